@@ -1,0 +1,83 @@
+package data
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// An Error is one problem in a timeline file, located so that an editor can
+// go straight to it.
+type Error struct {
+	File string
+	// Line and Column are 1-based; Column counts characters, not bytes.
+	Line, Column int
+	// Path is the field's path, like relationships[1].phases[0].from; empty
+	// when the problem is the file as a whole.
+	Path string
+	// Message says what was found and what was expected.
+	Message string
+}
+
+// Error formats e as file:line:column: path: message.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	if e.Path != "" {
+		b.WriteString(": " + e.Path)
+	}
+	b.WriteString(": " + e.Message)
+	return b.String()
+}
+
+// Errors is every problem found, in file order.
+type Errors []*Error
+
+// Error lists one problem a line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (es Errors) sort() {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+}
+
+// position turns byte offsets in one file into lines and columns.
+type position struct {
+	src        []byte
+	lineStarts []int64
+}
+
+func newPosition(src []byte) *position {
+	p := &position{src: src, lineStarts: []int64{0}}
+	for i, c := range src {
+		if c == '\n' {
+			p.lineStarts = append(p.lineStarts, int64(i+1))
+		}
+	}
+	return p
+}
+
+func (p *position) at(offset int64) (line, column int) {
+	offset = min(max(offset, 0), int64(len(p.src)))
+	line = sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > offset })
+	start := p.lineStarts[line-1]
+	return line, utf8.RuneCount(p.src[start:offset]) + 1
+}

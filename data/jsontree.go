@@ -1,0 +1,153 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// A node is one JSON value and the byte offset where it starts, so that
+// every error can point at the line and column an editor has to fix.
+// encoding/json's decoding into structs loses those positions and stops at
+// the first error; reading tokens keeps both.
+type node struct {
+	kind   nodeKind
+	offset int64
+	text   string // string value, or a number's literal text
+	truth  bool   // boolean value
+	fields []field
+	items  []*node
+}
+
+// A field is one member of a JSON object, in file order.
+type field struct {
+	name   string
+	offset int64
+	value  *node
+}
+
+type nodeKind int
+
+const (
+	nullNode nodeKind = iota
+	boolNode
+	numberNode
+	stringNode
+	arrayNode
+	objectNode
+)
+
+func (k nodeKind) String() string {
+	return [...]string{"null", "a boolean", "a number", "a string", "an array", "an object"}[k]
+}
+
+// maxDepth bounds nesting: the format needs four levels, and a file nested
+// thousands deep is an attack, not a timeline.
+const maxDepth = 32
+
+// A syntaxError is a file that is not JSON, at the offset where reading
+// stopped.
+type syntaxError struct {
+	offset int64
+	msg    string
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+// parseTree reads exactly one JSON value from src.
+func parseTree(src []byte) (*node, error) {
+	r := treeReader{dec: json.NewDecoder(bytes.NewReader(src)), src: src}
+	r.dec.UseNumber()
+	n, err := r.value(0)
+	if err != nil {
+		return nil, err
+	}
+	if off := r.skipSpace(); off < int64(len(src)) {
+		return nil, &syntaxError{off, "unexpected text after the end of the JSON value"}
+	}
+	return n, nil
+}
+
+type treeReader struct {
+	dec *json.Decoder
+	src []byte
+}
+
+// skipSpace returns the offset of the next token: encoding/json reports
+// where the previous token ended, before separators and white space.
+func (r *treeReader) skipSpace() int64 {
+	off := r.dec.InputOffset()
+	for off < int64(len(r.src)) && strings.IndexByte(" \t\r\n,:", r.src[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+func (r *treeReader) token() (json.Token, int64, error) {
+	off := r.skipSpace()
+	tok, err := r.dec.Token()
+	if err != nil {
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			return nil, se.Offset, &syntaxError{se.Offset, "invalid JSON: " + se.Error()}
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, int64(len(r.src)), &syntaxError{int64(len(r.src)), "invalid JSON: the file ends before the value is complete"}
+		}
+		return nil, off, &syntaxError{off, "invalid JSON: " + err.Error()}
+	}
+	return tok, off, nil
+}
+
+func (r *treeReader) value(depth int) (*node, error) {
+	tok, off, err := r.token()
+	if err != nil {
+		return nil, err
+	}
+	if depth > maxDepth {
+		return nil, &syntaxError{off, fmt.Sprintf("nested more than %d levels deep", maxDepth)}
+	}
+	n := &node{offset: off}
+	switch t := tok.(type) {
+	case nil:
+		n.kind = nullNode
+	case bool:
+		n.kind, n.truth = boolNode, t
+	case json.Number:
+		n.kind, n.text = numberNode, t.String()
+	case string:
+		n.kind, n.text = stringNode, t
+	case json.Delim:
+		switch t {
+		case '[':
+			n.kind = arrayNode
+			for r.dec.More() {
+				item, err := r.value(depth + 1)
+				if err != nil {
+					return nil, err
+				}
+				n.items = append(n.items, item)
+			}
+		case '{':
+			n.kind = objectNode
+			for r.dec.More() {
+				key, keyOff, err := r.token()
+				if err != nil {
+					return nil, err
+				}
+				v, err := r.value(depth + 1)
+				if err != nil {
+					return nil, err
+				}
+				n.fields = append(n.fields, field{name: key.(string), offset: keyOff, value: v})
+			}
+		}
+		if _, _, err := r.token(); err != nil { // the closing ] or }
+			return nil, err
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,161 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// A Library is every timeline of one data directory.
+type Library struct {
+	timelines []*Timeline // by id
+	version   string
+}
+
+// LoadLibrary reads and validates every .json file at the top of dir. It
+// fails, with Errors listing every problem in every file, unless all are
+// valid; a directory with no timeline is an error too.
+func LoadLibrary(dir fs.FS) (*Library, error) {
+	entries, err := fs.ReadDir(dir, ".")
+	if err != nil {
+		return nil, fmt.Errorf("reading data directory: %w", err)
+	}
+	var (
+		lib  Library
+		errs Errors
+		hash = sha256.New()
+	)
+	for _, entry := range entries {
+		if entry.IsDir() || path.Ext(entry.Name()) != ".json" {
+			continue
+		}
+		src, err := fs.ReadFile(dir, entry.Name())
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", entry.Name(), err)
+		}
+		fmt.Fprintf(hash, "%s %d\n", entry.Name(), len(src))
+		hash.Write(src)
+		t, err := Parse(entry.Name(), src)
+		if list, ok := err.(Errors); ok {
+			errs = append(errs, list...)
+			continue
+		}
+		lib.timelines = append(lib.timelines, t)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(lib.timelines) == 0 {
+		return nil, fmt.Errorf("no timeline (.json file) in the data directory")
+	}
+	sort.Slice(lib.timelines, func(i, j int) bool { return lib.timelines[i].ID < lib.timelines[j].ID })
+	lib.version = hex.EncodeToString(hash.Sum(nil))
+	return &lib, nil
+}
+
+// Timelines returns every timeline, ordered by id.
+func (l *Library) Timelines() []*Timeline { return l.timelines }
+
+// Timeline returns the timeline with the given id.
+func (l *Library) Timeline(id string) (*Timeline, bool) {
+	i := sort.Search(len(l.timelines), func(i int) bool { return l.timelines[i].ID >= id })
+	if i < len(l.timelines) && l.timelines[i].ID == id {
+		return l.timelines[i], true
+	}
+	return nil, false
+}
+
+// Version is a hash of every file's name and content: it changes whenever
+// the data does, so caches keyed on it never serve stale timelines.
+func (l *Library) Version() string { return l.version }
+
+// An UnknownPersonError is a person id that a timeline does not have.
+type UnknownPersonError struct {
+	Timeline, Person string
+}
+
+func (e *UnknownPersonError) Error() string {
+	return fmt.Sprintf("timeline %q has no person %q", e.Timeline, e.Person)
+}
+
+// Person returns the person with the given id.
+func (t *Timeline) Person(id string) (*Person, bool) {
+	for i := range t.People {
+		if t.People[i].ID == id {
+			return &t.People[i], true
+		}
+	}
+	return nil, false
+}
+
+// Involving returns a copy of t that keeps only the relationships and events
+// involving at least one of the given people, and the people those involve:
+// partners stay as the other end of each relationship. With no ids it
+// returns t itself. An id that t lacks is an *UnknownPersonError.
+func (t *Timeline) Involving(ids []string) (*Timeline, error) {
+	if len(ids) == 0 {
+		return t, nil
+	}
+	chosen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if _, ok := t.Person(id); !ok {
+			return nil, &UnknownPersonError{Timeline: t.ID, Person: id}
+		}
+		chosen[id] = true
+	}
+	kept := maps.Clone(chosen)
+	out := *t
+	out.Relationships = []Relationship{}
+	for _, r := range t.Relationships {
+		if chosen[r.People[0]] || chosen[r.People[1]] {
+			out.Relationships = append(out.Relationships, r)
+			kept[r.People[0]], kept[r.People[1]] = true, true
+		}
+	}
+	out.Events = nil
+	for _, e := range t.Events {
+		if involvesAny(e.People, chosen) {
+			out.Events = append(out.Events, e)
+			for _, p := range e.People {
+				kept[p] = true
+			}
+		}
+	}
+	out.People = nil
+	for _, p := range t.People {
+		if kept[p.ID] {
+			out.People = append(out.People, p)
+		}
+	}
+	return &out, nil
+}
+
+func involvesAny(people []string, chosen map[string]bool) bool {
+	for _, p := range people {
+		if chosen[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// ParsePersonList splits the values of repeated or comma-separated person
+// parameters (?person=a,b&person=c) into ids, dropping blanks and repeats.
+func ParsePersonList(values []string) []string {
+	var ids []string
+	for _, v := range values {
+		for _, id := range strings.Split(v, ",") {
+			id = strings.TrimSpace(id)
+			if id != "" && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}

@@ -1,0 +1,523 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Parse reads and validates one timeline file against every rule of the
+// data format. file names the file in errors; when it ends in .json, the
+// timeline's id must equal its name. On failure the error is Errors, with
+// every problem found, in file order.
+func Parse(file string, src []byte) (*Timeline, error) {
+	d := &decoder{
+		file:        file,
+		pos:         newPosition(src),
+		personIDs:   map[string]string{},
+		relationIDs: map[string]string{},
+		eventIDs:    map[string]string{},
+		sourceIDs:   map[string]string{},
+		fileNameID:  fileNameID(file),
+	}
+	root, err := parseTree(src)
+	if err != nil {
+		var se *syntaxError
+		if errors.As(err, &se) {
+			d.fail(se.offset, "", "%s", se.msg)
+		} else {
+			d.fail(0, "", "%v", err)
+		}
+		return nil, d.errs
+	}
+	t := d.timeline(root)
+	if len(d.errs) > 0 {
+		d.errs.sort()
+		return nil, d.errs
+	}
+	return t, nil
+}
+
+// fileNameID is the id a file's name requires, or "" when the name is not
+// a .json file's (standard input, a test).
+func fileNameID(file string) string {
+	base := filepath.Base(file)
+	if !strings.HasSuffix(base, ".json") {
+		return ""
+	}
+	return strings.TrimSuffix(base, ".json")
+}
+
+// decoder turns a JSON tree into a Timeline, collecting every problem
+// instead of stopping at the first.
+type decoder struct {
+	file string
+	pos  *position
+	errs Errors
+
+	// ids seen so far, each mapped to the path where it was declared.
+	personIDs, relationIDs, eventIDs, sourceIDs map[string]string
+
+	// fileNameID is the id the file's name requires, if any.
+	fileNameID string
+}
+
+func (d *decoder) fail(offset int64, path, format string, args ...any) {
+	line, col := d.pos.at(offset)
+	d.errs = append(d.errs, &Error{
+		File:    d.file,
+		Line:    line,
+		Column:  col,
+		Path:    path,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// A fieldSet is the fields one kind of object takes.
+type fieldSet struct {
+	required, optional []string
+}
+
+func (fs fieldSet) has(name string) bool {
+	return slices.Contains(fs.required, name) || slices.Contains(fs.optional, name)
+}
+
+func (fs fieldSet) String() string {
+	return strings.Join(append(append([]string{}, fs.required...), fs.optional...), ", ")
+}
+
+var (
+	timelineFields     = fieldSet{[]string{"schema", "id", "title", "people", "relationships"}, []string{"$schema", "summary", "events", "sources"}}
+	personFields       = fieldSet{[]string{"id", "name"}, []string{"born", "description"}}
+	relationshipFields = fieldSet{[]string{"id", "people", "phases"}, []string{"end", "certainty", "evidence"}}
+	phaseFields        = fieldSet{[]string{"status", "from"}, []string{"certainty", "evidence"}}
+	endFields          = fieldSet{[]string{"date"}, []string{"kind", "initiator", "reason", "certainty", "evidence"}}
+	eventFields        = fieldSet{[]string{"id", "date", "kind", "title", "people"}, []string{"quote", "evidence"}}
+	sourceFields       = fieldSet{[]string{"id", "outlet"}, []string{"title", "url", "published"}}
+	evidenceFields     = fieldSet{[]string{"source", "quote"}, nil}
+	labelledDateFields = fieldSet{[]string{"date", "label"}, nil}
+)
+
+// object checks that n is an object of the given fields, reports unknown,
+// repeated and missing ones, and returns the fields by name. It returns nil
+// when n is missing or not an object.
+func (d *decoder) object(n *node, path string, fs fieldSet) map[string]*node {
+	if n == nil {
+		return nil
+	}
+	if n.kind != objectNode {
+		d.fail(n.offset, path, "expected an object, found %s", describe(n))
+		return nil
+	}
+	fields := make(map[string]*node, len(n.fields))
+	for _, f := range n.fields {
+		switch {
+		case !fs.has(f.name):
+			d.fail(f.offset, join(path, f.name), "unknown field; expected one of %s", fs)
+		case fields[f.name] != nil:
+			d.fail(f.offset, join(path, f.name), "field given twice")
+		default:
+			fields[f.name] = f.value
+		}
+	}
+	for _, name := range fs.required {
+		if fields[name] == nil {
+			d.fail(n.offset, join(path, name), "required field is missing")
+		}
+	}
+	return fields
+}
+
+// array calls each for every item of n, and reports n if it is not an array
+// or has fewer than least items.
+func (d *decoder) array(n *node, path string, least int, what string, each func(item *node, path string)) {
+	if n == nil {
+		return
+	}
+	if n.kind != arrayNode {
+		d.fail(n.offset, path, "expected an array of %s, found %s", what, describe(n))
+		return
+	}
+	if len(n.items) < least {
+		d.fail(n.offset, path, "expected at least %d %s, found %d", least, what, len(n.items))
+	}
+	for i, item := range n.items {
+		each(item, fmt.Sprintf("%s[%d]", path, i))
+	}
+}
+
+func (d *decoder) str(n *node, path string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.kind != stringNode {
+		d.fail(n.offset, path, "expected a string, found %s", describe(n))
+		return "", false
+	}
+	return n.text, true
+}
+
+// text reads a string that must say something: a field given must not be
+// blank.
+func (d *decoder) text(n *node, path string) string {
+	s, ok := d.str(n, path)
+	if ok && strings.TrimSpace(s) == "" {
+		d.fail(n.offset, path, "expected some text, found an empty string (leave the field out instead)")
+	}
+	return s
+}
+
+// id reads a slug that must be unique among seen.
+func (d *decoder) id(n *node, path string, seen map[string]string) string {
+	s := d.slug(n, path)
+	if s == "" {
+		return ""
+	}
+	if first, ok := seen[s]; ok {
+		d.fail(n.offset, path, "id %q is already used by %s", s, first)
+		return s
+	}
+	seen[s] = path
+	return s
+}
+
+func (d *decoder) slug(n *node, path string) string {
+	s, ok := d.str(n, path)
+	if !ok {
+		return ""
+	}
+	if !IsSlug(s) {
+		d.fail(n.offset, path, "expected an id of lowercase letters and digits, words joined by single hyphens (like \"james-norton\"), found %q", s)
+		return ""
+	}
+	return s
+}
+
+// IsSlug reports whether s is an id: [a-z0-9]+(-[a-z0-9]+)*.
+func IsSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// ref reads the id of something declared in seen, like a person or a
+// source.
+func (d *decoder) ref(n *node, path, what string, seen map[string]string) string {
+	s := d.slug(n, path)
+	if s == "" {
+		return ""
+	}
+	if _, ok := seen[s]; !ok {
+		d.fail(n.offset, path, "no %s has the id %q", what, s)
+		return ""
+	}
+	return s
+}
+
+func enum[T ~string](d *decoder, n *node, path string, allowed []T) T {
+	s, ok := d.str(n, path)
+	if !ok {
+		return ""
+	}
+	for _, a := range allowed {
+		if string(a) == s {
+			return a
+		}
+	}
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	d.fail(n.offset, path, "expected one of %s, found %q", strings.Join(names, ", "), s)
+	return ""
+}
+
+// date reads a Date: an EDTF string, or {"date": …, "label": …}.
+func (d *decoder) date(n *node, path string) Date {
+	if n == nil {
+		return Date{}
+	}
+	switch n.kind {
+	case stringNode:
+		return d.edtf(n, path)
+	case objectNode:
+		f := d.object(n, path, labelledDateFields)
+		var date Date
+		if _, ok := d.str(f["date"], join(path, "date")); ok {
+			date = d.edtf(f["date"], join(path, "date"))
+		}
+		date.Label = d.text(f["label"], join(path, "label"))
+		return date
+	}
+	d.fail(n.offset, path, "expected a date: a string like \"2018\" or an object {\"date\": \"2023-09/2023-12\", \"label\": \"late 2023\"}, found %s", describe(n))
+	return Date{}
+}
+
+// edtf parses a string node as a date.
+func (d *decoder) edtf(n *node, path string) Date {
+	date, reason := parseDate(n.text)
+	if reason != "" {
+		d.fail(n.offset, path, "expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found %q: %s", n.text, reason)
+	}
+	return date
+}
+
+func (d *decoder) optionalDate(n *node, path string) *Date {
+	if n == nil {
+		return nil
+	}
+	date := d.date(n, path)
+	return &date
+}
+
+func (d *decoder) timeline(root *node) *Timeline {
+	t := &Timeline{}
+	f := d.object(root, "", timelineFields)
+	if f == nil {
+		return t
+	}
+	if s, ok := d.str(f["$schema"], "$schema"); ok {
+		t.JSONSchema = s
+	}
+	if s, ok := d.str(f["schema"], "schema"); ok {
+		if s != SchemaV1 {
+			d.fail(f["schema"].offset, "schema", "expected %q, found %q", SchemaV1, s)
+		}
+		t.Schema = s
+	}
+	t.ID = d.slug(f["id"], "id")
+	if t.ID != "" && d.fileNameID != "" && t.ID != d.fileNameID {
+		d.fail(f["id"].offset, "id", "expected the file's name without .json, %q, found %q", d.fileNameID, t.ID)
+	}
+	t.Title = d.text(f["title"], "title")
+	if f["summary"] != nil {
+		t.Summary = d.text(f["summary"], "summary")
+	}
+	// People and sources first, whatever their place in the file, so that
+	// everything referring to them can be checked; errors are sorted back
+	// into file order.
+	d.array(f["people"], "people", 1, "people", func(n *node, path string) {
+		t.People = append(t.People, d.person(n, path))
+	})
+	d.array(f["sources"], "sources", 0, "sources", func(n *node, path string) {
+		t.Sources = append(t.Sources, d.source(n, path))
+	})
+	t.Relationships = []Relationship{}
+	d.array(f["relationships"], "relationships", 0, "relationships", func(n *node, path string) {
+		t.Relationships = append(t.Relationships, d.relationship(n, path))
+	})
+	d.array(f["events"], "events", 0, "events", func(n *node, path string) {
+		t.Events = append(t.Events, d.event(n, path))
+	})
+	return t
+}
+
+func (d *decoder) person(n *node, path string) Person {
+	var p Person
+	f := d.object(n, path, personFields)
+	if f == nil {
+		return p
+	}
+	p.ID = d.id(f["id"], join(path, "id"), d.personIDs)
+	p.Name = d.text(f["name"], join(path, "name"))
+	p.Born = d.optionalDate(f["born"], join(path, "born"))
+	if f["description"] != nil {
+		p.Description = d.text(f["description"], join(path, "description"))
+	}
+	return p
+}
+
+func (d *decoder) source(n *node, path string) Source {
+	var s Source
+	f := d.object(n, path, sourceFields)
+	if f == nil {
+		return s
+	}
+	s.ID = d.id(f["id"], join(path, "id"), d.sourceIDs)
+	s.Outlet = d.text(f["outlet"], join(path, "outlet"))
+	if f["title"] != nil {
+		s.Title = d.text(f["title"], join(path, "title"))
+	}
+	if raw, ok := d.str(f["url"], join(path, "url")); ok {
+		if !IsWebURL(raw) {
+			d.fail(f["url"].offset, join(path, "url"), "expected an absolute http or https URL, found %q", raw)
+		}
+		s.URL = raw
+	}
+	s.Published = d.optionalDate(f["published"], join(path, "published"))
+	return s
+}
+
+// IsWebURL reports whether s is an absolute http or https URL with a host:
+// the only links Liaison ever makes clickable.
+func IsWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func (d *decoder) relationship(n *node, path string) Relationship {
+	var r Relationship
+	f := d.object(n, path, relationshipFields)
+	if f == nil {
+		return r
+	}
+	r.ID = d.id(f["id"], join(path, "id"), d.relationIDs)
+	r.People = d.partners(f["people"], join(path, "people"))
+	d.array(f["phases"], join(path, "phases"), 1, "phases", func(n *node, path string) {
+		p := d.phase(n, path)
+		if k := len(r.Phases); k > 0 && !p.From.IsZero() && !r.Phases[k-1].From.IsZero() &&
+			p.From.Earliest.Before(r.Phases[k-1].From.Earliest) {
+			d.fail(n.offset, join(path, "from"), "this phase begins (%s) before the phase listed ahead of it (%s); list phases in time order",
+				p.From.Text, r.Phases[k-1].From.Text)
+		}
+		r.Phases = append(r.Phases, p)
+	})
+	if f["end"] != nil {
+		r.End = d.end(f["end"], join(path, "end"), r)
+	}
+	if f["certainty"] != nil {
+		r.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
+	}
+	r.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	return r
+}
+
+// partners reads a relationship's two distinct people.
+func (d *decoder) partners(n *node, path string) [2]string {
+	var ids [2]string
+	if n == nil {
+		return ids
+	}
+	if n.kind != arrayNode || len(n.items) != 2 {
+		d.fail(n.offset, path, "expected exactly two person ids, like [\"ann\", \"bob\"], found %s", describe(n))
+		return ids
+	}
+	for i, item := range n.items {
+		ids[i] = d.ref(item, fmt.Sprintf("%s[%d]", path, i), "person", d.personIDs)
+	}
+	if ids[0] != "" && ids[0] == ids[1] {
+		d.fail(n.items[1].offset, path+"[1]", "expected two different people, found %q twice", ids[0])
+	}
+	return ids
+}
+
+func (d *decoder) phase(n *node, path string) Phase {
+	var p Phase
+	f := d.object(n, path, phaseFields)
+	if f == nil {
+		return p
+	}
+	p.Status = enum(d, f["status"], join(path, "status"), Statuses)
+	p.From = d.date(f["from"], join(path, "from"))
+	if f["certainty"] != nil {
+		p.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
+	}
+	p.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	return p
+}
+
+// end reads r's end, which must not lie wholly before r's last phase.
+func (d *decoder) end(n *node, path string, r Relationship) *End {
+	e := &End{}
+	f := d.object(n, path, endFields)
+	if f == nil {
+		return e
+	}
+	e.Date = d.date(f["date"], join(path, "date"))
+	if k := len(r.Phases); k > 0 && !e.Date.IsZero() && !r.Phases[k-1].From.IsZero() &&
+		e.Date.Latest.Before(r.Phases[k-1].From.Earliest) {
+		d.fail(f["date"].offset, join(path, "date"), "the end (%s) lies wholly before the last phase begins (%s)",
+			e.Date.Text, r.Phases[k-1].From.Text)
+	}
+	if f["kind"] != nil {
+		e.Kind = enum(d, f["kind"], join(path, "kind"), EndKinds)
+	}
+	if who := f["initiator"]; who != nil {
+		e.Initiator = d.slug(who, join(path, "initiator"))
+		if e.Initiator != "" && r.People[0] != "" && r.People[1] != "" && !r.Involves(e.Initiator) {
+			d.fail(who.offset, join(path, "initiator"), "expected one of the two partners, %q or %q, found %q",
+				r.People[0], r.People[1], e.Initiator)
+		}
+	}
+	if f["reason"] != nil {
+		e.Reason = d.text(f["reason"], join(path, "reason"))
+	}
+	if f["certainty"] != nil {
+		e.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
+	}
+	e.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	return e
+}
+
+func (d *decoder) event(n *node, path string) Event {
+	var e Event
+	f := d.object(n, path, eventFields)
+	if f == nil {
+		return e
+	}
+	e.ID = d.id(f["id"], join(path, "id"), d.eventIDs)
+	e.Date = d.date(f["date"], join(path, "date"))
+	e.Kind = enum(d, f["kind"], join(path, "kind"), EventKinds)
+	e.Title = d.text(f["title"], join(path, "title"))
+	d.array(f["people"], join(path, "people"), 1, "person ids", func(n *node, path string) {
+		id := d.ref(n, path, "person", d.personIDs)
+		if id != "" && e.Involves(id) {
+			d.fail(n.offset, path, "person %q is listed twice", id)
+			return
+		}
+		e.People = append(e.People, id)
+	})
+	if f["quote"] != nil {
+		e.Quote = d.text(f["quote"], join(path, "quote"))
+	}
+	e.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	return e
+}
+
+func (d *decoder) evidence(n *node, path string) []Evidence {
+	var list []Evidence
+	d.array(n, path, 0, "evidence", func(n *node, path string) {
+		var ev Evidence
+		if f := d.object(n, path, evidenceFields); f != nil {
+			ev.Source = d.ref(f["source"], join(path, "source"), "source", d.sourceIDs)
+			ev.Quote = d.text(f["quote"], join(path, "quote"))
+		}
+		list = append(list, ev)
+	})
+	return list
+}
+
+// describe names what was found, for "expected X, found Y".
+func describe(n *node) string {
+	switch n.kind {
+	case stringNode:
+		s := []rune(n.text)
+		if len(s) > 40 {
+			return fmt.Sprintf("the string %q…", string(s[:40]))
+		}
+		return fmt.Sprintf("the string %q", n.text)
+	case numberNode:
+		return "the number " + n.text
+	case boolNode:
+		return fmt.Sprint(n.truth)
+	case arrayNode:
+		return fmt.Sprintf("an array of %d", len(n.items))
+	}
+	return n.kind.String()
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}

@@ -1,0 +1,191 @@
+package data
+
+// SchemaV1 is the only value the schema field accepts.
+const SchemaV1 = "timeline/v1"
+
+// A Timeline is one timeline file: people, the relationships between them,
+// dated events, and the sources that back every fact.
+type Timeline struct {
+	// JSONSchema is the optional "$schema" editors' tools use.
+	JSONSchema    string         `json:"$schema,omitempty"`
+	Schema        string         `json:"schema"`
+	ID            string         `json:"id"`
+	Title         string         `json:"title"`
+	Summary       string         `json:"summary,omitempty"`
+	People        []Person       `json:"people"`
+	Relationships []Relationship `json:"relationships"`
+	Events        []Event        `json:"events,omitempty"`
+	Sources       []Source       `json:"sources,omitempty"`
+}
+
+// A Person is one lane of the timeline.
+type Person struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Born        *Date  `json:"born,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// A Relationship between two people goes through phases (dating, engaged,
+// married) and may have ended.
+type Relationship struct {
+	ID     string    `json:"id"`
+	People [2]string `json:"people"`
+	// Phases are in time order; each lasts until the next one's From, or
+	// until End.
+	Phases []Phase `json:"phases"`
+	// End is nil while the relationship is ongoing.
+	End *End `json:"end,omitempty"`
+	// Certainty as written; Certainty() has the default applied.
+	Certainty Certainty  `json:"certainty,omitempty"`
+	Evidence  []Evidence `json:"evidence,omitempty"`
+}
+
+// Status is a phase of a relationship.
+type Status string
+
+// Statuses, in the order a relationship usually goes through them.
+const (
+	Dating  Status = "dating"
+	Engaged Status = "engaged"
+	Married Status = "married"
+)
+
+// Statuses lists every Status.
+var Statuses = []Status{Dating, Engaged, Married}
+
+// A Phase is a stretch of a relationship with one status.
+type Phase struct {
+	Status Status `json:"status"`
+	From   Date   `json:"from"`
+	// Certainty, when set, overrides the relationship's.
+	Certainty Certainty  `json:"certainty,omitempty"`
+	Evidence  []Evidence `json:"evidence,omitempty"`
+}
+
+// EndKind is how a relationship ended.
+type EndKind string
+
+// End kinds.
+const (
+	Split   EndKind = "split"
+	Divorce EndKind = "divorce"
+	Death   EndKind = "death"
+)
+
+// EndKinds lists every EndKind.
+var EndKinds = []EndKind{Split, Divorce, Death}
+
+// An End is when and how a relationship ended.
+type End struct {
+	Date Date `json:"date"`
+	// Kind as written; Kind() has the default applied.
+	Kind EndKind `json:"kind,omitempty"`
+	// Initiator is the id of the partner who ended it, if known.
+	Initiator string     `json:"initiator,omitempty"`
+	Reason    string     `json:"reason,omitempty"`
+	Certainty Certainty  `json:"certainty,omitempty"`
+	Evidence  []Evidence `json:"evidence,omitempty"`
+}
+
+// Certainty is how well established a fact is.
+type Certainty string
+
+// Certainties, most certain first.
+const (
+	Confirmed Certainty = "confirmed"
+	Reported  Certainty = "reported"
+	Rumoured  Certainty = "rumoured"
+)
+
+// Certainties lists every Certainty.
+var Certainties = []Certainty{Confirmed, Reported, Rumoured}
+
+// EventKind says what sort of moment an Event is.
+type EventKind string
+
+// Event kinds.
+const (
+	Interview EventKind = "interview"
+	Sighting  EventKind = "sighting"
+	Statement EventKind = "statement"
+	OtherKind EventKind = "other"
+)
+
+// EventKinds lists every EventKind.
+var EventKinds = []EventKind{Interview, Sighting, Statement, OtherKind}
+
+// An Event is a dated moment: an interview, a sighting, a statement.
+type Event struct {
+	ID       string     `json:"id"`
+	Date     Date       `json:"date"`
+	Kind     EventKind  `json:"kind"`
+	Title    string     `json:"title"`
+	People   []string   `json:"people"`
+	Quote    string     `json:"quote,omitempty"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// A Source is where facts come from: an article, an interview.
+type Source struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title,omitempty"`
+	// URL is empty or an absolute http or https URL.
+	URL       string `json:"url,omitempty"`
+	Published *Date  `json:"published,omitempty"`
+}
+
+// Evidence is the exact words in a source that support a fact.
+type Evidence struct {
+	Source string `json:"source"`
+	Quote  string `json:"quote"`
+}
+
+// CertaintyOrDefault is the relationship's certainty, confirmed unless
+// stated.
+func (r *Relationship) CertaintyOrDefault() Certainty {
+	if r.Certainty == "" {
+		return Confirmed
+	}
+	return r.Certainty
+}
+
+// CertaintyIn is the phase's own certainty, or else its relationship's.
+func (p *Phase) CertaintyIn(r *Relationship) Certainty {
+	if p.Certainty != "" {
+		return p.Certainty
+	}
+	return r.CertaintyOrDefault()
+}
+
+// KindOrDefault is the end's kind, split unless stated.
+func (e *End) KindOrDefault() EndKind {
+	if e.Kind == "" {
+		return Split
+	}
+	return e.Kind
+}
+
+// Involves reports whether id is one of the relationship's two partners.
+func (r *Relationship) Involves(id string) bool {
+	return r.People[0] == id || r.People[1] == id
+}
+
+// Partner is the other partner of id in r.
+func (r *Relationship) Partner(id string) string {
+	if r.People[0] == id {
+		return r.People[1]
+	}
+	return r.People[0]
+}
+
+// Involves reports whether id is among the event's people.
+func (e *Event) Involves(id string) bool {
+	for _, p := range e.People {
+		if p == id {
+			return true
+		}
+	}
+	return false
+}
