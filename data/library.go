@@ -159,3 +159,28 @@ func ParsePersonList(values []string) []string {
 	}
 	return ids
 }
+
+// An UnknownTimelineError is a timeline id that a library does not have.
+type UnknownTimelineError struct {
+	ID string
+}
+
+func (e *UnknownTimelineError) Error() string {
+	return fmt.Sprintf("there is no timeline %q", e.ID)
+}
+
+// A Summary describes a timeline in a list of timelines.
+type Summary struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Summary string `json:"summary,omitempty"`
+}
+
+// Summaries describes every timeline of the library, ordered by id.
+func (l *Library) Summaries() []Summary {
+	list := make([]Summary, len(l.timelines))
+	for i, t := range l.timelines {
+		list[i] = Summary{ID: t.ID, Title: t.Title, Summary: t.Summary}
+	}
+	return list
+}

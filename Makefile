@@ -1,0 +1,49 @@
+# Liaison. `make run` serves the default timeline at http://localhost:8080;
+# `make test` runs every test, browser tests included.
+
+GO       ?= go
+ADDR     ?= localhost:8080
+WASM     := web/app.wasm
+BIN      := bin/liaison
+CHROMIUM ?= $(shell command -v chromium chromium-browser google-chrome 2>/dev/null | head -n 1)
+
+.PHONY: all build wasm server run test vet browser screenshots clean
+
+all: build
+
+build: wasm server
+
+# The WebAssembly the browser runs: the same cmd/liaison package, built
+# for js/wasm (server code stays out behind build tags).
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./cmd/liaison
+
+# The server embeds web/, so it is built after the WebAssembly.
+server: wasm
+	$(GO) build -trimpath -o $(BIN) ./cmd/liaison
+
+run: build
+	./$(BIN) serve -addr $(ADDR)
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./data ./cmd/liaison
+
+# Browser tests drive Debian's Chromium. Install it when it is missing
+# (needs root or sudo); the tests fail, never skip, when CI=true.
+browser:
+	@if [ -z "$(CHROMIUM)" ]; then \
+		echo "Chromium is missing: installing Debian's chromium package"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+test: build vet browser
+	$(GO) test ./...
+
+# Refreshes the screenshots under docs/ from the browser tests.
+screenshots: build browser
+	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test ./cmd/liaison -run 'TestBrowser' -count=1
+
+clean:
+	rm -rf bin $(WASM)

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// renderEventList lists the events under the chart, numbered as their
+// markers are, with dates, people and quotes: the chart stays uncluttered
+// and every event is still readable as text.
+func renderEventList(events []*data.Event, names map[string]string, onSelect func(goapp.Context, string)) goapp.UI {
+	if len(events) == 0 {
+		return nil
+	}
+	return goapp.Section().Class("events").Aria("labelledby", "events-heading").Body(
+		goapp.H2().ID("events-heading").Text("Events"),
+		goapp.Ol().Class("events__list").Body(
+			goapp.Range(events).Slice(func(i int) goapp.UI {
+				e := events[i]
+				people := make([]string, len(e.People))
+				for k, id := range e.People {
+					people[k] = names[id]
+				}
+				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
+					goapp.Span().Class("events__number").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
+					goapp.Div().Body(
+						goapp.Button().Class("events__title").
+							OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID) }).
+							Text(e.Title),
+						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
+						goapp.If(e.Quote != "", func() goapp.UI {
+							return goapp.Blockquote().Class("events__quote").Text(e.Quote)
+						}),
+					),
+				)
+			}),
+		),
+	)
+}
+
+// renderSources lists where the facts come from.
+func renderSources(sources []data.Source) goapp.UI {
+	if len(sources) == 0 {
+		return nil
+	}
+	return goapp.Footer().Class("sources").Body(
+		goapp.H2().Text("Sources"),
+		goapp.Ul().Body(
+			goapp.Range(sources).Slice(func(i int) goapp.UI {
+				return goapp.Li().Body(renderSourceName(&sources[i]))
+			}),
+		),
+	)
+}

@@ -1,0 +1,72 @@
+package app
+
+import (
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// IndexPage is "/": the list of timelines, or the timeline itself when
+// there is only one.
+type IndexPage struct {
+	goapp.Compo
+
+	library Library
+	now     func() time.Time
+
+	loaded    bool
+	summaries []data.Summary
+	problem   string
+}
+
+// OnInit loads the list in the browser before the first render, as
+// TimelinePage does.
+func (p *IndexPage) OnInit() {
+	if goapp.IsClient {
+		p.load()
+	}
+}
+
+// OnNav loads the list on the server.
+func (p *IndexPage) OnNav(ctx goapp.Context) {
+	p.load()
+}
+
+func (p *IndexPage) load() {
+	if p.loaded {
+		return
+	}
+	p.loaded = true
+	list, err := p.library.Summaries()
+	if err != nil {
+		p.problem = Problem(err)
+		return
+	}
+	p.summaries = list
+}
+
+func (p *IndexPage) Render() goapp.UI {
+	switch {
+	case p.problem != "":
+		return goapp.Main().Class("liaison", "liaison--problem").Body(
+			goapp.H1().Text("Liaison"),
+			goapp.P().Class("problem").Text(p.problem),
+		)
+	case len(p.summaries) == 1:
+		return newTimelinePage(p.library, p.now).ID(p.summaries[0].ID)
+	}
+	return goapp.Main().Class("liaison", "liaison--index").Body(
+		goapp.H1().Text("Timelines"),
+		goapp.Ul().Class("index").Body(
+			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {
+				s := p.summaries[i]
+				return goapp.Li().Class("index__item").Body(
+					goapp.A().Href(TimelinePath(s.ID)).Text(s.Title),
+					goapp.If(s.Summary != "", func() goapp.UI { return goapp.P().Text(s.Summary) }),
+				)
+			}),
+		),
+	)
+}

@@ -1,0 +1,37 @@
+// Package app is Liaison's user interface: go-app components that render a
+// timeline on the server and, compiled to WebAssembly, in the browser, and
+// the pure-Go view logic under them (time scales, ticks, lane layout).
+//
+// It knows nothing of HTTP: pages get their timelines from a Library, which
+// the server backs with its data directory and the browser with the JSON
+// API.
+package app
+
+import (
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// A Library is where pages get their timelines. In the browser its methods
+// may block while the timeline is fetched.
+type Library interface {
+	// Summaries describes every timeline, for the index page.
+	Summaries() ([]data.Summary, error)
+	// Timeline returns the timeline with the given id, or an error:
+	// *data.UnknownTimelineError when there is none.
+	Timeline(id string) (*data.Timeline, error)
+}
+
+// TimelinePath is the page of one timeline.
+func TimelinePath(id string) string { return "/t/" + id }
+
+// Register routes the pages, backed by lib, on both the server and the
+// browser: "/" lists the timelines (or shows the only one) and "/t/{id}"
+// shows one.
+func Register(lib Library) {
+	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: time.Now} })
+	goapp.RouteWithRegexp("^/t/[^/]+$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now} })
+}

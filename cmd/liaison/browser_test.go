@@ -1,0 +1,228 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserTimelinePage opens the default timeline in headless Chromium
+// and checks what a reader sees: every person and relationship, the
+// WebAssembly taking over (a click opens details, Escape closes them), and
+// no console error.
+func TestBrowserTimelinePage(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+
+	var (
+		people []string
+		bars   []*cdp.Node
+	)
+	b.run(t,
+		chromedp.Navigate(srv.URL+"/t/james-norton"),
+		waitInteractive(),
+		chromedp.Evaluate(`[...document.querySelectorAll(".lane__person")].map(e => e.textContent)`, &people),
+		chromedp.Nodes(`button.bar`, &bars, chromedp.ByQueryAll),
+	)
+	if want := []string{"Imogen Poots", "James Norton", "Lily Allen", "David Harbour"}; !slices.Equal(people, want) {
+		t.Errorf("lanes = %q, want %q", people, want)
+	}
+	relationships := map[string]bool{}
+	for _, n := range bars {
+		relationships[n.AttributeValue("data-relationship")] = true
+	}
+	if len(relationships) != 3 {
+		t.Errorf("bars draw %d relationships (%v), want 3", len(relationships), relationships)
+	}
+
+	var details string
+	b.run(t,
+		chromedp.Click(`.lane[data-person="james-norton"] button.bar[data-relationship="james-norton-imogen-poots"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#details`, chromedp.ByQuery),
+		chromedp.Text(`#details`, &details, chromedp.ByQuery),
+	)
+	for _, want := range []string{"James Norton & Imogen Poots", "Dating from 2018", "Engaged from 2022", "Split late 2023", "Imogen Poots ended it.", "She called it."} {
+		if !strings.Contains(details, want) {
+			t.Errorf("details panel lacks %q; it says:\n%s", want, details)
+		}
+	}
+	b.run(t,
+		chromedp.Focus(`#details`, chromedp.ByQuery),
+		chromedp.KeyEvent("\x1b"),
+		chromedp.WaitNotPresent(`#details`, chromedp.ByQuery),
+	)
+	b.screenshot(t, "timeline-1280-light.png")
+	b.checkConsole(t)
+}
+
+// startServer serves the timelines of dir (the embedded ones when empty)
+// on 127.0.0.1, as `liaison serve` does.
+func startServer(t *testing.T, dir string) *httptest.Server {
+	t.Helper()
+	lib, err := loadLibrary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	handler, err := newServer(lib, webAssets(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(handler)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// browser is one headless Chromium tab, with what its console said.
+type browser struct {
+	ctx context.Context
+
+	mu       sync.Mutex
+	problems []string
+}
+
+// newBrowser starts Debian's Chromium with a fresh profile. Without a
+// browser the test is skipped, except under CI=true where it fails.
+func newBrowser(t *testing.T, width, height int) *browser {
+	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Chromium is not installed (apt-get install chromium); browser tests cannot be skipped under CI=true")
+		}
+		t.Skip("Chromium is not installed: run make test, which installs it, or apt-get install chromium")
+	}
+	profile, err := os.MkdirTemp("", "liaison-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(width, height),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	})
+	b := &browser{ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+				b.report("console." + string(ev.Type) + ": " + consoleText(ev.Args))
+			}
+		case *runtime.EventExceptionThrown:
+			b.report("uncaught exception: " + ev.ExceptionDetails.Error())
+		case *cdplog.EventEntryAdded:
+			if ev.Entry.Level == cdplog.LevelError {
+				b.report("log: " + ev.Entry.Text + " " + ev.Entry.URL)
+			}
+		}
+	})
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return b
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func (b *browser) report(problem string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.problems = append(b.problems, problem)
+}
+
+func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(b.ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkConsole fails the test on any console error, uncaught exception or
+// failed load the page has logged.
+func (b *browser) checkConsole(t *testing.T) {
+	t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Errorf("browser console: %s", p)
+	}
+}
+
+// screenshot saves the whole page as PNG in $LIAISON_SCREENSHOTS (make
+// screenshots sets it to docs/), or else in a temporary directory.
+func (b *browser) screenshot(t *testing.T, name string) {
+	t.Helper()
+	var png []byte
+	b.run(t, chromedp.FullScreenshot(&png, 100))
+	dir := os.Getenv("LIAISON_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "liaison-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// waitInteractive waits until the WebAssembly has replaced the prerendered
+// page, whose "Loading the interactive timeline…" notice it leaves out.
+func waitInteractive() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := chromedp.WaitVisible(`main.liaison`, chromedp.ByQuery).Do(ctx); err != nil {
+			return err
+		}
+		return chromedp.WaitNotPresent(`.liaison__loading`, chromedp.ByQuery).Do(ctx)
+	})
+}
+
+func consoleText(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if a.Value != nil {
+			parts = append(parts, string(a.Value))
+		} else {
+			parts = append(parts, a.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,38 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+const usage = `Liaison: interactive timelines of who dated, married and split from whom.
+
+Usage:
+  liaison serve [-addr localhost:8080] [-data DIR]   serve the timelines
+  liaison validate PATH...                           check timeline files or directories
+
+Run "liaison COMMAND -h" for a command's flags.
+`
+
+// run carries out one command line and returns the process's exit code:
+// 0 for success, 1 for a failure, 2 for a command line that is wrong.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stderr)
+	case "validate":
+		return validate(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "liaison: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}

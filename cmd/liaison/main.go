@@ -1,0 +1,20 @@
+//go:build !wasm
+
+// Command liaison serves, validates and builds Liaison timelines. Built for
+// WebAssembly (main_wasm.go), the same package is the app that runs in the
+// reader's browser.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

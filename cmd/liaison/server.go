@@ -1,0 +1,178 @@
+//go:build !wasm
+
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"sync"
+	"sync/atomic"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// server answers every route of docs/http-api.md for one library.
+type server struct {
+	library *data.Library
+	// version changes with the WebAssembly and with the data, so that no
+	// cache (HTTP or service worker) serves a stale app or timeline.
+	version string
+	pages   http.Handler
+	assets  http.Handler
+}
+
+// newServer serves lib, with the static assets (stylesheet, icons, the
+// WebAssembly) from assets.
+func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
+	wasm, err := fs.ReadFile(assets, "app.wasm")
+	if err != nil {
+		return nil, errors.New("the WebAssembly web/app.wasm is missing: build it with make build")
+	}
+	sum := sha256.Sum256(append(wasm, lib.Version()...))
+	s := &server{
+		library: lib,
+		version: hex.EncodeToString(sum[:8]),
+		assets:  http.StripPrefix("/web/", http.FileServerFS(assets)),
+	}
+	pagesLibrary.Store(lib)
+	registerPages.Do(func() { app.Register(serverLibrary{}) })
+	s.pages = &goapp.Handler{
+		Name:            "Liaison",
+		ShortName:       "Liaison",
+		Title:           "Liaison",
+		Description:     "Who dated, got engaged to, married and split from whom, and when, with the evidence for every fact.",
+		Lang:            "en",
+		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
+		Styles:          []string{"/web/liaison.css"},
+		ThemeColor:      "#1d2433",
+		BackgroundColor: "#fbfaf7",
+		LoadingLabel:    " ",
+		Version:         s.version,
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /api/timelines", s.listTimelines)
+	mux.HandleFunc("GET /api/timelines/{id}", s.getTimeline)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeJSONError(w, http.StatusNotFound, "no such API route: "+r.URL.Path)
+	})
+	mux.Handle("GET /web/", s.assets)
+	mux.HandleFunc("GET /t/{id}", s.timelinePage)
+	mux.Handle("/", s.pages)
+	return mux, nil
+}
+
+// go-app's routes are process-wide: the pages of every server in this
+// process read the library that the latest newServer stored.
+var (
+	pagesLibrary  atomic.Pointer[data.Library]
+	registerPages sync.Once
+)
+
+// serverLibrary is the pages' Library on the server.
+type serverLibrary struct{}
+
+func (serverLibrary) Summaries() ([]data.Summary, error) {
+	return pagesLibrary.Load().Summaries(), nil
+}
+
+func (serverLibrary) Timeline(id string) (*data.Timeline, error) {
+	if t, ok := pagesLibrary.Load().Timeline(id); ok {
+		return t, nil
+	}
+	return nil, &data.UnknownTimelineError{ID: id}
+}
+
+func (s *server) listTimelines(w http.ResponseWriter, r *http.Request) {
+	s.writeJSON(w, r, map[string]any{"timelines": s.library.Summaries()})
+}
+
+// getTimeline answers a timeline in the data format, filtered by ?person.
+func (s *server) getTimeline(w http.ResponseWriter, r *http.Request) {
+	t, err := s.lookup(r)
+	if err != nil {
+		writeJSONError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	s.writeJSON(w, r, t)
+}
+
+// lookup finds the timeline a request names, filtered by its person
+// parameters.
+func (s *server) lookup(r *http.Request) (*data.Timeline, error) {
+	id := r.PathValue("id")
+	t, ok := s.library.Timeline(id)
+	if !ok {
+		return nil, &data.UnknownTimelineError{ID: id}
+	}
+	return t.Involving(data.ParsePersonList(r.URL.Query()["person"]))
+}
+
+// timelinePage serves /t/{id} through go-app, which renders the page or the
+// problem; a timeline or person that does not exist is a 404.
+func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.lookup(r); err != nil {
+		w = &statusWriter{ResponseWriter: w, status: http.StatusNotFound}
+	}
+	s.pages.ServeHTTP(w, r)
+}
+
+func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
+	etag := `"` + s.version + `"`
+	h := w.Header()
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", etag)
+	h.Set("Access-Control-Allow-Origin", "*")
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+// writeJSONError answers {"error": message}. Messages name what was asked
+// for, never a file or a stack of the server.
+func writeJSONError(w http.ResponseWriter, status int, message string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"error": message})
+}
+
+// statusWriter answers with its status instead of 200.
+type statusWriter struct {
+	http.ResponseWriter
+	status      int
+	wroteHeader bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.wroteHeader {
+		return
+	}
+	w.wroteHeader = true
+	if code == http.StatusOK {
+		code = w.status
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	return w.ResponseWriter.Write(b)
+}
