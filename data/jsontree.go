@@ -65,8 +65,11 @@ func parseTree(src []byte) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if off := r.skipSpace(); off < int64(len(src)) {
-		return nil, &syntaxError{off, "unexpected text after the end of the JSON value"}
+	// Only white space may follow; skipSpace would also pass over a stray
+	// comma or colon, as in `{…},`.
+	rest := src[r.dec.InputOffset():]
+	if trimmed := bytes.TrimLeft(rest, " \t\r\n"); len(trimmed) > 0 {
+		return nil, &syntaxError{int64(len(src) - len(trimmed)), "unexpected text after the end of the JSON value"}
 	}
 	return n, nil
 }
@@ -93,7 +96,8 @@ func (r *treeReader) token() (json.Token, int64, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
-			return nil, se.Offset, &syntaxError{se.Offset, "invalid JSON: " + se.Error()}
+			off, msg := locateSyntaxError(r.src, se)
+			return nil, off, &syntaxError{off, "invalid JSON: " + msg}
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			return nil, int64(len(r.src)), &syntaxError{int64(len(r.src)), "invalid JSON: the file ends before the value is complete"}
 		}
@@ -150,4 +154,19 @@ func (r *treeReader) value(depth int) (*node, error) {
 		}
 	}
 	return n, nil
+}
+
+// locateSyntaxError returns the offset of the byte that breaks src's JSON
+// grammar, and what is wrong with it. The offsets of Decoder.Token's errors
+// cannot be trusted: some point at the offending byte, others count only the
+// bytes that decoding string, number and literal tokens consumed, which
+// lands far ahead of the error in an object. Checking the whole file again
+// finds the same first error with the offset just after the offending byte.
+func locateSyntaxError(src []byte, tokenErr *json.SyntaxError) (int64, string) {
+	var raw json.RawMessage
+	var se *json.SyntaxError
+	if err := json.Unmarshal(src, &raw); errors.As(err, &se) && se.Offset > 0 {
+		return se.Offset - 1, se.Error()
+	}
+	return tokenErr.Offset, tokenErr.Error()
 }

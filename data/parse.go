@@ -132,8 +132,8 @@ func (d *decoder) object(n *node, path string, fs fieldSet) map[string]*node {
 }
 
 // array calls each for every item of n, and reports n if it is not an array
-// or has fewer than least items.
-func (d *decoder) array(n *node, path string, least int, what string, each func(item *node, path string)) {
+// of what (a plural: "sources").
+func (d *decoder) array(n *node, path, what string, each func(item *node, path string)) {
 	if n == nil {
 		return
 	}
@@ -141,12 +141,18 @@ func (d *decoder) array(n *node, path string, least int, what string, each func(
 		d.fail(n.offset, path, "expected an array of %s, found %s", what, describe(n))
 		return
 	}
-	if len(n.items) < least {
-		d.fail(n.offset, path, "expected at least %d %s, found %d", least, what, len(n.items))
-	}
 	for i, item := range n.items {
 		each(item, fmt.Sprintf("%s[%d]", path, i))
 	}
+}
+
+// nonEmptyArray is array for a list that needs at least one item, one of
+// what (singular "phase", plural "phases").
+func (d *decoder) nonEmptyArray(n *node, path, one, what string, each func(item *node, path string)) {
+	if n != nil && n.kind == arrayNode && len(n.items) == 0 {
+		d.fail(n.offset, path, "expected at least one %s, found an empty array", one)
+	}
+	d.array(n, path, what, each)
 }
 
 func (d *decoder) str(n *node, path string) (string, bool) {
@@ -160,12 +166,21 @@ func (d *decoder) str(n *node, path string) (string, bool) {
 	return n.text, true
 }
 
-// text reads a string that must say something: a field given must not be
-// blank.
+// text reads a required string that must say something, not be blank.
 func (d *decoder) text(n *node, path string) string {
 	s, ok := d.str(n, path)
 	if ok && strings.TrimSpace(s) == "" {
-		d.fail(n.offset, path, "expected some text, found an empty string (leave the field out instead)")
+		d.fail(n.offset, path, "expected some text, found %q", s)
+	}
+	return s
+}
+
+// optionalText reads an optional string: absent is fine, but a field given
+// must not be blank.
+func (d *decoder) optionalText(n *node, path string) string {
+	s, ok := d.str(n, path)
+	if ok && strings.TrimSpace(s) == "" {
+		d.fail(n.offset, path, "expected some text, found %q (leave the field out instead)", s)
 	}
 	return s
 }
@@ -299,23 +314,21 @@ func (d *decoder) timeline(root *node) *Timeline {
 		d.fail(f["id"].offset, "id", "expected the file's name without .json, %q, found %q", d.fileNameID, t.ID)
 	}
 	t.Title = d.text(f["title"], "title")
-	if f["summary"] != nil {
-		t.Summary = d.text(f["summary"], "summary")
-	}
+	t.Summary = d.optionalText(f["summary"], "summary")
 	// People and sources first, whatever their place in the file, so that
 	// everything referring to them can be checked; errors are sorted back
 	// into file order.
-	d.array(f["people"], "people", 1, "people", func(n *node, path string) {
+	d.nonEmptyArray(f["people"], "people", "person", "people", func(n *node, path string) {
 		t.People = append(t.People, d.person(n, path))
 	})
-	d.array(f["sources"], "sources", 0, "sources", func(n *node, path string) {
+	d.array(f["sources"], "sources", "sources", func(n *node, path string) {
 		t.Sources = append(t.Sources, d.source(n, path))
 	})
 	t.Relationships = []Relationship{}
-	d.array(f["relationships"], "relationships", 0, "relationships", func(n *node, path string) {
+	d.array(f["relationships"], "relationships", "relationships", func(n *node, path string) {
 		t.Relationships = append(t.Relationships, d.relationship(n, path))
 	})
-	d.array(f["events"], "events", 0, "events", func(n *node, path string) {
+	d.array(f["events"], "events", "events", func(n *node, path string) {
 		t.Events = append(t.Events, d.event(n, path))
 	})
 	return t
@@ -330,9 +343,7 @@ func (d *decoder) person(n *node, path string) Person {
 	p.ID = d.id(f["id"], join(path, "id"), d.personIDs)
 	p.Name = d.text(f["name"], join(path, "name"))
 	p.Born = d.optionalDate(f["born"], join(path, "born"))
-	if f["description"] != nil {
-		p.Description = d.text(f["description"], join(path, "description"))
-	}
+	p.Description = d.optionalText(f["description"], join(path, "description"))
 	return p
 }
 
@@ -344,9 +355,7 @@ func (d *decoder) source(n *node, path string) Source {
 	}
 	s.ID = d.id(f["id"], join(path, "id"), d.sourceIDs)
 	s.Outlet = d.text(f["outlet"], join(path, "outlet"))
-	if f["title"] != nil {
-		s.Title = d.text(f["title"], join(path, "title"))
-	}
+	s.Title = d.optionalText(f["title"], join(path, "title"))
 	if raw, ok := d.str(f["url"], join(path, "url")); ok {
 		if !IsWebURL(raw) {
 			d.fail(f["url"].offset, join(path, "url"), "expected an absolute http or https URL, found %q", raw)
@@ -372,11 +381,11 @@ func (d *decoder) relationship(n *node, path string) Relationship {
 	}
 	r.ID = d.id(f["id"], join(path, "id"), d.relationIDs)
 	r.People = d.partners(f["people"], join(path, "people"))
-	d.array(f["phases"], join(path, "phases"), 1, "phases", func(n *node, path string) {
+	d.nonEmptyArray(f["phases"], join(path, "phases"), "phase", "phases", func(n *node, path string) {
 		p := d.phase(n, path)
 		if k := len(r.Phases); k > 0 && !p.From.IsZero() && !r.Phases[k-1].From.IsZero() &&
 			p.From.Earliest.Before(r.Phases[k-1].From.Earliest) {
-			d.fail(n.offset, join(path, "from"), "this phase begins (%s) before the phase listed ahead of it (%s); list phases in time order",
+			d.fail(fieldOffset(n, "from"), join(path, "from"), "this phase begins (%s) before the phase listed ahead of it (%s); list phases in time order",
 				p.From.Text, r.Phases[k-1].From.Text)
 		}
 		r.Phases = append(r.Phases, p)
@@ -448,9 +457,7 @@ func (d *decoder) end(n *node, path string, r Relationship) *End {
 				r.People[0], r.People[1], e.Initiator)
 		}
 	}
-	if f["reason"] != nil {
-		e.Reason = d.text(f["reason"], join(path, "reason"))
-	}
+	e.Reason = d.optionalText(f["reason"], join(path, "reason"))
 	if f["certainty"] != nil {
 		e.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
 	}
@@ -468,7 +475,7 @@ func (d *decoder) event(n *node, path string) Event {
 	e.Date = d.date(f["date"], join(path, "date"))
 	e.Kind = enum(d, f["kind"], join(path, "kind"), EventKinds)
 	e.Title = d.text(f["title"], join(path, "title"))
-	d.array(f["people"], join(path, "people"), 1, "person ids", func(n *node, path string) {
+	d.nonEmptyArray(f["people"], join(path, "people"), "person id", "person ids", func(n *node, path string) {
 		id := d.ref(n, path, "person", d.personIDs)
 		if id != "" && e.Involves(id) {
 			d.fail(n.offset, path, "person %q is listed twice", id)
@@ -476,16 +483,14 @@ func (d *decoder) event(n *node, path string) Event {
 		}
 		e.People = append(e.People, id)
 	})
-	if f["quote"] != nil {
-		e.Quote = d.text(f["quote"], join(path, "quote"))
-	}
+	e.Quote = d.optionalText(f["quote"], join(path, "quote"))
 	e.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
 	return e
 }
 
 func (d *decoder) evidence(n *node, path string) []Evidence {
 	var list []Evidence
-	d.array(n, path, 0, "evidence", func(n *node, path string) {
+	d.array(n, path, "evidence", func(n *node, path string) {
 		var ev Evidence
 		if f := d.object(n, path, evidenceFields); f != nil {
 			ev.Source = d.ref(f["source"], join(path, "source"), "source", d.sourceIDs)
@@ -494,6 +499,17 @@ func (d *decoder) evidence(n *node, path string) []Evidence {
 		list = append(list, ev)
 	})
 	return list
+}
+
+// fieldOffset is where the value of n's field name starts (its first
+// occurrence, the one read), or n's own offset when it has none.
+func fieldOffset(n *node, name string) int64 {
+	for _, f := range n.fields {
+		if f.name == name {
+			return f.value.offset
+		}
+	}
+	return n.offset
 }
 
 // describe names what was found, for "expected X, found Y".

@@ -1,0 +1,321 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// timelineFile is a small valid file whose id is id.
+func timelineFile(id, title string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte(`{"schema": "timeline/v1", "id": "` + id + `", "title": "` + title + `",
+  "people": [{"id": "ann", "name": "Ann"}], "relationships": []}`)}
+}
+
+func ids(ts []*Timeline) []string {
+	var list []string
+	for _, t := range ts {
+		list = append(list, t.ID)
+	}
+	return list
+}
+
+func TestLoadLibrary(t *testing.T) {
+	dir := fstest.MapFS{
+		// ReadDir lists "a-b.json" before "a.json" ('-' < '.'); by id, "a"
+		// comes first.
+		"a-b.json":        timelineFile("a-b", "A and B"),
+		"a.json":          timelineFile("a", "A"),
+		"zed.json":        timelineFile("zed", "Z"),
+		"README.md":       {Data: []byte("# not a timeline")},
+		"notes.txt":       {Data: []byte("{not json")},
+		"old.json.bak":    {Data: []byte("{not json")},
+		"sub/inner.json":  {Data: []byte("{not json")},
+		"dir.json/x.json": {Data: []byte("{not json")},
+	}
+	lib, err := LoadLibrary(dir)
+	if err != nil {
+		t.Fatalf("LoadLibrary: %v", err)
+	}
+	if got, want := ids(lib.Timelines()), []string{"a", "a-b", "zed"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Timelines() ids = %v, want %v", got, want)
+	}
+	for _, id := range []string{"a", "a-b", "zed"} {
+		tl, ok := lib.Timeline(id)
+		if !ok || tl.ID != id {
+			t.Errorf("Timeline(%q) = %v, %v", id, tl, ok)
+		}
+	}
+	if tl, _ := lib.Timeline("a-b"); tl != nil && tl.Title != "A and B" {
+		t.Errorf("Timeline(\"a-b\").Title = %q", tl.Title)
+	}
+	for _, id := range []string{"", "b", "a-", "zz", "README", "notes", "sub", "inner", "dir"} {
+		if tl, ok := lib.Timeline(id); ok || tl != nil {
+			t.Errorf("Timeline(%q) = %v, %v, want nil, false", id, tl, ok)
+		}
+	}
+	if v := lib.Version(); len(v) != 64 || strings.Trim(v, "0123456789abcdef") != "" {
+		t.Errorf("Version() = %q, want 64 hex digits", v)
+	}
+}
+
+func TestLoadLibraryErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		dir  fstest.MapFS
+		want string
+	}{
+		{
+			name: "errors of every file",
+			dir: fstest.MapFS{
+				"good.json": timelineFile("good", "G"),
+				"b.json":    {Data: []byte("{\n\"schema\": \"timeline/v1\", \"id\": \"b\", \"title\": \"\",\n\"people\": [], \"relationships\": []}")},
+				"a.json":    timelineFile("not-a", "A"),
+				"c.json":    {Data: []byte(`{"schema": "timeline/v1",`)},
+			},
+			want: `a.json:1:33: id: expected the file's name without .json, "a", found "not-a"` + "\n" +
+				`b.json:2:46: title: expected some text, found ""` + "\n" +
+				`b.json:3:11: people: expected at least one person, found an empty array` + "\n" +
+				`c.json:1:26: invalid JSON: the file ends before the value is complete`,
+		},
+		{
+			name: "empty directory",
+			dir:  fstest.MapFS{},
+			want: "no timeline (.json file) in the data directory",
+		},
+		{
+			name: "no .json file",
+			dir:  fstest.MapFS{"a.JSON": timelineFile("a", "A"), "a.txt": timelineFile("a", "A"), "sub/a.json": timelineFile("a", "A")},
+			want: "no timeline (.json file) in the data directory",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lib, err := LoadLibrary(tt.dir)
+			if err == nil {
+				t.Fatalf("LoadLibrary = %v, want error %q", lib.Timelines(), tt.want)
+			}
+			if lib != nil {
+				t.Error("LoadLibrary returned a library with its error")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error\n%v\nwant\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// brokenFS fails every Open.
+type brokenFS struct{}
+
+func (brokenFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+}
+
+func TestLoadLibraryUnreadable(t *testing.T) {
+	_, err := LoadLibrary(brokenFS{})
+	if err == nil || !errors.Is(err, fs.ErrPermission) || err.Error() != "reading data directory: open .: permission denied" {
+		t.Errorf("LoadLibrary(unreadable) error = %v", err)
+	}
+}
+
+func TestLibraryVersion(t *testing.T) {
+	base := func() fstest.MapFS {
+		return fstest.MapFS{"a.json": timelineFile("a", "A"), "b.json": timelineFile("b", "B")}
+	}
+	version := func(dir fstest.MapFS) string {
+		t.Helper()
+		lib, err := LoadLibrary(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lib.Version()
+	}
+	v := version(base())
+	if again := version(base()); again != v {
+		t.Errorf("Version changed between two loads of the same files: %s, %s", v, again)
+	}
+	unrelated := base()
+	unrelated["README.md"] = &fstest.MapFile{Data: []byte("notes")}
+	if got := version(unrelated); got != v {
+		t.Errorf("Version changed for a file that is not a timeline")
+	}
+	changes := map[string]func(fstest.MapFS){
+		"a title":       func(d fstest.MapFS) { d["b.json"] = timelineFile("b", "B2") },
+		"white space":   func(d fstest.MapFS) { d["b.json"].Data = append(d["b.json"].Data, '\n') },
+		"a file added":  func(d fstest.MapFS) { d["c.json"] = timelineFile("c", "C") },
+		"a file gone":   func(d fstest.MapFS) { delete(d, "b.json") },
+		"a file moved":  func(d fstest.MapFS) { d["c.json"] = timelineFile("c", "B"); delete(d, "b.json") },
+		"files swapped": func(d fstest.MapFS) { d["a.json"], d["b.json"] = timelineFile("a", "B"), timelineFile("b", "A") },
+	}
+	for name, change := range changes {
+		dir := base()
+		change(dir)
+		if got := version(dir); got == v {
+			t.Errorf("Version did not change when %s changed", name)
+		}
+	}
+	// The same bytes, split differently between the files: a newline at
+	// the end of a.json, or at the start of b.json.
+	endOfA, startOfB := base(), base()
+	endOfA["a.json"].Data = append(endOfA["a.json"].Data, '\n')
+	startOfB["b.json"].Data = append([]byte("\n"), startOfB["b.json"].Data...)
+	if version(endOfA) == version(startOfB) {
+		t.Error("Version is the same for a newline at the end of a.json and at the start of b.json")
+	}
+}
+
+// people is a timeline whose file order of people is not alphabetical, so
+// that tests can tell file order from sorting.
+const people = `{
+  "schema": "timeline/v1", "id": "people", "title": "People",
+  "people": [
+    {"id": "cat", "name": "Cat"}, {"id": "ann", "name": "Ann"}, {"id": "dan", "name": "Dan"},
+    {"id": "bob", "name": "Bob"}, {"id": "eve", "name": "Eve"}, {"id": "fay", "name": "Fay"}
+  ],
+  "relationships": [
+    {"id": "ann-bob", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}]},
+    {"id": "bob-cat", "people": ["bob", "cat"], "phases": [{"status": "dating", "from": "2020"}]},
+    {"id": "dan-eve", "people": ["dan", "eve"], "phases": [{"status": "married", "from": "2010"}]}
+  ],
+  "events": [
+    {"id": "e-ann", "date": "2019", "kind": "interview", "title": "Ann speaks", "people": ["ann"]},
+    {"id": "e-cat-dan", "date": "2021", "kind": "sighting", "title": "Cat and Dan seen", "people": ["cat", "dan"]},
+    {"id": "e-eve", "date": "2022", "kind": "statement", "title": "Eve speaks", "people": ["eve"]}
+  ]
+}`
+
+func TestInvolving(t *testing.T) {
+	tl, err := Parse("people.json", []byte(people))
+	if err != nil {
+		t.Fatal(err)
+	}
+	relIDs := func(t *Timeline) []string {
+		list := []string{}
+		for _, r := range t.Relationships {
+			list = append(list, r.ID)
+		}
+		return list
+	}
+	eventIDs := func(t *Timeline) []string {
+		list := []string{}
+		for _, e := range t.Events {
+			list = append(list, e.ID)
+		}
+		return list
+	}
+	personIDs := func(t *Timeline) []string {
+		list := []string{}
+		for _, p := range t.People {
+			list = append(list, p.ID)
+		}
+		return list
+	}
+	tests := []struct {
+		ids                           []string
+		people, relationships, events []string
+	}{
+		{[]string{"ann"}, []string{"ann", "bob"}, []string{"ann-bob"}, []string{"e-ann"}},
+		{[]string{"bob"}, []string{"cat", "ann", "bob"}, []string{"ann-bob", "bob-cat"}, []string{}},
+		// Dan is kept as Cat's companion in an event, Bob as her partner.
+		{[]string{"cat"}, []string{"cat", "dan", "bob"}, []string{"bob-cat"}, []string{"e-cat-dan"}},
+		{[]string{"ann", "eve"}, []string{"ann", "dan", "bob", "eve"}, []string{"ann-bob", "dan-eve"}, []string{"e-ann", "e-eve"}},
+		{[]string{"eve", "ann"}, []string{"ann", "dan", "bob", "eve"}, []string{"ann-bob", "dan-eve"}, []string{"e-ann", "e-eve"}},
+		{[]string{"ann", "ann"}, []string{"ann", "bob"}, []string{"ann-bob"}, []string{"e-ann"}},
+		{[]string{"fay"}, []string{"fay"}, []string{}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.ids, ","), func(t *testing.T) {
+			before, _ := json.Marshal(tl)
+			out, err := tl.Involving(tt.ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := personIDs(out); !reflect.DeepEqual(got, tt.people) {
+				t.Errorf("people = %v, want %v", got, tt.people)
+			}
+			if got := relIDs(out); !reflect.DeepEqual(got, tt.relationships) {
+				t.Errorf("relationships = %v, want %v", got, tt.relationships)
+			}
+			if got := eventIDs(out); !reflect.DeepEqual(got, tt.events) {
+				t.Errorf("events = %v, want %v", got, tt.events)
+			}
+			if out.ID != tl.ID || out.Title != tl.Title {
+				t.Errorf("Involving changed the id or title: %q, %q", out.ID, out.Title)
+			}
+			if after, _ := json.Marshal(tl); string(after) != string(before) {
+				t.Errorf("Involving changed the timeline it filters")
+			}
+			// What is left is still a valid timeline, relationships [] and all.
+			b, err := json.Marshal(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Parse("people.json", b); err != nil {
+				t.Errorf("the filtered timeline is not valid: %v\n%s", err, b)
+			}
+		})
+	}
+	t.Run("no ids", func(t *testing.T) {
+		for _, none := range [][]string{nil, {}} {
+			out, err := tl.Involving(none)
+			if err != nil || out != tl {
+				t.Errorf("Involving(%#v) = %p, %v, want the timeline itself %p", none, out, err, tl)
+			}
+		}
+	})
+	t.Run("unknown id", func(t *testing.T) {
+		for _, list := range [][]string{{"zed"}, {"ann", "zed"}, {"zed", "ann"}} {
+			out, err := tl.Involving(list)
+			var upe *UnknownPersonError
+			if !errors.As(err, &upe) {
+				t.Fatalf("Involving(%v) error = %v, want an *UnknownPersonError", list, err)
+			}
+			if upe.Person != "zed" || upe.Timeline != "people" || err.Error() != `timeline "people" has no person "zed"` {
+				t.Errorf("Involving(%v) error = %#v, %q", list, upe, err)
+			}
+			if out != nil {
+				t.Errorf("Involving(%v) returned a timeline with its error", list)
+			}
+		}
+	})
+}
+
+func TestTimelinePerson(t *testing.T) {
+	tl, err := Parse("people.json", []byte(people))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := tl.Person("dan"); !ok || p.Name != "Dan" {
+		t.Errorf("Person(\"dan\") = %v, %v", p, ok)
+	}
+	if p, ok := tl.Person("zed"); ok || p != nil {
+		t.Errorf("Person(\"zed\") = %v, %v", p, ok)
+	}
+}
+
+func TestParsePersonList(t *testing.T) {
+	tests := []struct {
+		values []string
+		want   []string
+	}{
+		{nil, nil},
+		{[]string{""}, nil},
+		{[]string{"a,b"}, []string{"a", "b"}},
+		{[]string{"a", "b"}, []string{"a", "b"}},
+		{[]string{"b,a", "c"}, []string{"b", "a", "c"}},
+		{[]string{" a , b ", ",,", " "}, []string{"a", "b"}},
+		{[]string{"a,,b,"}, []string{"a", "b"}},
+		{[]string{"a,b,a", "b", "c,a"}, []string{"a", "b", "c"}},
+		{[]string{"James-Norton"}, []string{"James-Norton"}},
+	}
+	for _, tt := range tests {
+		if got := ParsePersonList(tt.values); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ParsePersonList(%q) = %q, want %q", tt.values, got, tt.want)
+		}
+	}
+}
