@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -16,7 +17,7 @@ type IndexPage struct {
 	library Library
 	now     func() time.Time
 
-	loaded    bool
+	url       *url.URL
 	summaries []data.Summary
 	problem   string
 }
@@ -25,20 +26,20 @@ type IndexPage struct {
 // TimelinePage does.
 func (p *IndexPage) OnInit() {
 	if goapp.IsClient {
-		p.load()
+		p.load(goapp.Window().URL())
 	}
 }
 
 // OnNav loads the list on the server.
 func (p *IndexPage) OnNav(ctx goapp.Context) {
-	p.load()
+	p.load(ctx.Page().URL())
 }
 
-func (p *IndexPage) load() {
-	if p.loaded {
+func (p *IndexPage) load(u *url.URL) {
+	if p.url != nil {
 		return
 	}
-	p.loaded = true
+	p.url = u
 	list, err := p.library.Summaries()
 	if err != nil {
 		p.problem = Problem(err)
@@ -55,7 +56,7 @@ func (p *IndexPage) Render() goapp.UI {
 			goapp.P().Class("problem").Text(p.problem),
 		)
 	case len(p.summaries) == 1:
-		return newTimelinePage(p.library, p.now).ID(p.summaries[0].ID)
+		return newTimelinePage(p.library, p.now).Show(p.summaries[0].ID, p.url)
 	}
 	return goapp.Main().Class("liaison", "liaison--index").Body(
 		goapp.H1().Text("Timelines"),

@@ -17,8 +17,10 @@ import (
 type TimelinePage struct {
 	goapp.Compo
 
-	// IID, when set, is the timeline to show; otherwise the URL names it.
-	IID string
+	// IID, when set, is the timeline to show, with the query of IURL;
+	// otherwise the page's URL names it.
+	IID  string
+	IURL string
 
 	library Library
 	now     func() time.Time
@@ -36,9 +38,10 @@ func newTimelinePage(lib Library, now func() time.Time) *TimelinePage {
 	return &TimelinePage{library: lib, now: now}
 }
 
-// ID sets the timeline to show, whatever the URL.
-func (p *TimelinePage) ID(id string) *TimelinePage {
-	p.IID = id
+// Show sets the timeline to show, whatever the URL's path, with u's query
+// (its person filter).
+func (p *TimelinePage) Show(id string, u *url.URL) *TimelinePage {
+	p.IID, p.IURL = id, u.String()
 	return p
 }
 
@@ -55,13 +58,19 @@ type timelineView struct {
 	names    map[string]string
 }
 
-// OnInit loads the timeline in the browser before the first render: go-app
+// OnInit loads the timeline before the first render. In the browser, go-app
 // replaces the prerendered page with the WebAssembly's first render, which
-// must already show the timeline rather than flash an empty page. (OnInit
-// has no context, hence the window's URL; the server loads in OnNav, which
-// runs before the page is encoded.)
+// must already show the timeline rather than flash an empty page; OnInit has
+// no context, hence the window's URL. On the server a routed page loads in
+// OnNav, which runs before the page is encoded, but a page shown inside
+// another (Show) gets no OnNav of its own.
 func (p *TimelinePage) OnInit() {
-	if goapp.IsClient {
+	switch {
+	case p.IURL != "":
+		if u, err := url.Parse(p.IURL); err == nil {
+			p.load(u)
+		}
+	case goapp.IsClient:
 		p.load(goapp.Window().URL())
 	}
 }
@@ -69,7 +78,9 @@ func (p *TimelinePage) OnInit() {
 // OnNav loads the timeline for a new URL: on the server for the prerender,
 // in the browser when the reader goes back or forward.
 func (p *TimelinePage) OnNav(ctx goapp.Context) {
-	p.load(ctx.Page().URL())
+	if p.IID == "" {
+		p.load(ctx.Page().URL())
+	}
 	ctx.Page().SetTitle(p.title())
 }
 

@@ -65,9 +65,7 @@ func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
 	})
 	mux.HandleFunc("GET /api/timelines", s.listTimelines)
 	mux.HandleFunc("GET /api/timelines/{id}", s.getTimeline)
-	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		writeJSONError(w, http.StatusNotFound, "no such API route: "+r.URL.Path)
-	})
+	mux.HandleFunc("/api/", apiNotFound)
 	mux.Handle("GET /web/", s.assets)
 	mux.HandleFunc("GET /t/{id}", s.timelinePage)
 	mux.Handle("/", s.pages)
@@ -93,6 +91,17 @@ func (serverLibrary) Timeline(id string) (*data.Timeline, error) {
 		return t, nil
 	}
 	return nil, &data.UnknownTimelineError{ID: id}
+}
+
+// apiNotFound answers API requests that no route takes: the API is
+// read-only, so any method but GET is not allowed.
+func apiNotFound(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeJSONError(w, http.StatusMethodNotAllowed, r.Method+" is not allowed: the API only answers GET")
+		return
+	}
+	writeJSONError(w, http.StatusNotFound, "no such API route: "+r.URL.Path)
 }
 
 func (s *server) listTimelines(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,164 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writeFiles creates a directory holding the given files.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const brokenTimeline = `{
+  "schema": "timeline/v1",
+  "id": "broken",
+  "title": "Broken",
+  "people": [{"id": "ann", "name": "Ann"}],
+  "relationships": [
+    {"id": "r", "people": ["ann", "bob"], "phases": [{"status": "wed", "from": "2018"}]}
+  ]
+}
+`
+
+func TestValidate(t *testing.T) {
+	good, err := os.ReadFile("../../data/timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goodDir := writeFiles(t, map[string]string{"james-norton.json": string(good), "notes.txt": "not a timeline"})
+	badDir := writeFiles(t, map[string]string{"broken.json": brokenTimeline})
+	emptyDir := t.TempDir()
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string
+		wantStderr []string
+	}{
+		{"valid file", []string{filepath.Join(goodDir, "james-norton.json")}, 0,
+			"ok: 1 file valid (4 people, 3 relationships, 4 events)\n", nil},
+		{"valid directory", []string{goodDir}, 0,
+			"ok: 1 file valid (4 people, 3 relationships, 4 events)\n", nil},
+		{"invalid file: every error, located", []string{badDir}, 1, "", []string{
+			filepath.Join(badDir, "broken.json") + `:7:35: relationships[0].people[1]: no person has the id "bob"`,
+			filepath.Join(badDir, "broken.json") + `:7:65: relationships[0].phases[0].status: expected one of dating, engaged, married, found "wed"`,
+			"2 problems in 1 file",
+		}},
+		{"valid and invalid together", []string{goodDir, badDir}, 1, "", []string{"2 problems in 2 files"}},
+		{"missing path", []string{filepath.Join(goodDir, "nope.json")}, 1, "", []string{"nope.json: no such file or directory"}},
+		{"directory without timelines", []string{emptyDir}, 1, "", []string{"no timeline (.json file) in this directory"}},
+		{"no path", nil, 2, "", []string{"Usage: liaison validate PATH..."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), append([]string{"validate"}, tt.args...), &stdout, &stderr)
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, tt.wantCode, stderr.String())
+			}
+			if stdout.String() != tt.wantStdout {
+				t.Errorf("stdout = %q, want %q", stdout.String(), tt.wantStdout)
+			}
+			for _, want := range tt.wantStderr {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q; it is:\n%s", want, stderr.String())
+				}
+			}
+		})
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"frobnicate"}, &stdout, &stderr); code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	if !strings.Contains(stderr.String(), `unknown command "frobnicate"`) || !strings.Contains(stderr.String(), "liaison serve") {
+		t.Errorf("stderr = %q, want the unknown command named and the usage", stderr.String())
+	}
+}
+
+// TestServeRefusesInvalidData checks that the server does not start on
+// invalid data, and prints every validation error.
+func TestServeRefusesInvalidData(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"broken.json": brokenTimeline})
+	addr := freeAddr(t)
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"serve", "-addr", addr, "-data", dir}, &stdout, &stderr)
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	for _, want := range []string{
+		"the timelines are not valid, so the server does not start",
+		filepath.Join(dir, "broken.json") + `:7:35: relationships[0].people[1]: no person has the id "bob"`,
+		filepath.Join(dir, "broken.json") + `:7:65: relationships[0].phases[0].status`,
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q; it is:\n%s", want, stderr.String())
+		}
+	}
+	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
+		t.Error("a server answered on the address")
+	}
+}
+
+// TestServeRunsUntilStopped starts `liaison serve` on a free port, waits
+// for it to answer, stops it as SIGTERM would and expects exit code 0.
+func TestServeRunsUntilStopped(t *testing.T) {
+	webAssets(t)
+	addr := freeAddr(t)
+	ctx, stop := context.WithCancel(context.Background())
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve", "-addr", addr}, &bytes.Buffer{}, &stderr) }()
+
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			stop()
+			t.Fatalf("the server did not answer within 10 s: %v\n%s", err, stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	stop()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit code %d, want 0; stderr:\n%s", code, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
