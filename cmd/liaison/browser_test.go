@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -33,6 +34,7 @@ func TestBrowserTimelinePage(t *testing.T) {
 		bars   []*cdp.Node
 	)
 	b.run(t,
+		colorScheme("light"),
 		chromedp.Navigate(srv.URL+"/t/james-norton"),
 		waitInteractive(),
 		chromedp.Evaluate(`[...document.querySelectorAll(".lane__person")].map(e => e.textContent)`, &people),
@@ -213,6 +215,11 @@ func waitInteractive() chromedp.Action {
 		}
 		return chromedp.WaitNotPresent(`.liaison__loading`, chromedp.ByQuery).Do(ctx)
 	})
+}
+
+// colorScheme makes the page see prefers-color-scheme as scheme.
+func colorScheme(scheme string) chromedp.Action {
+	return emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}})
 }
 
 func consoleText(args []*runtime.RemoteObject) string {
