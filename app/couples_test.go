@@ -1,0 +1,49 @@
+package app
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+func TestCouplesAtOnTheDefaultTimeline(t *testing.T) {
+	src, err := os.ReadFile("../data/timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := data.Parse("james-norton.json", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		day  time.Time
+		want []string
+	}{
+		{day(2017, 6, 1), nil},
+		{day(2018, 6, 1), []string{"james-norton-imogen-poots: possibly dating"}},
+		{day(2019, 6, 1), []string{"james-norton-imogen-poots: dating", "lily-allen-david-harbour: possibly dating"}},
+		{day(2022, 6, 1), []string{"james-norton-imogen-poots: dating, possibly engaged", "lily-allen-david-harbour: married"}},
+		{day(2023, 6, 1), []string{"james-norton-imogen-poots: engaged", "lily-allen-david-harbour: married"}},
+		{day(2023, 10, 1), []string{"james-norton-imogen-poots: engaged, possibly split", "lily-allen-david-harbour: married"}},
+		{day(2024, 6, 1), []string{"lily-allen-david-harbour: married, possibly split"}},
+		{day(2025, 6, 1), []string{"james-norton-lily-allen: possibly dating (reported)"}},
+		{day(2026, 6, 1), []string{"james-norton-lily-allen: dating (reported)"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range CouplesAt(tl, tt.day) {
+			got = append(got, c.Relationship.ID+": "+c.Describe())
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("CouplesAt(%s) = %q, want %q", tt.day.Format("2006-01-02"), got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("CouplesAt(%s)[%d] = %q, want %q", tt.day.Format("2006-01-02"), i, got[i], tt.want[i])
+			}
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// A ViewState is everything about a view that a reader may share: a copied
+// URL reopens the same view. In the query: person=a,b (the filter),
+// from=2022&to=2024 (the zoom window), rel=ID or event=ID (the open
+// details) and at=2022-06 (the "as of" cursor). Dates take the data
+// format's forms; one that does not parse is ignored.
+type ViewState struct {
+	People []string
+	// From and To are the zoom window, both zero for "fit everything".
+	From, To time.Time
+	// Relationship or Event is the item whose details are open.
+	Relationship, Event string
+	// At is the cursor's date; zero when there is no cursor.
+	At data.Date
+}
+
+// ParseViewState reads a view from a URL's query.
+func ParseViewState(q url.Values) ViewState {
+	v := ViewState{
+		People:       data.ParsePersonList(q["person"]),
+		Relationship: q.Get("rel"),
+		Event:        q.Get("event"),
+	}
+	if v.Relationship != "" {
+		v.Event = ""
+	}
+	from, errFrom := data.ParseDate(q.Get("from"))
+	to, errTo := data.ParseDate(q.Get("to"))
+	if errFrom == nil && errTo == nil && to.End().After(from.Earliest) {
+		v.From, v.To = from.Earliest, to.End()
+	}
+	if at, err := data.ParseDate(q.Get("at")); err == nil && !at.Interval {
+		v.At = at
+	}
+	return v
+}
+
+// Query writes the view as URL parameters, leaving out what is unset.
+func (v ViewState) Query() url.Values {
+	q := url.Values{}
+	if len(v.People) > 0 {
+		q.Set("person", strings.Join(v.People, ","))
+	}
+	if !v.From.IsZero() {
+		q.Set("from", v.From.Format("2006-01-02"))
+		q.Set("to", v.To.AddDate(0, 0, -1).Format("2006-01-02"))
+	}
+	switch {
+	case v.Relationship != "":
+		q.Set("rel", v.Relationship)
+	case v.Event != "":
+		q.Set("event", v.Event)
+	}
+	if !v.At.IsZero() {
+		q.Set("at", v.At.Text)
+	}
+	return q
+}
+
+// URL is path with the view's query. Commas stay commas (person=a,b): they
+// need no escaping in a query, and readers read URLs.
+func (v ViewState) URL(path string) *url.URL {
+	return &url.URL{Path: path, RawQuery: strings.ReplaceAll(v.Query().Encode(), "%2C", ",")}
+}
