@@ -93,7 +93,7 @@ func renderBar(b Bar, self *data.Person, top float64, selected bool, onSelect fu
 		Style("left", pct(b.Left)).
 		Style("width", pct(b.Width)).
 		Style("top", rem(top)).
-		Aria("label", describeRelationship(r, self.Name, b.Partner.Name)).
+		Aria("label", attrText(describeRelationship(r, self.Name, b.Partner.Name))).
 		Aria("pressed", strconv.FormatBool(selected)).
 		OnClick(func(ctx goapp.Context, e goapp.Event) { onSelect(ctx, r.ID) }).
 		Body(
@@ -136,7 +136,7 @@ func renderMarker(m Marker, top float64, selected bool, onSelect func(goapp.Cont
 			Class(classes...).
 			DataSet("event", e.ID).
 			Style("left", pct(m.At)).
-			Aria("label", "Event "+strconv.Itoa(m.Number)+": "+e.Title+", "+e.Date.Human()).
+			Aria("label", attrText("Event "+strconv.Itoa(m.Number)+": "+e.Title+", "+e.Date.Human())).
 			Aria("pressed", strconv.FormatBool(selected)).
 			OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID) }).
 			Text(strconv.Itoa(m.Number)),

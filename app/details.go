@@ -126,7 +126,7 @@ func renderSourceName(s *data.Source) goapp.UI {
 		name += ", “" + s.Title + "”"
 	}
 	if data.IsWebURL(s.URL) {
-		return goapp.A().Class("source").Href(s.URL).Rel("noopener noreferrer").Target("_blank").Text(name)
+		return goapp.A().Class("source").Href(attrURL(s.URL)).Rel("noopener noreferrer").Target("_blank").Text(name)
 	}
 	return goapp.Cite().Class("source").Text(name)
 }

@@ -81,14 +81,21 @@ func (p *TimelinePage) OnNav(ctx goapp.Context) {
 	if p.IID == "" {
 		p.load(ctx.Page().URL())
 	}
-	ctx.Page().SetTitle(p.title())
+	p.describe(ctx)
 }
 
 // OnPreRender sets the page's title and description for the server's HTML.
 func (p *TimelinePage) OnPreRender(ctx goapp.Context) {
-	ctx.Page().SetTitle(p.title())
+	p.describe(ctx)
+}
+
+// describe sets the page's title and description. go-app calls OnPreRender
+// as it mounts the page, before OnNav has loaded the timeline of the URL,
+// so OnNav sets them too. Both end up in attributes of the page's head.
+func (p *TimelinePage) describe(ctx goapp.Context) {
+	ctx.Page().SetTitle(attrText(p.title()))
 	if t := p.view.timeline; t != nil && t.Summary != "" {
-		ctx.Page().SetDescription(t.Summary)
+		ctx.Page().SetDescription(attrText(t.Summary))
 	}
 }
 
@@ -159,9 +166,7 @@ func (p *TimelinePage) Render() goapp.UI {
 		return goapp.Main().Class("liaison", "liaison--problem").Body(
 			goapp.H1().Text("Liaison"),
 			goapp.P().Class("problem").Aria("live", "polite").Text(p.problem),
-			goapp.If(len(p.view.people) > 0 || strings.HasPrefix(p.loaded, "/t/"), func() goapp.UI {
-				return goapp.P().Body(goapp.A().Href("/").Text("See all timelines"))
-			}),
+			goapp.P().Body(goapp.A().Href("/").Text("See all timelines")),
 		)
 	}
 	v := p.view

@@ -1,0 +1,391 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// The default timeline's four people, in the file's order.
+var defaultNames = []string{"Imogen Poots", "James Norton", "Lily Allen", "David Harbour"}
+
+// mainOf is the page's content: go-app's <main>, without the document's
+// head and go-app's loader.
+func mainOf(t *testing.T, doc *htmlNode) *htmlNode {
+	t.Helper()
+	return doc.one(t, "<main>", withTag("main"))
+}
+
+func TestTimelinePageShowsTheTimeline(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	doc := serveHTML(t, fakeLibrary{tl.ID: tl}, "/t/james-norton")
+	page := mainOf(t, doc)
+
+	if got, want := doc.one(t, "<title>", withTag("title")).textContent(), tl.Title+" · Liaison"; got != want {
+		t.Errorf("<title> = %q, want %q", got, want)
+	}
+	description := doc.one(t, "meta description", func(n *htmlNode) bool { return n.tag == "meta" && n.attrs["name"] == "description" })
+	if got := description.attrs["content"]; got != tl.Summary {
+		t.Errorf("meta description = %q, want the summary %q", got, tl.Summary)
+	}
+	if got := texts(page.all(withTag("h1"))); !slices.Equal(got, []string{tl.Title}) {
+		t.Errorf("headings = %q, want the title %q", got, tl.Title)
+	}
+	if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, defaultNames) {
+		t.Errorf("lanes = %q, want %q", got, defaultNames)
+	}
+
+	bars := page.all(withClass("bar"))
+	wantBars := []string{
+		"Imogen Poots and James Norton: dating from 2018, engaged from 2022, split late 2023",
+		"James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023",
+		"James Norton and Lily Allen: dating from probably 2025 (inferred from the article), ongoing (reported)",
+		"Lily Allen and David Harbour: dating from 2019, married from 2020, split probably 2024 (inferred from “last year”)",
+		"Lily Allen and James Norton: dating from probably 2025 (inferred from the article), ongoing (reported)",
+		"David Harbour and Lily Allen: dating from 2019, married from 2020, split probably 2024 (inferred from “last year”)",
+	}
+	if got := attrs(bars, "aria-label"); !slices.Equal(got, wantBars) {
+		t.Errorf("bars, by aria-label:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantBars, "\n"))
+	}
+	for _, b := range bars {
+		reported := strings.Contains(b.attrs["aria-label"], "(reported)")
+		ongoing := strings.Contains(b.attrs["aria-label"], "ongoing")
+		if b.hasClass("bar--reported") != reported || b.hasClass("bar--confirmed") == reported || b.hasClass("bar--ongoing") != ongoing {
+			t.Errorf("bar %q has classes %q", b.attrs["aria-label"], b.attrs["class"])
+		}
+		if b.tag != "button" {
+			t.Errorf("bar %q is a <%s>, want a <button> readers can reach", b.attrs["aria-label"], b.tag)
+		}
+	}
+
+	if got, want := texts(page.all(withClass("tick"))), []string{"2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"}; !slices.Equal(got, want) {
+		t.Errorf("axis = %q, want %q", got, want)
+	}
+	if got := texts(page.all(withClass("now-line"))); !slices.Equal(got, []string{"now"}) {
+		t.Errorf("now line = %q, want one labelled \"now\"", got)
+	}
+
+	legend := page.one(t, "legend", withClass("legend"))
+	wantLegend := []string{"Dating", "Engaged", "Married", "Reported (dashed)", "Rumoured (dotted)",
+		"Date known only roughly (fades)", "Ongoing", "1 Event (numbered below)"}
+	if got := texts(legend.all(withTag("li"))); !slices.Equal(got, wantLegend) {
+		t.Errorf("legend = %q, want %q", got, wantLegend)
+	}
+
+	wantEvents := []string{
+		"James Norton on how his schedule affected his relationship with Imogen Poots",
+		"James Norton tells The Sunday Times he hasn’t given up hope on having children",
+		"James Norton talks about the split in a new interview with The Sun at Glastonbury Festival",
+		"James Norton and Lily Allen pictured on a reported date at the Lido festival, East London",
+	}
+	if got := texts(page.all(withClass("events__title"))); !slices.Equal(got, wantEvents) {
+		t.Errorf("events list = %q, want %q", got, wantEvents)
+	}
+	if got, want := texts(page.all(withClass("events__number"))), []string{"1", "2", "3", "4"}; !slices.Equal(got, want) {
+		t.Errorf("event numbers = %q, want %q", got, want)
+	}
+	// Each event's marker, in each of its people's lanes, carries its
+	// number and says what it is.
+	var markers []string
+	for _, m := range page.all(withClass("marker")) {
+		markers = append(markers, m.textContent()+" = "+m.attrs["aria-label"])
+	}
+	wantMarkers := []string{
+		"1 = Event 1: " + wantEvents[0] + ", while together, 2018–2023 (inferred)",
+		"2 = Event 2: " + wantEvents[1] + ", after the split, before this article (inferred)",
+		"3 = Event 3: " + wantEvents[2] + ", probably 2025 (inferred from “two years on”)",
+		"4 = Event 4: " + wantEvents[3] + ", earlier in the month of the article, probably 2025 (inferred)",
+		"4 = Event 4: " + wantEvents[3] + ", earlier in the month of the article, probably 2025 (inferred)",
+	}
+	if !slices.Equal(markers, wantMarkers) {
+		t.Errorf("markers:\n%s\nwant:\n%s", strings.Join(markers, "\n"), strings.Join(wantMarkers, "\n"))
+	}
+	if got := texts(page.all(withClass("source"))); !slices.Equal(got, []string{"ED!"}) {
+		t.Errorf("sources = %q, want [ED!]", got)
+	}
+}
+
+func TestTimelinePagePersonFilter(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	lib := fakeLibrary{tl.ID: tl}
+	tests := []struct {
+		query  string
+		lanes  []string
+		bars   []string // relationship ids, a bar per partner
+		events []string // event ids, in the list
+		note   string
+	}{
+		{"person=david-harbour", []string{"Lily Allen", "David Harbour"},
+			[]string{"lily-allen-david-harbour", "lily-allen-david-harbour"}, nil,
+			"Showing David Harbour and their partners."},
+		{"person=lily-allen", []string{"James Norton", "Lily Allen", "David Harbour"},
+			[]string{"james-norton-lily-allen", "lily-allen-david-harbour", "james-norton-lily-allen", "lily-allen-david-harbour"},
+			[]string{"lido-festival-sighting"},
+			"Showing Lily Allen and their partners."},
+		{"person=imogen-poots&person=david-harbour", []string{"Imogen Poots", "James Norton", "Lily Allen", "David Harbour"},
+			[]string{"james-norton-imogen-poots", "james-norton-imogen-poots", "lily-allen-david-harbour", "lily-allen-david-harbour"},
+			nil,
+			"Showing Imogen Poots, David Harbour and their partners."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			page := mainOf(t, serveHTML(t, lib, "/t/james-norton?"+tt.query))
+			if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, tt.lanes) {
+				t.Errorf("lanes = %q, want %q", got, tt.lanes)
+			}
+			if got := attrs(page.all(withClass("bar")), "data-relationship"); !slices.Equal(got, tt.bars) {
+				t.Errorf("bars = %q, want %q", got, tt.bars)
+			}
+			if got := attrs(page.all(withClass("events__item")), "data-event"); !slices.Equal(got, tt.events) {
+				t.Errorf("events = %q, want %q", got, tt.events)
+			}
+			if !strings.Contains(page.textContent(), tt.note) {
+				t.Errorf("the page does not say %q:\n%s", tt.note, page.textContent())
+			}
+		})
+	}
+}
+
+func TestTimelinePageProblems(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	lib := fakeLibrary{tl.ID: tl}
+	tests := []struct {
+		name, target string
+		says         string
+		// Whether it must be a problem page, with no chart and a way back.
+		// An unknown person must be named; whether the rest of the
+		// timeline is shown regardless is the page's choice.
+		problemPage bool
+	}{
+		{"unknown timeline", "/t/nobody", "There is no timeline called “nobody”.", true},
+		{"unknown timeline with markup", "/t/" + url.PathEscape("<img src=x onerror=alert(1)>"),
+			"There is no timeline called “<img src=x onerror=alert(1)>”.", true},
+		{"unknown person", "/t/james-norton?person=nobody", "This timeline has nobody called “nobody”.", false},
+		{"unknown person with markup", "/t/james-norton?person=" + url.QueryEscape("<script>alert(1)</script>"),
+			"This timeline has nobody called “<script>alert(1)</script>”.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := serveHTML(t, lib, tt.target)
+			page := mainOf(t, doc)
+			if text := page.textContent(); !strings.Contains(text, tt.says) {
+				t.Errorf("the page does not say %q:\n%s", tt.says, text)
+			}
+			for _, tag := range []string{"script", "img"} {
+				if n := len(page.all(withTag(tag))); n > 0 {
+					t.Errorf("the URL's markup made %d <%s> elements", n, tag)
+				}
+			}
+			if !tt.problemPage {
+				return
+			}
+			if n := len(page.all(withClass("chart"))); n > 0 {
+				t.Errorf("a problem page shows a chart")
+			}
+			if got := doc.one(t, "<title>", withTag("title")).textContent(); got != "Liaison" {
+				t.Errorf("<title> = %q, want \"Liaison\"", got)
+			}
+			links := page.all(withTag("a"))
+			if len(links) != 1 || links[0].attrs["href"] != "/" || links[0].textContent() != "See all timelines" {
+				t.Errorf("links = %q, want one to / saying \"See all timelines\"", texts(links))
+			}
+		})
+	}
+}
+
+// hostileTimeline puts markup, double quotes and a crafted link wherever a
+// timeline file allows text.
+const hostileTimeline = `{"schema":"timeline/v1","id":"hostile",
+	"title":"<script>alert(1)</script> & friends",
+	"summary":"A \"quoted\" summary </p><b>bold</b>",
+	"people":[
+		{"id":"eve","name":"<script>alert(1)</script>","description":"<img src=x onerror=alert(2)>"},
+		{"id":"mal","name":"Mal\" autofocus onfocus=\"alert(3)"}
+	],
+	"relationships":[
+		{"id":"eve-mal","people":["eve","mal"],
+		 "phases":[{"status":"dating","from":{"date":"2020","label":"2020\" onclick=\"alert(4)"}}]}
+	],
+	"events":[
+		{"id":"party","date":"2021","kind":"other","title":"<i>Met</i> \"at\" a party","people":["eve","mal"],
+		 "quote":"</blockquote><script>alert(5)</script>",
+		 "evidence":[{"source":"src","quote":"\"</q><b>said</b>"}]}
+	],
+	"sources":[
+		{"id":"src","outlet":"<b>Outlet</b>","url":"https://example.com/?q=\"onmouseover=alert(6)//"}
+	]}`
+
+func TestTimelinePageEscapesHostileText(t *testing.T) {
+	tl := mustParseTimeline(t, hostileTimeline)
+	doc := serveHTML(t, fakeLibrary{tl.ID: tl}, "/t/hostile")
+	page := mainOf(t, doc)
+
+	// Markup in the data is text, never elements; quotes in the data never
+	// end an attribute and start another.
+	for _, tag := range []string{"script", "img", "b", "i"} {
+		if n := len(page.all(withTag(tag))); n > 0 {
+			t.Errorf("the data's markup made %d <%s> elements", n, tag)
+		}
+	}
+	for _, n := range doc.all(func(*htmlNode) bool { return true }) {
+		for _, name := range n.order {
+			if strings.HasPrefix(name, "on") || name == "autofocus" || strings.ContainsAny(name, `"\`) {
+				t.Errorf("<%s> has an attribute %q made from the data: %q", n.tag, name, n.attrs)
+			}
+		}
+	}
+
+	checks := []struct{ what, got, want string }{
+		{"<title>", doc.one(t, "<title>", withTag("title")).textContent(), "<script>alert(1)</script> & friends · Liaison"},
+		{"heading", page.one(t, "<h1>", withTag("h1")).textContent(), "<script>alert(1)</script> & friends"},
+		{"summary", page.one(t, "summary", withClass("liaison__summary")).textContent(), `A "quoted" summary </p><b>bold</b>`},
+		{"lane names", strings.Join(texts(page.all(withClass("lane__person"))), " | "),
+			`<script>alert(1)</script> | Mal" autofocus onfocus="alert(3)`},
+		{"description", page.one(t, "description", withClass("lane__description")).textContent(), "<img src=x onerror=alert(2)>"},
+		{"bar names", strings.Join(texts(page.all(withClass("bar__label"))), " | "),
+			`Mal" autofocus onfocus="alert(3) | <script>alert(1)</script>`},
+		{"event", page.one(t, "event title", withClass("events__title")).textContent(), `<i>Met</i> "at" a party`},
+		{"quote", page.one(t, "event quote", withClass("events__quote")).textContent(), "</blockquote><script>alert(5)</script>"},
+		{"source", page.one(t, "source", withClass("source")).textContent(), "<b>Outlet</b>"},
+		// In attributes, go-app does not escape double quotes: they become
+		// typographic ones, and percent-encoded in links.
+		{"meta description", doc.one(t, "meta description", func(n *htmlNode) bool { return n.tag == "meta" && n.attrs["name"] == "description" }).attrs["content"],
+			`A “quoted” summary </p><b>bold</b>`},
+		{"bar label", strings.Join(attrs(page.all(withClass("bar")), "aria-label"), " | "),
+			`<script>alert(1)</script> and Mal” autofocus onfocus=”alert(3): dating from 2020” onclick=”alert(4), ongoing | ` +
+				`Mal” autofocus onfocus=”alert(3) and <script>alert(1)</script>: dating from 2020” onclick=”alert(4), ongoing`},
+		{"marker label", page.all(withClass("marker"))[0].attrs["aria-label"], `Event 1: <i>Met</i> “at” a party, 2021`},
+		{"link", page.one(t, "source", withClass("source")).attrs["href"], "https://example.com/?q=%22onmouseover=alert(6)//"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q\nwant %q", c.what, c.got, c.want)
+		}
+	}
+}
+
+func TestIndexPage(t *testing.T) {
+	norton := loadDefaultTimeline(t)
+	hostile := mustParseTimeline(t, hostileTimeline)
+
+	// With one timeline, / is that timeline.
+	page := mainOf(t, serveHTML(t, fakeLibrary{norton.ID: norton}, "/"))
+	if got := texts(page.all(withTag("h1"))); !slices.Equal(got, []string{norton.Title}) {
+		t.Errorf("/ with one timeline: headings = %q, want %q", got, norton.Title)
+	}
+	if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, defaultNames) {
+		t.Errorf("/ with one timeline: lanes = %q, want %q", got, defaultNames)
+	}
+
+	// With more, / lists them, by id, each linking to its page.
+	page = mainOf(t, serveHTML(t, fakeLibrary{norton.ID: norton, hostile.ID: hostile}, "/"))
+	var got []string
+	for _, a := range page.all(withTag("a")) {
+		got = append(got, a.textContent()+" → "+a.attrs["href"])
+	}
+	want := []string{"<script>alert(1)</script> & friends → /t/hostile", norton.Title + " → /t/james-norton"}
+	if !slices.Equal(got, want) {
+		t.Errorf("/ with two timelines lists %q, want %q", got, want)
+	}
+}
+
+// TestTimelinePageShownInside drives the page as IndexPage shows it, inside
+// another component, with go-app's test engine: mounting it runs OnInit,
+// which loads the timeline named by Show with the query of its URL.
+func TestTimelinePageShownInside(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	lib := fakeLibrary{tl.ID: tl}
+	tests := []struct {
+		url   string
+		lanes []string
+	}{
+		{"/", defaultNames},
+		{"/?person=david-harbour", []string{"Lily Allen", "David Harbour"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			u, err := url.Parse(tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := newTimelinePage(lib, fixedNow).Show(tl.ID, u)
+			e := goapp.NewTestEngine()
+			if err := e.Load(p); err != nil {
+				t.Fatal(err)
+			}
+			e.ConsumeAll()
+			page := mainOf(t, parseHTML(t, goapp.HTMLString(p)))
+			if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, tt.lanes) {
+				t.Errorf("lanes = %q, want %q", got, tt.lanes)
+			}
+		})
+	}
+}
+
+func TestProblem(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"unknown timeline", &data.UnknownTimelineError{ID: "nobody"}, "There is no timeline called “nobody”."},
+		{"unknown timeline, wrapped", fmt.Errorf("loading: %w", &data.UnknownTimelineError{ID: "nobody"}),
+			"There is no timeline called “nobody”."},
+		{"unknown person", &data.UnknownPersonError{Timeline: "james-norton", Person: "bob"},
+			"This timeline has nobody called “bob”."},
+		{"anything else", errors.New("the disk is on fire"), "The timeline could not be loaded: the disk is on fire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Only the first sentence is fixed: what follows is advice.
+			if got := Problem(tt.err); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("Problem() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDescribeRelationship(t *testing.T) {
+	norton := loadDefaultTimeline(t)
+	small := mustParseTimeline(t, `{"schema":"timeline/v1","id":"test","title":"Test",
+		"people":[{"id":"ann","name":"Ann"},{"id":"bob","name":"Bob"}],
+		"relationships":[
+			{"id":"day","people":["ann","bob"],"phases":[{"status":"dating","from":"2022-03-14"}],"end":{"date":"2023-06"}},
+			{"id":"rumour","people":["ann","bob"],"certainty":"rumoured","phases":[{"status":"dating","from":"2015~"}]},
+			{"id":"between","people":["ann","bob"],"phases":[{"status":"married","from":"2016"}],"end":{"date":"2023-09/2023-12"}}
+		]}`)
+	tests := []struct {
+		tl            *data.Timeline
+		id            string
+		self, partner string
+		want          string
+	}{
+		{norton, "james-norton-imogen-poots", "James Norton", "Imogen Poots",
+			"James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023"},
+		{norton, "james-norton-imogen-poots", "Imogen Poots", "James Norton",
+			"Imogen Poots and James Norton: dating from 2018, engaged from 2022, split late 2023"},
+		{norton, "james-norton-lily-allen", "Lily Allen", "James Norton",
+			"Lily Allen and James Norton: dating from probably 2025 (inferred from the article), ongoing (reported)"},
+		{small, "day", "Ann", "Bob", "Ann and Bob: dating from 14 March 2022, split June 2023"},
+		{small, "rumour", "Bob", "Ann", "Bob and Ann: dating from about 2015, ongoing (rumoured)"},
+		{small, "between", "Ann", "Bob", "Ann and Bob: married from 2016, split between September and December 2023"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id+" from "+tt.self, func(t *testing.T) {
+			r := findRelationship(tt.tl, tt.id)
+			if r == nil {
+				t.Fatalf("no relationship %q", tt.id)
+			}
+			if got := describeRelationship(r, tt.self, tt.partner); got != tt.want {
+				t.Errorf("describeRelationship = %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
