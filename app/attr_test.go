@@ -1,7 +1,9 @@
 package app
 
 import (
+	"html"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -25,17 +27,34 @@ func TestAttrText(t *testing.T) {
 	}
 }
 
-func TestAttrURL(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"https://example.com/a?b=c#d", "https://example.com/a?b=c#d"},
-		{`https://example.com/?q="onmouseover=alert(1)//`, "https://example.com/?q=%22onmouseover=alert(1)//"},
-		{`https://example.com/a\b`, "https://example.com/a%5Cb"},
-		{"https://example.com/a\u00a0b", "https://example.com/a%C2%A0b"},
-		{"https://de.wikipedia.org/wiki/Zoë", "https://de.wikipedia.org/wiki/Zoë"},
-	}
-	for _, tt := range tests {
-		if got := attrURL(tt.in); got != tt.want || strconv.Quote(got) != `"`+got+`"` {
-			t.Errorf("attrURL(%q) = %q, want %q", tt.in, got, tt.want)
+// TestAttrIsExact checks that what go-app's server writes for attr(s) is
+// read back by a browser as s exactly, and never ends the attribute.
+func TestAttrIsExact(t *testing.T) {
+	for _, s := range []string{
+		"Imogen Poots",
+		`Dwayne "The Rock" Johnson`,
+		`" onfocus="alert(1)`,
+		`a\b`,
+		"AT&amp;T <b>'x'</b>",
+		"no\u00a0break\ttab\nline\u2028",
+		"Zoë – “Bea” 💍",
+		"https://example.com/?a=1&b=\"2\"",
+		"true",
+		"",
+	} {
+		written := strconv.Quote(attr(s))
+		inner := written[1 : len(written)-1]
+		if inner != attr(s) {
+			t.Errorf("attr(%q) = %q is altered by go-app's quoting into %s", s, attr(s), written)
 		}
+		if strings.ContainsAny(inner, `"\`) || (s == "true" && inner == "true") {
+			t.Errorf("attr(%q) is written as %s, which a browser misreads", s, written)
+		}
+		if got := html.UnescapeString(inner); got != s {
+			t.Errorf("a browser reads attr(%q), written %s, as %q", s, written, got)
+		}
+	}
+	if ariaBool(true) == "true" || html.UnescapeString(ariaBool(true)) != "true" || ariaBool(false) != "false" {
+		t.Errorf("ariaBool = %q, %q", ariaBool(true), ariaBool(false))
 	}
 }

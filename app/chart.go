@@ -9,53 +9,128 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// prerenderTicks is how many ticks the axis may hold: room for a label
-// every 80 px of a 960 px chart. Positions are percentages, so this only
-// decides how dense the labels are; narrow screens hide every other one.
-const prerenderTicks = 12
+// Tick density: a label every 90 px of the measured chart, or, before
+// anything is measured (the prerender), as many as suit a 960 px chart.
+// Positions are percentages, so the prerender is right at any width; narrow
+// screens hide every other label until the WebAssembly has measured.
+const (
+	tickSpacing    = 90.0
+	prerenderTicks = 11
+)
 
-// Layout sizes, in rem, shared with the stylesheet through custom
-// properties.
+// Layout sizes, in rem, shared with the stylesheet.
 const (
 	barRowHeight    = 2.25
 	markerRowHeight = 1.75
 )
 
-// renderChart draws the axis, one lane per person and the grid behind them.
-func renderChart(l LaneLayout, selected selection,
-	onRelationship, onEvent func(goapp.Context, string)) goapp.UI {
-	ticks := Ticks(l.Scale, prerenderTicks)
+// renderChart draws the axis with the cursor's handle, one lane per person,
+// and the grid behind them. The chart takes keyboard focus: arrow keys pan,
+// + and − zoom.
+func (p *TimelinePage) renderChart() goapp.UI {
+	l := &p.view.layout
+	maxTicks := prerenderTicks
+	if p.chartWidth > 0 {
+		maxTicks = int(p.chartWidth / tickSpacing)
+	}
+	ticks := Ticks(l.Scale, maxTicks)
 	now := l.Scale.Percent(l.Now)
-	return goapp.Section().Class("chart").Aria("label", "Timeline chart").Body(
-		goapp.Div().Class("chart__axis").Aria("hidden", "true").Body(
-			goapp.Range(ticks).Slice(func(i int) goapp.UI {
-				return goapp.Span().Class("tick").Style("left", pct(ticks[i].Percent)).Text(ticks[i].Label)
-			}),
-		),
-		goapp.Div().Class("chart__body").Body(
-			goapp.Div().Class("chart__grid").Aria("hidden", "true").Body(
-				goapp.Range(ticks).Slice(func(i int) goapp.UI {
-					return goapp.Span().Class("gridline").Style("left", pct(ticks[i].Percent))
-				}),
-				goapp.If(now >= 0 && now <= 100, func() goapp.UI {
-					return goapp.Span().Class("now-line").Style("left", pct(now)).Body(
-						goapp.Span().Class("now-line__label").Text("now"),
-					)
-				}),
-			),
-			goapp.Ol().Class("chart__lanes").Body(
-				goapp.Range(l.Lanes).Slice(func(i int) goapp.UI {
-					return renderLane(&l.Lanes[i], selected, onRelationship, onEvent)
-				}),
-			),
-		),
-	)
+	highlighted := p.highlightedPeople()
+	classes := []string{"chart"}
+	if p.chartWidth > 0 {
+		classes = append(classes, "chart--measured")
+	}
+	if len(highlighted) > 0 {
+		classes = append(classes, "chart--highlighting")
+	}
+	return goapp.Section().Class(classes...).ID("chart").
+		TabIndex(0).
+		Aria("label", "Timeline chart from "+l.Scale.From.Format("2006")+" to "+l.Scale.To.AddDate(0, 0, -1).Format("2006")+
+			". Arrow keys move through time, plus and minus zoom.").
+		OnKeyDown(p.onChartKey).
+		Body(
+			goapp.Div().Class("chart__axis").
+				OnClick(p.onAxisClick).
+				Body(
+					goapp.Div().Class("chart__ticks").Aria("hidden", ariaTrue).Body(
+						goapp.Range(ticks).Slice(func(i int) goapp.UI {
+							return goapp.Span().Class(tickClass(ticks[i].Percent)).Style("left", pct(ticks[i].Percent)).Text(ticks[i].Label)
+						}),
+					),
+					p.renderCursorHandle(),
+				),
+			goapp.Div().Class("chart__body").
+				On("wheel", p.onWheel).
+				On("pointerdown", p.onPointerDown).
+				On("pointermove", p.onPointerMove).
+				On("pointerup", p.onPointerUp).
+				On("pointercancel", p.onPointerUp).
+				OnDblClick(p.onDoubleClick).
+				Body(
+					goapp.Div().Class("chart__grid").ID("chart-grid").Aria("hidden", ariaTrue).Body(
+						goapp.Range(ticks).Slice(func(i int) goapp.UI {
+							return goapp.Span().Class("gridline").Style("left", pct(ticks[i].Percent))
+						}),
+						goapp.If(now >= 0 && now <= 100, func() goapp.UI {
+							return goapp.Span().Class("now-line").Style("left", pct(now)).Body(
+								goapp.Span().Class("now-line__label").Text("now"),
+							)
+						}),
+						p.renderCursorLine(),
+					),
+					goapp.Ol().Class("chart__lanes").Body(
+						goapp.Range(l.Lanes).Slice(func(i int) goapp.UI {
+							lane := &l.Lanes[i]
+							return p.renderLane(lane, highlighted[lane.Person.ID])
+						}),
+					),
+					goapp.P().Class("chart__hint").Aria("hidden", ariaTrue).Text(p.input.hint),
+				),
+		)
 }
 
-func renderLane(lane *Lane, selected selection,
-	onRelationship, onEvent func(goapp.Context, string)) goapp.UI {
+// tickClass keeps the labels of ticks at the chart's edges inside it.
+func tickClass(percent float64) string {
+	switch {
+	case percent < 3:
+		return "tick tick--start"
+	case percent > 97:
+		return "tick tick--end"
+	}
+	return "tick"
+}
+
+// highlightedPeople are the partners of the hovered or focused bar, or the
+// people of the hovered event.
+func (p *TimelinePage) highlightedPeople() map[string]bool {
+	if p.hovered == "" {
+		return nil
+	}
+	people := map[string]bool{}
+	for _, lane := range p.view.layout.Lanes {
+		for _, b := range lane.Bars {
+			if barID(lane.Person, b.Relationship) == p.hovered {
+				people[b.Relationship.People[0]], people[b.Relationship.People[1]] = true, true
+			}
+		}
+		for _, m := range lane.Markers {
+			if markerID(lane.Person, m.Event) == p.hovered {
+				for _, id := range m.Event.People {
+					people[id] = true
+				}
+			}
+		}
+	}
+	return people
+}
+
+func (p *TimelinePage) renderLane(lane *Lane, highlighted bool) goapp.UI {
 	height := float64(lane.BarRows)*barRowHeight + float64(lane.MarkerRows)*markerRowHeight
-	return goapp.Li().Class("lane").DataSet("person", lane.Person.ID).Body(
+	classes := []string{"lane"}
+	if highlighted {
+		classes = append(classes, "lane--highlighted")
+	}
+	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).Body(
 		goapp.Div().Class("lane__name").Body(
 			goapp.Span().Class("lane__person").Text(lane.Person.Name),
 			goapp.If(lane.Person.Description != "", func() goapp.UI {
@@ -63,23 +138,63 @@ func renderLane(lane *Lane, selected selection,
 			}),
 		),
 		goapp.Div().Class("lane__plot").Style("height", rem(height)).Body(
-			goapp.Range(lane.Markers).Slice(func(i int) goapp.UI {
-				m := lane.Markers[i]
-				return renderMarker(m, float64(m.Row)*markerRowHeight, selected.event == m.Event.ID, onEvent)
-			}),
-			goapp.Range(lane.Bars).Slice(func(i int) goapp.UI {
-				b := lane.Bars[i]
-				top := float64(lane.MarkerRows)*markerRowHeight + float64(b.Row)*barRowHeight
-				return renderBar(b, lane.Person, top, selected.relationship == b.Relationship.ID, onRelationship)
-			}),
+			// The clip hides what lies outside the zoomed window; tooltips
+			// sit beside it so that they are never cut off.
+			goapp.Div().Class("lane__clip").Body(
+				goapp.Range(lane.Markers).Slice(func(i int) goapp.UI {
+					m := lane.Markers[i]
+					return p.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
+				}),
+				goapp.Range(lane.Bars).Slice(func(i int) goapp.UI {
+					b := lane.Bars[i]
+					return p.renderBar(lane.Person, b, p.barTop(lane, b))
+				}),
+			),
+			p.renderLaneTooltip(lane),
 		),
 	)
 }
 
+func (p *TimelinePage) barTop(lane *Lane, b Bar) float64 {
+	return float64(lane.MarkerRows)*markerRowHeight + float64(b.Row)*barRowHeight
+}
+
+// renderLaneTooltip is the tooltip of the hovered or focused item, if it
+// is in this lane: under the item, at the middle of its visible part.
+func (p *TimelinePage) renderLaneTooltip(lane *Lane) goapp.UI {
+	for _, b := range lane.Bars {
+		if barID(lane.Person, b.Relationship) == p.hovered {
+			at := (max(b.Left, 0) + min(b.Left+b.Width, 100)) / 2
+			return renderTooltip(tooltipForRelationship(b.Relationship, p.view.names), at, p.barTop(lane, b)+barRowHeight)
+		}
+	}
+	for _, m := range lane.Markers {
+		if markerID(lane.Person, m.Event) == p.hovered {
+			e := m.Event
+			lines := []string{e.Title, eventKindText(e.Kind) + " · " + e.Date.Human()}
+			return renderTooltip(lines, min(max(m.At, 0), 100), float64(m.Row+1)*markerRowHeight)
+		}
+	}
+	return nil
+}
+
+// barID is the DOM id of a relationship's bar in one person's lane.
+func barID(lane *data.Person, r *data.Relationship) string {
+	return "bar-" + lane.ID + "-" + r.ID
+}
+
+// markerID is the DOM id of an event's marker in one person's lane.
+func markerID(lane *data.Person, e *data.Event) string {
+	return "marker-" + lane.ID + "-" + e.ID
+}
+
 // renderBar draws one relationship in one partner's lane: a button that
-// opens its details, made of one segment per phase.
-func renderBar(b Bar, self *data.Person, top float64, selected bool, onSelect func(goapp.Context, string)) goapp.UI {
+// opens its details, made of one segment per phase, with a tooltip while
+// hovered or focused.
+func (p *TimelinePage) renderBar(self *data.Person, b Bar, top float64) goapp.UI {
 	r := b.Relationship
+	id := barID(self, r)
+	selected := p.state.Relationship == r.ID
 	classes := []string{"bar", "bar--" + string(b.Certainty)}
 	if b.Ongoing {
 		classes = append(classes, "bar--ongoing")
@@ -87,18 +202,34 @@ func renderBar(b Bar, self *data.Person, top float64, selected bool, onSelect fu
 	if selected {
 		classes = append(classes, "bar--selected")
 	}
+	// A bar that starts before the window keeps its name in view.
+	shift := 0.0
+	if b.Left < 0 && b.Width > 0 {
+		shift = min(-b.Left, b.Width) / b.Width * 100
+	}
+	description := describeRelationship(r, self.Name, b.Partner.Name)
 	return goapp.Button().
+		ID(id).
 		Class(classes...).
 		DataSet("relationship", r.ID).
 		Style("left", pct(b.Left)).
 		Style("width", pct(b.Width)).
 		Style("top", rem(top)).
-		Aria("label", attrText(describeRelationship(r, self.Name, b.Partner.Name))).
-		Aria("pressed", strconv.FormatBool(selected)).
-		OnClick(func(ctx goapp.Context, e goapp.Event) { onSelect(ctx, r.ID) }).
+		Style("--label-shift", pct(shift)).
+		Aria("label", attr(description)).
+		Aria("pressed", ariaBool(selected)).
+		OnClick(func(ctx goapp.Context, e goapp.Event) {
+			if !p.input.dragged {
+				p.openRelationship(ctx, r.ID, id)
+			}
+		}).
+		OnMouseEnter(p.hover(id)).
+		OnMouseLeave(p.unhover(id)).
+		OnFocus(p.hover(id)).
+		OnBlur(p.unhover(id)).
 		Body(
-			goapp.Span().Class("bar__label").Aria("hidden", "true").Text(b.Partner.Name),
-			goapp.Span().Class("bar__band").Aria("hidden", "true").Body(
+			goapp.Span().Class("bar__label").Aria("hidden", ariaTrue).Text(b.Partner.Name),
+			goapp.Span().Class("bar__band").Aria("hidden", ariaTrue).Body(
 				goapp.Range(b.Segments).Slice(func(i int) goapp.UI {
 					return renderSegment(b.Segments[i])
 				}),
@@ -120,8 +251,10 @@ func renderSegment(s Segment) goapp.UI {
 		Style("--from", from)
 }
 
-func renderMarker(m Marker, top float64, selected bool, onSelect func(goapp.Context, string)) goapp.UI {
+func (p *TimelinePage) renderMarker(self *data.Person, m Marker, top float64) goapp.UI {
 	e := m.Event
+	id := markerID(self, e)
+	selected := p.state.Event == e.ID
 	classes := []string{"marker", "marker--" + string(e.Kind)}
 	if selected {
 		classes = append(classes, "marker--selected")
@@ -133,14 +266,72 @@ func renderMarker(m Marker, top float64, selected bool, onSelect func(goapp.Cont
 				Style("width", pct(m.To-m.From))
 		}),
 		goapp.Button().
+			ID(id).
 			Class(classes...).
 			DataSet("event", e.ID).
 			Style("left", pct(m.At)).
-			Aria("label", attrText("Event "+strconv.Itoa(m.Number)+": "+e.Title+", "+e.Date.Human())).
-			Aria("pressed", strconv.FormatBool(selected)).
-			OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID) }).
+			Aria("label", attr("Event "+strconv.Itoa(m.Number)+": "+e.Title+", "+e.Date.Human())).
+			Aria("pressed", ariaBool(selected)).
+			OnClick(func(ctx goapp.Context, ev goapp.Event) {
+				if !p.input.dragged {
+					p.openEvent(ctx, e.ID, id)
+				}
+			}).
+			OnMouseEnter(p.hover(id)).
+			OnMouseLeave(p.unhover(id)).
+			OnFocus(p.hover(id)).
+			OnBlur(p.unhover(id)).
 			Text(strconv.Itoa(m.Number)),
 	)
+}
+
+// renderTooltip is a short summary shown under what is hovered or focused,
+// at percent across the lane and top rem down; screen readers get the same
+// from the item's label. It turns to stay inside the chart.
+func renderTooltip(lines []string, percent, top float64) goapp.UI {
+	classes := []string{"tooltip"}
+	switch {
+	case percent > 70:
+		classes = append(classes, "tooltip--leftward")
+	case percent > 30:
+		classes = append(classes, "tooltip--centred")
+	}
+	return goapp.Span().Class(classes...).Role("tooltip").Aria("hidden", ariaTrue).
+		Style("left", pct(percent)).
+		Style("top", rem(top)).
+		Body(
+			goapp.Range(lines).Slice(func(i int) goapp.UI {
+				return goapp.Span().Class("tooltip__line").Text(lines[i])
+			}),
+		)
+}
+
+// tooltipForRelationship names the pair, then each phase and the end with
+// their dates: "dating 2018", "engaged 2022", "split late 2023".
+func tooltipForRelationship(r *data.Relationship, names map[string]string) []string {
+	lines := []string{names[r.People[0]] + " & " + names[r.People[1]]}
+	for _, ph := range r.Phases {
+		lines = append(lines, string(ph.Status)+" from "+ph.From.Human())
+	}
+	if r.End != nil {
+		lines = append(lines, strings.ToLower(endText(r.End.KindOrDefault()))+" "+r.End.Date.Human())
+	}
+	if c := r.CertaintyOrDefault(); c != data.Confirmed {
+		lines = append(lines, string(c))
+	}
+	return lines
+}
+
+func (p *TimelinePage) hover(id string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { p.hovered = id }
+}
+
+func (p *TimelinePage) unhover(id string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		if p.hovered == id {
+			p.hovered = ""
+		}
+	}
 }
 
 // describeRelationship is a bar's name for screen readers: "Imogen Poots
@@ -151,7 +342,7 @@ func describeRelationship(r *data.Relationship, self, partner string) string {
 		parts = append(parts, string(p.Status)+" from "+p.From.Human())
 	}
 	if r.End != nil {
-		parts = append(parts, string(r.End.KindOrDefault())+" "+r.End.Date.Human())
+		parts = append(parts, strings.ToLower(endText(r.End.KindOrDefault()))+" "+r.End.Date.Human())
 	} else {
 		parts = append(parts, "ongoing")
 	}

@@ -11,17 +11,17 @@ import (
 // renderDetails is the panel of the chosen relationship or event: its
 // people, phases, ending, certainty and every piece of evidence. Escape or
 // the close button closes it.
-func renderDetails(t *data.Timeline, names map[string]string, s selection, onClose func(goapp.Context)) goapp.UI {
+func renderDetails(t *data.Timeline, names map[string]string, s ViewState, onClose func(goapp.Context)) goapp.UI {
 	var body []goapp.UI
 	switch {
-	case s.relationship != "":
-		r := findRelationship(t, s.relationship)
+	case s.Relationship != "":
+		r := findRelationship(t, s.Relationship)
 		if r == nil {
 			return nil
 		}
 		body = relationshipDetails(t, r, names)
-	case s.event != "":
-		e := findEvent(t, s.event)
+	case s.Event != "":
+		e := findEvent(t, s.Event)
 		if e == nil {
 			return nil
 		}
@@ -37,7 +37,9 @@ func renderDetails(t *data.Timeline, names map[string]string, s selection, onClo
 		OnKeyDown(func(ctx goapp.Context, e goapp.Event) {
 			if e.Get("key").String() == "Escape" {
 				onClose(ctx)
+				return
 			}
+			ctx.PreventUpdate()
 		}).
 		Body(append([]goapp.UI{closeButton}, body...)...)
 }
@@ -126,7 +128,7 @@ func renderSourceName(s *data.Source) goapp.UI {
 		name += ", “" + s.Title + "”"
 	}
 	if data.IsWebURL(s.URL) {
-		return goapp.A().Class("source").Href(attrURL(s.URL)).Rel("noopener noreferrer").Target("_blank").Text(name)
+		return goapp.A().Class("source").Href(attr(s.URL)).Rel("noopener noreferrer").Target("_blank").Text(name)
 	}
 	return goapp.Cite().Class("source").Text(name)
 }

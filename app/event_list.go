@@ -12,7 +12,7 @@ import (
 // renderEventList lists the events under the chart, numbered as their
 // markers are, with dates, people and quotes: the chart stays uncluttered
 // and every event is still readable as text.
-func renderEventList(events []*data.Event, names map[string]string, onSelect func(goapp.Context, string)) goapp.UI {
+func renderEventList(events []*data.Event, names map[string]string, onSelect func(ctx goapp.Context, id, opener string)) goapp.UI {
 	if len(events) == 0 {
 		return nil
 	}
@@ -26,10 +26,10 @@ func renderEventList(events []*data.Event, names map[string]string, onSelect fun
 					people[k] = names[id]
 				}
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
-					goapp.Span().Class("events__number").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
+					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
-						goapp.Button().Class("events__title").
-							OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID) }).
+						goapp.Button().Class("events__title").ID("event-"+e.ID).
+							OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID, "event-"+e.ID) }).
 							Text(e.Title),
 						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
 						goapp.If(e.Quote != "", func() goapp.UI {

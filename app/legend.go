@@ -10,7 +10,7 @@ func renderLegend() goapp.UI {
 		return goapp.Li().Class("legend__item").Body(swatch, goapp.Span().Text(text))
 	}
 	swatch := func(classes ...string) goapp.UI {
-		return goapp.Span().Class(append([]string{"legend__swatch"}, classes...)...).Aria("hidden", "true")
+		return goapp.Span().Class(append([]string{"legend__swatch"}, classes...)...).Aria("hidden", ariaTrue)
 	}
 	return goapp.Aside().Class("legend").Aria("label", "Legend").Body(
 		goapp.Ul().Class("legend__list").Body(
@@ -21,7 +21,7 @@ func renderLegend() goapp.UI {
 			item(swatch("legend__swatch--rumoured"), "Rumoured (dotted)"),
 			item(swatch("legend__swatch--fade"), "Date known only roughly (fades)"),
 			item(swatch("legend__swatch--ongoing"), "Ongoing"),
-			item(goapp.Span().Class("legend__marker").Aria("hidden", "true").Text("1"), "Event (numbered below)"),
+			item(goapp.Span().Class("legend__marker").Aria("hidden", ariaTrue).Text("1"), "Event (numbered below)"),
 		),
 	)
 }

@@ -11,9 +11,11 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// TimelinePage is the full page of one timeline, /t/{id}: heading, chart,
-// legend, events, sources, and the details of the item a reader chose.
-// ?person=a,b keeps only the relationships and events of those people.
+// TimelinePage is the full page of one timeline, /t/{id}: heading, person
+// filter, zoomable chart with an "as of" cursor, legend, the details of the
+// item a reader chose, events and sources. Everything a reader may share is
+// in the URL (see ViewState), so a copied URL reopens the same view, and
+// the server prerenders it.
 type TimelinePage struct {
 	goapp.Compo
 
@@ -25,12 +27,43 @@ type TimelinePage struct {
 	library Library
 	now     func() time.Time
 
-	loaded  string // the URL the view was built for
-	problem string // what went wrong, shown instead of the timeline
-	view    timelineView
+	loaded   string // the URL the view was built for
+	problem  string // what went wrong, shown instead of the timeline
+	timeline *data.Timeline
+	state    ViewState
+	view     timelineView
 
-	// selected is the relationship or event whose details are open.
-	selected selection
+	// chartWidth is the plot's width in CSS pixels, measured in the
+	// browser; 0 on the server.
+	chartWidth float64
+	// hovered is the DOM id of the bar or marker under the pointer or
+	// focus, whose partners' lanes are highlighted.
+	hovered string
+	// opener is the DOM id of what opened the details, focused again when
+	// they close.
+	opener string
+	input  chartInput
+	// urlWrites counts the views recorded in the URL, so that only the
+	// last of a burst (a drag, a pinch) is written.
+	urlWrites int
+	// page is the page's own context, from OnMount. Work deferred after an
+	// event (focus, writing the URL) goes through it: an event's context
+	// dies with its element, like the close button of the details.
+	page goapp.Context
+}
+
+// urlDelay is how long the view must rest before it is written into the
+// URL: browsers throttle pages that rewrite their URL on every frame.
+const urlDelay = 200 * time.Millisecond
+
+// timelineView is what the page shows of its timeline for its state.
+type timelineView struct {
+	shown   *data.Timeline // filtered
+	unknown []string       // person ids of the URL the timeline lacks
+	fit     TimeScale      // the window that shows everything
+	layout  LaneLayout
+	names   map[string]string
+	people  PeopleIndex
 }
 
 // newTimelinePage is a TimelinePage backed by lib.
@@ -43,19 +76,6 @@ func newTimelinePage(lib Library, now func() time.Time) *TimelinePage {
 func (p *TimelinePage) Show(id string, u *url.URL) *TimelinePage {
 	p.IID, p.IURL = id, u.String()
 	return p
-}
-
-// A selection names a relationship or an event.
-type selection struct {
-	relationship, event string
-}
-
-// timelineView is what the page shows of one timeline.
-type timelineView struct {
-	timeline *data.Timeline // as filtered
-	people   []string       // the ?person filter
-	layout   LaneLayout
-	names    map[string]string
 }
 
 // OnInit loads the timeline before the first render. In the browser, go-app
@@ -75,8 +95,8 @@ func (p *TimelinePage) OnInit() {
 	}
 }
 
-// OnNav loads the timeline for a new URL: on the server for the prerender,
-// in the browser when the reader goes back or forward.
+// OnNav loads the view of a new URL: on the server for the prerender, in
+// the browser when the filter changes or the reader goes back or forward.
 func (p *TimelinePage) OnNav(ctx goapp.Context) {
 	if p.IID == "" {
 		p.load(ctx.Page().URL())
@@ -94,58 +114,141 @@ func (p *TimelinePage) OnPreRender(ctx goapp.Context) {
 // so OnNav sets them too. Both end up in attributes of the page's head.
 func (p *TimelinePage) describe(ctx goapp.Context) {
 	ctx.Page().SetTitle(attrText(p.title()))
-	if t := p.view.timeline; t != nil && t.Summary != "" {
-		ctx.Page().SetDescription(attrText(t.Summary))
+	if p.timeline != nil && p.timeline.Summary != "" {
+		ctx.Page().SetDescription(attrText(p.timeline.Summary))
+	}
+}
+
+// OnMount measures the chart, whose width decides how many ticks fit.
+func (p *TimelinePage) OnMount(ctx goapp.Context) {
+	p.page = ctx
+	ctx.Defer(p.measure)
+}
+
+// later runs f after the page's next render.
+func (p *TimelinePage) later(f func()) {
+	p.page.Defer(func(goapp.Context) { f() })
+}
+
+// OnResize measures the chart again.
+func (p *TimelinePage) OnResize(ctx goapp.Context) {
+	p.measure(ctx)
+}
+
+func (p *TimelinePage) measure(ctx goapp.Context) {
+	if el := goapp.Window().GetElementByID("chart-grid"); el.Truthy() {
+		if w := el.Get("clientWidth").Float(); w > 0 && w != p.chartWidth {
+			p.chartWidth = w
+			p.relayout()
+			ctx.Update()
+		}
 	}
 }
 
 func (p *TimelinePage) title() string {
-	if p.view.timeline == nil {
+	if p.timeline == nil {
 		return "Liaison"
 	}
-	return p.view.timeline.Title + " · Liaison"
+	return p.timeline.Title + " · Liaison"
 }
+
+// path is where the page lives, for the URLs of its views.
+func (p *TimelinePage) path() string {
+	if p.IID != "" {
+		if u, err := url.Parse(p.IURL); err == nil {
+			return u.Path
+		}
+	}
+	if u, err := url.Parse(p.loaded); err == nil {
+		return u.Path
+	}
+	return TimelinePath(p.timeline.ID)
+}
+
+// viewKey is what of a URL decides the view: its path and query.
+func viewKey(u *url.URL) string { return u.Path + "?" + u.RawQuery }
 
 // load builds the view for u unless it is already built.
 func (p *TimelinePage) load(u *url.URL) {
-	if u.String() == p.loaded {
+	if viewKey(u) == p.loaded {
 		return
 	}
-	p.loaded = u.String()
-	p.problem, p.selected = "", selection{}
-	view, err := p.buildView(u)
-	if err != nil {
-		p.problem = Problem(err)
-		p.view = timelineView{}
-		return
-	}
-	p.view = view
-}
-
-func (p *TimelinePage) buildView(u *url.URL) (timelineView, error) {
+	p.loaded = viewKey(u)
+	p.problem = ""
 	id := p.IID
 	if id == "" {
 		id = strings.TrimPrefix(u.Path, "/t/")
 	}
 	t, err := p.library.Timeline(id)
 	if err != nil {
-		return timelineView{}, err
+		p.problem, p.timeline = Problem(err), nil
+		return
 	}
-	people := data.ParsePersonList(u.Query()["person"])
-	shown, err := t.Involving(people)
-	if err != nil {
-		return timelineView{}, err
-	}
-	names := make(map[string]string, len(t.People))
+	p.timeline = t
+	p.setState(ParseViewState(u.Query()))
+}
+
+// setState shows the view of s: the filter, zoom window, details and cursor.
+func (p *TimelinePage) setState(s ViewState) {
+	t := p.timeline
+	v := timelineView{names: make(map[string]string, len(t.People)), people: NewPeopleIndex(t.People)}
 	for _, person := range t.People {
-		names[person.ID] = person.Name
+		v.names[person.ID] = person.Name
 	}
-	return timelineView{
-		timeline: shown,
-		people:   people,
-		layout:   NewLaneLayout(shown, p.now()),
-		names:    names,
-	}, nil
+	var known []string
+	for _, id := range s.People {
+		if _, ok := t.Person(id); ok {
+			known = append(known, id)
+		} else {
+			v.unknown = append(v.unknown, id)
+		}
+	}
+	s.People = known
+	v.shown, _ = t.Involving(known)
+	v.fit = Window(v.shown, p.now())
+	if s.Relationship != "" && findRelationship(v.shown, s.Relationship) == nil {
+		s.Relationship = ""
+	}
+	if s.Event != "" && findEvent(v.shown, s.Event) == nil {
+		s.Event = ""
+	}
+	p.state, p.view = s, v
+	p.relayout()
+}
+
+// relayout lays the chart out for the current window and width.
+func (p *TimelinePage) relayout() {
+	window := p.view.fit
+	if !p.state.From.IsZero() {
+		window = TimeScale{From: p.state.From, To: p.state.To}
+	}
+	p.view.layout = layOut(p.view.shown, p.now(), window)
+}
+
+// window is the time window the chart shows.
+func (p *TimelinePage) window() TimeScale { return p.view.layout.Scale }
+
+// navigate moves to the view s as a new history entry: the person filter,
+// which Back and Forward restore. OnNav then shows it.
+func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
+	ctx.NavigateTo(s.URL(p.path()))
+}
+
+// replace shows the view s and records it in the URL without a new history
+// entry: zooming, panning, details and the cursor, which a reader shares
+// but would not want to step back through.
+func (p *TimelinePage) replace(ctx goapp.Context, s ViewState) {
+	p.state = s
+	p.relayout()
+	u := s.URL(p.path())
+	p.loaded = viewKey(u)
+	p.urlWrites++
+	write := p.urlWrites
+	p.page.After(urlDelay, func(ctx goapp.Context) {
+		if write == p.urlWrites {
+			ctx.Page().ReplaceURL(u)
+		}
+	})
 }
 
 // Problem is what a reader is told when a timeline cannot be shown.
@@ -156,7 +259,7 @@ func Problem(err error) string {
 	case errors.As(err, &noTimeline):
 		return "There is no timeline called “" + noTimeline.ID + "”."
 	case errors.As(err, &noPerson):
-		return "This timeline has nobody called “" + noPerson.Person + "”. Check the person in the link, or show everyone."
+		return "This timeline has nobody called “" + noPerson.Person + "”."
 	}
 	return "The timeline could not be loaded: " + err.Error()
 }
@@ -169,26 +272,34 @@ func (p *TimelinePage) Render() goapp.UI {
 			goapp.P().Body(goapp.A().Href("/").Text("See all timelines")),
 		)
 	}
-	v := p.view
-	if v.timeline == nil {
+	if p.timeline == nil {
 		return goapp.Main().Class("liaison")
 	}
+	v, s := &p.view, p.state
 	return goapp.Main().Class("liaison").Body(
 		goapp.If(goapp.IsServer, renderLoading),
 		goapp.Header().Class("liaison__header").Body(
-			goapp.H1().Class("liaison__title").Text(v.timeline.Title),
-			goapp.If(v.timeline.Summary != "", func() goapp.UI {
-				return goapp.P().Class("liaison__summary").Text(v.timeline.Summary)
+			goapp.H1().Class("liaison__title").Text(p.timeline.Title),
+			goapp.If(p.timeline.Summary != "", func() goapp.UI {
+				return goapp.P().Class("liaison__summary").Text(p.timeline.Summary)
 			}),
-			goapp.If(len(v.people) > 0, func() goapp.UI { return p.renderFilterNote() }),
 		),
-		renderChart(v.layout, p.selected, p.selectRelationship, p.selectEvent),
+		goapp.Div().Class("toolbar").Body(
+			newPersonFilter().
+				People(&v.people, v.names).
+				Chosen(s.People).
+				OnChange(p.filterPeople),
+			p.renderZoomControls(),
+		),
+		p.renderNotices(),
+		p.renderChart(),
+		p.renderCursorPanel(),
 		renderLegend(),
-		goapp.If(p.selected != selection{}, func() goapp.UI {
-			return renderDetails(v.timeline, v.names, p.selected, p.closeDetails)
+		goapp.If(s.Relationship != "" || s.Event != "", func() goapp.UI {
+			return renderDetails(v.shown, v.names, s, p.closeDetails)
 		}),
-		renderEventList(v.layout.Events, v.names, p.selectEvent),
-		renderSources(v.timeline.Sources),
+		renderEventList(v.layout.Events, v.names, p.openEvent),
+		renderSources(p.timeline.Sources),
 	)
 }
 
@@ -198,25 +309,74 @@ func renderLoading() goapp.UI {
 	return goapp.P().Class("liaison__loading").Role("status").Text("Loading the interactive timeline…")
 }
 
-func (p *TimelinePage) renderFilterNote() goapp.UI {
-	names := make([]string, len(p.view.people))
-	for i, id := range p.view.people {
-		names[i] = p.view.names[id]
+// renderNotices says whom the chart is filtered to, and which people of
+// the URL the timeline does not have.
+func (p *TimelinePage) renderNotices() goapp.UI {
+	var notes []goapp.UI
+	if len(p.view.unknown) > 0 {
+		quoted := make([]string, len(p.view.unknown))
+		for i, id := range p.view.unknown {
+			quoted[i] = "“" + id + "”"
+		}
+		text := "This timeline has nobody called " + strings.Join(quoted, " or ") + "."
+		if len(p.state.People) == 0 {
+			text += " Showing everyone."
+		}
+		notes = append(notes, goapp.P().Class("notice", "notice--problem").Text(text))
 	}
-	return goapp.P().Class("liaison__filter").Body(
-		goapp.Text("Showing "+strings.Join(names, ", ")+" and their partners. "),
-		goapp.A().Href(TimelinePath(p.view.timeline.ID)).Text("Show everyone"),
-	)
+	if len(p.state.People) > 0 {
+		names := make([]string, len(p.state.People))
+		for i, id := range p.state.People {
+			names[i] = p.view.names[id]
+		}
+		notes = append(notes, goapp.P().Class("notice").Text("Showing "+strings.Join(names, ", ")+" and their partners."))
+	}
+	return goapp.Div().Class("notices").Aria("live", "polite").Body(notes...)
 }
 
-func (p *TimelinePage) selectRelationship(ctx goapp.Context, id string) {
-	p.selected = selection{relationship: id}
+// filterPeople shows only ids' relationships, as a new history entry.
+func (p *TimelinePage) filterPeople(ctx goapp.Context, ids []string) {
+	s := p.state
+	s.People = ids
+	s.Relationship, s.Event = "", ""
+	p.navigate(ctx, s)
 }
 
-func (p *TimelinePage) selectEvent(ctx goapp.Context, id string) {
-	p.selected = selection{event: id}
+// openRelationship opens a relationship's details; opener is the DOM id
+// of the bar that opened them, focused again when they close.
+func (p *TimelinePage) openRelationship(ctx goapp.Context, id, opener string) {
+	s := p.state
+	s.Relationship, s.Event = id, ""
+	p.openDetails(ctx, s, opener)
 }
 
+func (p *TimelinePage) openEvent(ctx goapp.Context, id, opener string) {
+	s := p.state
+	s.Relationship, s.Event = "", id
+	p.openDetails(ctx, s, opener)
+}
+
+func (p *TimelinePage) openDetails(ctx goapp.Context, s ViewState, opener string) {
+	p.opener = opener
+	p.replace(ctx, s)
+	p.later(func() { focus("details") })
+}
+
+// closeDetails closes the details and returns focus where it was.
 func (p *TimelinePage) closeDetails(ctx goapp.Context) {
-	p.selected = selection{}
+	s := p.state
+	s.Relationship, s.Event = "", ""
+	p.replace(ctx, s)
+	opener := p.opener
+	if opener == "" {
+		opener = "chart"
+	}
+	p.later(func() { focus(opener) })
+}
+
+// focus moves the keyboard focus to the element with the given DOM id.
+func focus(id string) {
+	if el := goapp.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus")
+	}
 }

@@ -219,7 +219,7 @@ const hostileTimeline = `{"schema":"timeline/v1","id":"hostile",
 		 "evidence":[{"source":"src","quote":"\"</q><b>said</b>"}]}
 	],
 	"sources":[
-		{"id":"src","outlet":"<b>Outlet</b>","url":"https://example.com/?q=\"onmouseover=alert(6)//"}
+		{"id":"src","outlet":"<b>Outlet</b>","url":"https://example.com/?q='onmouseover=alert(6)//&amp;x"}
 	]}`
 
 func TestTimelinePageEscapesHostileText(t *testing.T) {
@@ -254,15 +254,17 @@ func TestTimelinePageEscapesHostileText(t *testing.T) {
 		{"event", page.one(t, "event title", withClass("events__title")).textContent(), `<i>Met</i> "at" a party`},
 		{"quote", page.one(t, "event quote", withClass("events__quote")).textContent(), "</blockquote><script>alert(5)</script>"},
 		{"source", page.one(t, "source", withClass("source")).textContent(), "<b>Outlet</b>"},
-		// In attributes, go-app does not escape double quotes: they become
-		// typographic ones, and percent-encoded in links.
+		// go-app quotes attributes Go-style: the page's title and
+		// description get typographic quotes (they are text too); every
+		// other attribute is written with character references and read
+		// back exactly.
 		{"meta description", doc.one(t, "meta description", func(n *htmlNode) bool { return n.tag == "meta" && n.attrs["name"] == "description" }).attrs["content"],
 			`A “quoted” summary </p><b>bold</b>`},
 		{"bar label", strings.Join(attrs(page.all(withClass("bar")), "aria-label"), " | "),
-			`<script>alert(1)</script> and Mal” autofocus onfocus=”alert(3): dating from 2020” onclick=”alert(4), ongoing | ` +
-				`Mal” autofocus onfocus=”alert(3) and <script>alert(1)</script>: dating from 2020” onclick=”alert(4), ongoing`},
-		{"marker label", page.all(withClass("marker"))[0].attrs["aria-label"], `Event 1: <i>Met</i> “at” a party, 2021`},
-		{"link", page.one(t, "source", withClass("source")).attrs["href"], "https://example.com/?q=%22onmouseover=alert(6)//"},
+			`<script>alert(1)</script> and Mal" autofocus onfocus="alert(3): dating from 2020" onclick="alert(4), ongoing | ` +
+				`Mal" autofocus onfocus="alert(3) and <script>alert(1)</script>: dating from 2020" onclick="alert(4), ongoing`},
+		{"marker label", page.all(withClass("marker"))[0].attrs["aria-label"], `Event 1: <i>Met</i> "at" a party, 2021`},
+		{"link", page.one(t, "source", withClass("source")).attrs["href"], "https://example.com/?q='onmouseover=alert(6)//&amp;x"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Parse reads and validates one timeline file against every rule of the
@@ -357,7 +358,10 @@ func (d *decoder) source(n *node, path string) Source {
 	s.Outlet = d.text(f["outlet"], join(path, "outlet"))
 	s.Title = d.optionalText(f["title"], join(path, "title"))
 	if raw, ok := d.str(f["url"], join(path, "url")); ok {
-		if !IsWebURL(raw) {
+		switch {
+		case hasUnencodedCharacter(raw):
+			d.fail(f["url"].offset, join(path, "url"), "expected a URL with spaces, quotes, <, >, ` and backslashes percent-encoded, found %q", raw)
+		case !IsWebURL(raw):
 			d.fail(f["url"].offset, join(path, "url"), "expected an absolute http or https URL, found %q", raw)
 		}
 		s.URL = raw
@@ -367,10 +371,23 @@ func (d *decoder) source(n *node, path string) Source {
 }
 
 // IsWebURL reports whether s is an absolute http or https URL with a host:
-// the only links Liaison ever makes clickable.
+// the only links Liaison ever makes clickable. Spaces, quotes, angle
+// brackets, backslashes and control characters must be percent-encoded: in
+// a URL they are a copying mistake, or an attack.
 func IsWebURL(s string) bool {
+	if hasUnencodedCharacter(s) {
+		return false
+	}
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// hasUnencodedCharacter reports whether s has a character that a URL must
+// percent-encode and that is dangerous or invisible when it does not.
+func hasUnencodedCharacter(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || strings.ContainsRune("\"<>\\`", r) || unicode.IsSpace(r)
+	})
 }
 
 func (d *decoder) relationship(n *node, path string) Relationship {

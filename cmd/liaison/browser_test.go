@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -215,6 +216,52 @@ func waitInteractive() chromedp.Action {
 		}
 		return chromedp.WaitNotPresent(`.liaison__loading`, chromedp.ByQuery).Do(ctx)
 	})
+}
+
+// eval evaluates a JavaScript expression into out.
+func (b *browser) eval(t *testing.T, expr string, out any) {
+	t.Helper()
+	b.run(t, chromedp.Evaluate(expr, out))
+}
+
+// waitFor waits up to five seconds for a JavaScript expression to be true,
+// and fails the test, saying what was awaited, if it never is.
+func (b *browser) waitFor(t *testing.T, what, expr string) {
+	t.Helper()
+	var ok bool
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	if err := chromedp.Run(ctx, chromedp.Poll("!!("+expr+")", &ok, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		var state string
+		chromedp.Run(b.ctx, chromedp.Evaluate(`location.pathname + location.search`, &state))
+		t.Fatalf("waiting for %s (%s): %v; the page is at %s", what, expr, err, state)
+	}
+}
+
+// texts is the text of every element that matches a CSS selector.
+func (b *browser) texts(t *testing.T, selector string) []string {
+	t.Helper()
+	var out []string
+	b.eval(t, `[...document.querySelectorAll(`+strconv.Quote(selector)+`)].map(e => e.textContent.trim())`, &out)
+	return out
+}
+
+// center is the middle of the first element that matches a CSS selector,
+// in CSS pixels of the viewport.
+func (b *browser) center(t *testing.T, selector string) (x, y float64) {
+	t.Helper()
+	var r struct{ X, Y float64 }
+	b.eval(t, `(() => { const r = document.querySelector(`+strconv.Quote(selector)+`).getBoundingClientRect();
+		return {X: r.left + r.width / 2, Y: r.top + r.height / 2} })()`, &r)
+	return r.X, r.Y
+}
+
+// query is the page's query string, decoded for reading.
+func (b *browser) query(t *testing.T) string {
+	t.Helper()
+	var q string
+	b.eval(t, `decodeURIComponent(location.search)`, &q)
+	return q
 }
 
 // colorScheme makes the page see prefers-color-scheme as scheme.

@@ -1,0 +1,211 @@
+package app
+
+import (
+	"math"
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// chartInput is the state of a mouse, touch or pen gesture on the chart.
+type chartInput struct {
+	// pointers are the pointers down on the chart, by id, at their
+	// current x (client pixels).
+	pointers map[int]float64
+	// start is the window when the gesture began, startX and startSpan
+	// where the pointers were then (startSpan: the distance between two).
+	start             TimeScale
+	startX, startSpan float64
+	// dragged is set once a gesture has moved: the click that ends it must
+	// not open details.
+	dragged bool
+	// cursor is set while the "as of" cursor is being dragged.
+	cursor bool
+	// hint is a short message shown over the chart, like how to zoom.
+	hint    string
+	hintSeq int
+}
+
+// dragThreshold is how far, in pixels, a pointer moves before a press
+// becomes a drag.
+const dragThreshold = 4
+
+// plot is the left edge and width, in client pixels, of the chart's plot.
+func plot() (left, width float64) {
+	el := goapp.Window().GetElementByID("chart-grid")
+	if !el.Truthy() {
+		return 0, 0
+	}
+	r := el.Call("getBoundingClientRect")
+	return r.Get("left").Float(), r.Get("width").Float()
+}
+
+// fractionAt is where client x falls across the plot, from 0 to 1.
+func fractionAt(x float64) float64 {
+	left, width := plot()
+	if width <= 0 {
+		return 0.5
+	}
+	return min(max((x-left)/width, 0), 1)
+}
+
+// onWheel zooms around the pointer on Ctrl (or ⌘) + wheel, which is also
+// what a trackpad pinch sends, and pans on a sideways wheel. A plain
+// vertical wheel scrolls the page, as readers of an article expect; the
+// chart says how to zoom instead of trapping the scroll.
+func (p *TimelinePage) onWheel(ctx goapp.Context, e goapp.Event) {
+	dx, dy := e.Get("deltaX").Float(), e.Get("deltaY").Float()
+	if e.Get("deltaMode").Int() == 1 { // lines, not pixels
+		dx, dy = dx*16, dy*16
+	}
+	switch {
+	case e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool():
+		e.PreventDefault()
+		factor := math.Pow(zoomStep, min(max(dy/100, -1), 1))
+		p.setWindow(ctx, p.window().Zoom(factor, fractionAt(e.Get("clientX").Float()), p.view.fit))
+	case math.Abs(dx) > math.Abs(dy):
+		e.PreventDefault()
+		if _, width := plot(); width > 0 {
+			p.setWindow(ctx, p.window().Pan(dx/width, p.view.fit))
+		}
+	default:
+		p.showHint(ctx, "Hold Ctrl and scroll, or pinch, to zoom")
+	}
+}
+
+// showHint shows a message over the chart for two seconds.
+func (p *TimelinePage) showHint(ctx goapp.Context, hint string) {
+	p.input.hint = hint
+	p.input.hintSeq++
+	seq := p.input.hintSeq
+	p.page.After(2*time.Second, func(ctx goapp.Context) {
+		if p.input.hintSeq == seq {
+			p.input.hint = ""
+		}
+	})
+}
+
+func (p *TimelinePage) onPointerDown(ctx goapp.Context, e goapp.Event) {
+	if e.Get("pointerType").String() == "mouse" && e.Get("button").Int() != 0 {
+		return
+	}
+	if p.input.pointers == nil {
+		p.input.pointers = map[int]float64{}
+	}
+	p.input.pointers[e.Get("pointerId").Int()] = e.Get("clientX").Float()
+	p.input.dragged = false
+	p.beginGesture()
+	ctx.PreventUpdate()
+}
+
+// beginGesture records where the pointers and the window are, so that
+// moves are measured from there.
+func (p *TimelinePage) beginGesture() {
+	p.input.start = p.window()
+	xs := p.pointerXs()
+	switch len(xs) {
+	case 1:
+		p.input.startX = xs[0]
+	case 2:
+		p.input.startX = (xs[0] + xs[1]) / 2
+		p.input.startSpan = math.Abs(xs[0] - xs[1])
+	}
+}
+
+func (p *TimelinePage) pointerXs() []float64 {
+	var xs []float64
+	for _, x := range p.input.pointers {
+		xs = append(xs, x)
+	}
+	return xs
+}
+
+// onPointerMove pans with one pointer and zooms with two (a pinch).
+func (p *TimelinePage) onPointerMove(ctx goapp.Context, e goapp.Event) {
+	id := e.Get("pointerId").Int()
+	if _, down := p.input.pointers[id]; !down {
+		ctx.PreventUpdate()
+		return
+	}
+	x := e.Get("clientX").Float()
+	p.input.pointers[id] = x
+	_, width := plot()
+	xs := p.pointerXs()
+	switch {
+	case width <= 0:
+		ctx.PreventUpdate()
+	case len(xs) == 1:
+		dx := x - p.input.startX
+		if !p.input.dragged && math.Abs(dx) < dragThreshold {
+			ctx.PreventUpdate()
+			return
+		}
+		if !p.input.dragged {
+			p.input.dragged = true
+			ctx.JSSrc().Call("setPointerCapture", id)
+		}
+		p.setWindow(ctx, p.input.start.Pan(-dx/width, p.view.fit))
+	case len(xs) == 2 && p.input.startSpan > 0:
+		p.input.dragged = true
+		span := math.Abs(xs[0] - xs[1])
+		if span < 1 {
+			return
+		}
+		factor := p.input.startSpan / span
+		f := fractionAt((xs[0] + xs[1]) / 2)
+		p.setWindow(ctx, p.input.start.Zoom(factor, f, p.view.fit))
+	}
+}
+
+func (p *TimelinePage) onPointerUp(ctx goapp.Context, e goapp.Event) {
+	delete(p.input.pointers, e.Get("pointerId").Int())
+	p.beginGesture()
+	ctx.PreventUpdate()
+}
+
+// onDoubleClick zooms in around the pointer.
+func (p *TimelinePage) onDoubleClick(ctx goapp.Context, e goapp.Event) {
+	p.setWindow(ctx, p.window().Zoom(1/(zoomStep*zoomStep), fractionAt(e.Get("clientX").Float()), p.view.fit))
+}
+
+// onChartKey pans on the arrow keys and zooms on + and −, around the
+// middle.
+func (p *TimelinePage) onChartKey(ctx goapp.Context, e goapp.Event) {
+	w := p.window()
+	switch e.Get("key").String() {
+	case "ArrowLeft":
+		w = w.Pan(-0.2, p.view.fit)
+	case "ArrowRight":
+		w = w.Pan(0.2, p.view.fit)
+	case "+", "=":
+		w = w.Zoom(1/zoomStep, 0.5, p.view.fit)
+	case "-", "_":
+		w = w.Zoom(zoomStep, 0.5, p.view.fit)
+	default:
+		ctx.PreventUpdate()
+		return
+	}
+	e.PreventDefault()
+	p.setWindow(ctx, w)
+}
+
+// setWindow shows the window w and records it in the URL.
+func (p *TimelinePage) setWindow(ctx goapp.Context, w TimeScale) {
+	s := p.state
+	s.From, s.To = w.From, w.To
+	p.replace(ctx, s)
+}
+
+// zoomBy zooms around the middle of the chart: the + and − buttons.
+func (p *TimelinePage) zoomBy(factor float64) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		p.setWindow(ctx, p.window().Zoom(factor, 0.5, p.view.fit))
+	}
+}
+
+// fit shows everything again.
+func (p *TimelinePage) fit(ctx goapp.Context, e goapp.Event) {
+	s := p.state
+	s.From, s.To = time.Time{}, time.Time{}
+	p.replace(ctx, s)
+}

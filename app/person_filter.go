@@ -1,0 +1,216 @@
+package app
+
+import (
+	"strconv"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// maxOptions is how many matching names the filter lists at once: enough
+// to choose from, few enough to stay quick with thousands of people.
+const maxOptions = 12
+
+// PersonFilter chooses the people whose relationships the chart shows: a
+// combobox that finds people as the reader types, with the chosen ones as
+// removable chips and a Clear button. It follows the WAI-ARIA combobox
+// pattern: arrow keys move through the options, Enter chooses, Escape
+// closes.
+type PersonFilter struct {
+	goapp.Compo
+
+	IIndex    *PeopleIndex
+	INames    map[string]string
+	IChosen   []string
+	IOnChange func(ctx goapp.Context, ids []string)
+
+	query  string
+	open   bool
+	active int
+}
+
+func newPersonFilter() *PersonFilter { return &PersonFilter{} }
+
+// People sets whom the filter can find, and everyone's names by id.
+func (f *PersonFilter) People(ix *PeopleIndex, names map[string]string) *PersonFilter {
+	f.IIndex, f.INames = ix, names
+	return f
+}
+
+// Chosen sets the ids already chosen.
+func (f *PersonFilter) Chosen(ids []string) *PersonFilter {
+	f.IChosen = ids
+	return f
+}
+
+// OnChange sets what happens when the reader changes the choice.
+func (f *PersonFilter) OnChange(h func(ctx goapp.Context, ids []string)) *PersonFilter {
+	f.IOnChange = h
+	return f
+}
+
+func (f *PersonFilter) options() []string {
+	if !f.open || f.IIndex == nil {
+		return nil
+	}
+	var ids []string
+	for _, p := range f.IIndex.Search(f.query, f.IChosen, maxOptions) {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+func optionID(person string) string { return "person-option-" + person }
+
+func (f *PersonFilter) Render() goapp.UI {
+	options := f.options()
+	active := ""
+	if f.active < len(options) {
+		active = optionID(options[f.active])
+	}
+	return goapp.Div().Class("filter").Body(
+		goapp.Label().Class("filter__label").For("person-search").Text("Filter by person"),
+		goapp.Div().Class("filter__box").Body(
+			goapp.Ul().Class("filter__chosen").Aria("label", "Chosen people").Body(
+				goapp.Range(f.IChosen).Slice(func(i int) goapp.UI {
+					id := f.IChosen[i]
+					return goapp.Li().Body(
+						goapp.Button().Class("chip").
+							DataSet("person", id).
+							Aria("label", attr("Remove "+f.INames[id]+" from the filter")).
+							OnClick(func(ctx goapp.Context, e goapp.Event) { f.remove(ctx, id) }).
+							Body(goapp.Text(f.INames[id]), goapp.Span().Class("chip__x").Aria("hidden", ariaTrue).Text("×")),
+					)
+				}),
+			),
+			goapp.Input().ID("person-search").Class("filter__input").
+				Type("search").
+				Role("combobox").
+				AutoComplete(false).
+				Placeholder("Type a name…").
+				Aria("autocomplete", "list").
+				Aria("expanded", ariaBool(f.open)).
+				Aria("controls", "person-options").
+				Aria("activedescendant", active).
+				Value(f.query).
+				OnInput(f.onInput).
+				OnFocus(f.onFocus).
+				OnBlur(func(ctx goapp.Context, e goapp.Event) { f.open = false }).
+				OnKeyDown(f.onKey),
+			goapp.If(f.open, func() goapp.UI {
+				return goapp.Ul().ID("person-options").Class("filter__options").Role("listbox").Aria("label", "People").Body(
+					goapp.Range(options).Slice(func(i int) goapp.UI {
+						id := options[i]
+						classes := []string{"filter__option"}
+						if i == f.active {
+							classes = append(classes, "filter__option--active")
+						}
+						return goapp.Li().ID(optionID(id)).Class(classes...).
+							Role("option").
+							Aria("selected", ariaBool(i == f.active)).
+							DataSet("person", id).
+							OnMouseDown(func(ctx goapp.Context, e goapp.Event) {
+								e.PreventDefault() // keep the focus in the input
+								f.choose(ctx, id)
+							}).
+							Text(f.INames[id])
+					}),
+					goapp.If(len(options) == 0, func() goapp.UI {
+						return goapp.Li().Class("filter__none").Role("option").Aria("disabled", ariaTrue).
+							Text("Nobody called “" + f.query + "”")
+					}),
+				)
+			}),
+		),
+		goapp.If(len(f.IChosen) > 0, func() goapp.UI {
+			return goapp.Button().Class("button", "filter__clear").
+				OnClick(func(ctx goapp.Context, e goapp.Event) { f.change(ctx, nil) }).
+				Text("Clear")
+		}),
+		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
+	)
+}
+
+// announcement tells screen reader users how many people match.
+func (f *PersonFilter) announcement(options []string) string {
+	if !f.open || f.query == "" {
+		return ""
+	}
+	if len(options) == maxOptions {
+		return "The first " + strconv.Itoa(maxOptions) + " matches are listed; type more to narrow them."
+	}
+	return strconv.Itoa(len(options)) + " people match."
+}
+
+func (f *PersonFilter) onInput(ctx goapp.Context, e goapp.Event) {
+	f.query = ctx.JSSrc().Get("value").String()
+	f.open, f.active = true, 0
+}
+
+func (f *PersonFilter) onFocus(ctx goapp.Context, e goapp.Event) {
+	f.open, f.active = true, 0
+}
+
+func (f *PersonFilter) onKey(ctx goapp.Context, e goapp.Event) {
+	options := f.options()
+	switch e.Get("key").String() {
+	case "ArrowDown":
+		e.PreventDefault()
+		if !f.open {
+			f.open, f.active = true, 0
+			return
+		}
+		f.active = min(f.active+1, max(len(options)-1, 0))
+	case "ArrowUp":
+		e.PreventDefault()
+		f.active = max(f.active-1, 0)
+	case "Enter":
+		e.PreventDefault()
+		if f.active < len(options) {
+			f.choose(ctx, options[f.active])
+		}
+	case "Escape":
+		if f.open {
+			f.open = false
+		} else {
+			f.clearInput()
+		}
+	case "Backspace":
+		if f.query == "" && len(f.IChosen) > 0 {
+			f.remove(ctx, f.IChosen[len(f.IChosen)-1])
+		}
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+func (f *PersonFilter) choose(ctx goapp.Context, id string) {
+	f.clearInput()
+	f.open = false
+	f.change(ctx, append(append([]string{}, f.IChosen...), id))
+}
+
+// clearInput empties the search box. go-app removes an empty value
+// attribute rather than setting the property, which leaves the typed text,
+// so the element is cleared directly.
+func (f *PersonFilter) clearInput() {
+	f.query, f.active = "", 0
+	if el := goapp.Window().GetElementByID("person-search"); el.Truthy() {
+		el.Set("value", "")
+	}
+}
+
+func (f *PersonFilter) remove(ctx goapp.Context, id string) {
+	var ids []string
+	for _, c := range f.IChosen {
+		if c != id {
+			ids = append(ids, c)
+		}
+	}
+	f.change(ctx, ids)
+}
+
+func (f *PersonFilter) change(ctx goapp.Context, ids []string) {
+	if f.IOnChange != nil {
+		f.IOnChange(ctx, ids)
+	}
+}

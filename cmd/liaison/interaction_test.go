@@ -1,0 +1,466 @@
+//go:build !wasm
+
+package main
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The browser tests of the interactive timeline: each drives the real page
+// and WebAssembly with real input events and checks what a reader sees.
+
+const timelineURL = "/t/james-norton"
+
+// open starts a browser on path of a server of the default timeline and
+// waits for the WebAssembly to take over.
+func open(t *testing.T, path string) (*browser, string) {
+	t.Helper()
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+	b.run(t, colorScheme("light"), chromedp.Navigate(srv.URL+path), waitInteractive())
+	return b, srv.URL
+}
+
+func (b *browser) lanes(t *testing.T) []string {
+	t.Helper()
+	var ids []string
+	b.eval(t, `[...document.querySelectorAll(".lane")].map(e => e.dataset.person)`, &ids)
+	return ids
+}
+
+func TestBrowserFilterByPerson(t *testing.T) {
+	b, _ := open(t, timelineURL)
+	// A mark on the window survives only if the page never reloads.
+	b.eval(t, `window.notReloaded = true`, nil)
+
+	b.run(t, chromedp.Click(`#person-search`, chromedp.ByQuery), chromedp.SendKeys(`#person-search`, "lil", chromedp.ByQuery))
+	b.waitFor(t, "the option Lily Allen", `[...document.querySelectorAll("#person-options [role=option]")].some(o => o.textContent == "Lily Allen")`)
+	if got := b.texts(t, `#person-options [role=option]`); !slices.Equal(got, []string{"Lily Allen"}) {
+		t.Errorf("typing lil lists %q, want only Lily Allen", got)
+	}
+	b.run(t, chromedp.KeyEvent("\r"))
+	b.waitFor(t, "the filter in the URL", `location.search == "?person=lily-allen"`)
+	b.waitFor(t, "Imogen Poots's lane to go", `!document.querySelector('.lane[data-person="imogen-poots"]')`)
+	if got, want := b.lanes(t), []string{"james-norton", "lily-allen", "david-harbour"}; !slices.Equal(got, want) {
+		t.Errorf("filtered to Lily Allen, the lanes are %q, want her and her partners %q", got, want)
+	}
+	if got := b.texts(t, `.chip`); !slices.Equal(got, []string{"Lily Allen×"}) {
+		t.Errorf("chips = %q", got)
+	}
+	if got := b.texts(t, `.notice`); !slices.Contains(got, "Showing Lily Allen and their partners.") {
+		t.Errorf("notices = %q", got)
+	}
+	b.screenshot(t, "filtered-lily-allen.png")
+
+	// A second person, chosen with the mouse.
+	b.run(t, chromedp.SendKeys(`#person-search`, "imo", chromedp.ByQuery))
+	b.waitFor(t, "the option Imogen Poots", `document.querySelector('#person-option-imogen-poots')`)
+	b.run(t, chromedp.Click(`#person-option-imogen-poots`, chromedp.ByQuery))
+	b.waitFor(t, "both people in the URL", `location.search == "?person=lily-allen,imogen-poots"`)
+	b.waitFor(t, "four lanes", `document.querySelectorAll(".lane").length == 4`)
+
+	// Back and Forward restore the filters.
+	b.run(t, chromedp.NavigateBack())
+	b.waitFor(t, "Back to restore Lily Allen alone", `location.search == "?person=lily-allen" && document.querySelectorAll(".lane").length == 3`)
+	if got := b.texts(t, `.chip`); !slices.Equal(got, []string{"Lily Allen×"}) {
+		t.Errorf("after Back, chips = %q", got)
+	}
+	b.run(t, chromedp.NavigateForward())
+	b.waitFor(t, "Forward to restore both", `location.search == "?person=lily-allen,imogen-poots" && document.querySelectorAll(".chip").length == 2`)
+
+	// Removing a chip, then Clear.
+	b.run(t, chromedp.Click(`.chip[data-person="lily-allen"]`, chromedp.ByQuery))
+	b.waitFor(t, "Lily Allen removed", `location.search == "?person=imogen-poots" && document.querySelectorAll(".lane").length == 2`)
+	if got, want := b.lanes(t), []string{"imogen-poots", "james-norton"}; !slices.Equal(got, want) {
+		t.Errorf("filtered to Imogen Poots, lanes = %q, want %q", got, want)
+	}
+	b.run(t, chromedp.Click(`.filter__clear`, chromedp.ByQuery))
+	b.waitFor(t, "Clear to show everyone", `location.search == "" && document.querySelectorAll(".lane").length == 4`)
+
+	var notReloaded bool
+	b.eval(t, `window.notReloaded === true`, &notReloaded)
+	if !notReloaded {
+		t.Error("changing the filter reloaded the page")
+	}
+	b.checkConsole(t)
+}
+
+func TestBrowserUnknownPersonInURL(t *testing.T) {
+	b, _ := open(t, timelineURL+"?person=nobody")
+	if got := b.texts(t, `.notice--problem`); !slices.Equal(got, []string{"This timeline has nobody called “nobody”. Showing everyone."}) {
+		t.Errorf("notice = %q", got)
+	}
+	if got := b.lanes(t); len(got) != 4 {
+		t.Errorf("lanes = %q, want everyone rather than a blank widget", got)
+	}
+}
+
+// ticks are the axis labels a reader sees.
+func (b *browser) ticks(t *testing.T) []string {
+	t.Helper()
+	var labels []string
+	b.eval(t, `[...document.querySelectorAll(".tick")].filter(e => getComputedStyle(e).visibility != "hidden").map(e => e.textContent)`, &labels)
+	return labels
+}
+
+// checkTicksApart fails if two visible tick labels overlap.
+func (b *browser) checkTicksApart(t *testing.T) {
+	t.Helper()
+	var overlaps []string
+	b.eval(t, `(() => {
+		const r = [...document.querySelectorAll(".tick")].filter(e => getComputedStyle(e).visibility != "hidden")
+			.map(e => [e.textContent, e.getBoundingClientRect()]);
+		const out = [];
+		for (let i = 1; i < r.length; i++) if (r[i][1].left < r[i-1][1].right + 4) out.push(r[i-1][0] + " / " + r[i][0]);
+		return out })()`, &overlaps)
+	if len(overlaps) > 0 {
+		t.Errorf("tick labels overlap: %q", overlaps)
+	}
+}
+
+func TestBrowserZoomAndPan(t *testing.T) {
+	b, _ := open(t, timelineURL)
+	years := b.ticks(t)
+	if len(years) < 5 || years[0] != "2018" {
+		t.Fatalf("fitted ticks = %q, want years from 2018", years)
+	}
+	b.checkTicksApart(t)
+
+	// The + button zooms in around the middle; Fit shows everything.
+	b.run(t, chromedp.Click(`.zoom__in`, chromedp.ByQuery))
+	b.waitFor(t, "the zoom window in the URL", `location.search.includes("from=")`)
+	b.run(t, chromedp.Click(`.zoom__fit`, chromedp.ByQuery))
+	b.waitFor(t, "Fit to clear the window", `location.search == ""`)
+	if got := b.ticks(t); !slices.Equal(got, years) {
+		t.Errorf("after Fit, ticks = %q, want %q", got, years)
+	}
+
+	// Ctrl + wheel (a trackpad pinch sends the same) zooms around the
+	// pointer: the date under it stays under it.
+	x, y := b.center(t, `.lane[data-person="james-norton"] .lane__plot`)
+	before := b.dateAt(t, x)
+	b.run(t, chromedp.MouseEvent(input.MouseWheel, x, y, func(p *input.DispatchMouseEventParams) *input.DispatchMouseEventParams {
+		return p.WithDeltaY(-300).WithModifiers(input.ModifierCtrl)
+	}))
+	b.waitFor(t, "the wheel zoom in the URL", `location.search.includes("from=")`)
+	after := b.dateAt(t, x)
+	if d := after - before; d > 15 || d < -15 {
+		t.Errorf("the date under the pointer moved by %.0f days while zooming", d)
+	}
+	b.checkTicksApart(t)
+
+	// A plain wheel scrolls the page and says how to zoom.
+	search := b.query(t)
+	b.run(t, chromedp.MouseEvent(input.MouseWheel, x, y, func(p *input.DispatchMouseEventParams) *input.DispatchMouseEventParams {
+		return p.WithDeltaY(200)
+	}))
+	b.waitFor(t, "the page to scroll", `window.scrollY > 0`)
+	b.waitFor(t, "the zoom hint", `document.querySelector(".chart__hint").textContent.includes("Ctrl")`)
+	if got := b.query(t); got != search {
+		t.Errorf("a plain wheel changed the view from %q to %q", search, got)
+	}
+	b.run(t, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
+
+	// Dragging left moves later in time.
+	x, y = b.center(t, `.lane[data-person="david-harbour"] .lane__plot`)
+	from := b.windowStart(t)
+	b.run(t,
+		chromedp.MouseEvent(input.MousePressed, x, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseMoved, x-100, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseMoved, x-200, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseReleased, x-200, y, chromedp.ButtonLeft),
+	)
+	b.waitFor(t, "the drag to pan", `new URLSearchParams(location.search).get("from") > "`+from+`"`)
+	if b.exists(t, `#details`) {
+		t.Error("the drag's release opened details")
+	}
+
+	// Arrow keys pan, + and − zoom, on the focused chart.
+	from = b.windowStart(t)
+	b.run(t, chromedp.Focus(`#chart`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowLeft))
+	b.waitFor(t, "ArrowLeft to pan back", `new URLSearchParams(location.search).get("from") < "`+from+`"`)
+	span := b.windowDays(t)
+	b.run(t, chromedp.KeyEvent("-"))
+	b.waitFor(t, "− to zoom out", `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5 > `+ftoa(span*1.2))
+
+	// Double-click zooms in.
+	span = b.windowDays(t)
+	x, y = b.center(t, `.lane[data-person="imogen-poots"] .lane__plot`)
+	b.run(t, chromedp.MouseClickXY(x, y, chromedp.ClickCount(2)))
+	b.waitFor(t, "double-click to zoom in", `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5 < `+ftoa(span*0.8))
+	b.run(t, chromedp.Evaluate(`document.querySelector("#details .details__close")?.click()`, nil))
+
+	// Zooming stops at two weeks, with day ticks that do not overlap.
+	b.run(t, chromedp.Focus(`#chart`, chromedp.ByQuery))
+	for range 30 {
+		b.run(t, chromedp.KeyEvent("+"))
+	}
+	b.waitFor(t, "the zoom to stop at two weeks", `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5 == 13`)
+	days := b.ticks(t)
+	if len(days) < 2 || !strings.Contains(days[0], " ") || len(strings.Fields(days[0])) != 3 {
+		t.Errorf("at two weeks, ticks = %q, want days like \"14 Mar 2022\"", days)
+	}
+	b.checkTicksApart(t)
+	b.checkConsole(t)
+}
+
+// TestBrowserPinchZoom pinches with two fingers on a touch screen.
+func TestBrowserPinchZoom(t *testing.T) {
+	b, _ := open(t, timelineURL)
+	x, y := b.center(t, `.lane[data-person="james-norton"] .lane__plot`)
+	touch := func(typ input.TouchType, points ...*input.TouchPoint) chromedp.Action {
+		return input.DispatchTouchEvent(typ, points)
+	}
+	finger := func(id int64, x float64) *input.TouchPoint {
+		return &input.TouchPoint{X: x, Y: y, ID: float64(id)}
+	}
+	b.run(t,
+		touch(input.TouchStart, finger(1, x-40), finger(2, x+40)),
+		touch(input.TouchMove, finger(1, x-80), finger(2, x+80)),
+		touch(input.TouchMove, finger(1, x-160), finger(2, x+160)),
+		touch(input.TouchEnd),
+	)
+	b.waitFor(t, "the pinch to zoom in", `location.search.includes("from=")`)
+	if days := b.windowDays(t); days > 9*365/3 {
+		t.Errorf("spreading two fingers fourfold shows %.0f days, want about a quarter of the nine years", days)
+	}
+}
+
+func TestBrowserDetails(t *testing.T) {
+	b, _ := open(t, timelineURL)
+	bar := `#bar-lily-allen-lily-allen-david-harbour`
+
+	// Enter on a focused bar opens its details and moves focus to them.
+	b.run(t, chromedp.Focus(bar, chromedp.ByQuery), chromedp.KeyEvent("\r"))
+	b.waitFor(t, "the details panel", `document.querySelector("#details")`)
+	b.waitFor(t, "focus in the details", `document.activeElement.id == "details"`)
+	details := b.texts(t, `#details`)[0]
+	for _, want := range []string{
+		"Lily Allen & David Harbour", "Dating from 2019", "Married from 2020",
+		"Split probably 2024 (inferred from “last year”) (reported)", "Lily Allen ended it.",
+		"having reportedly called time on her marriage", "ED!",
+	} {
+		if !strings.Contains(details, want) {
+			t.Errorf("details lack %q:\n%s", want, details)
+		}
+	}
+	b.waitFor(t, "the selection in the URL", `location.search == "?rel=lily-allen-david-harbour"`)
+	b.screenshot(t, "details-open.png")
+
+	// Escape closes them and returns focus to the bar.
+	b.run(t, chromedp.KeyEvent(kb.Escape))
+	b.waitFor(t, "the panel to close", `!document.querySelector("#details")`)
+	b.waitFor(t, "focus back on the bar", `document.activeElement.id == "bar-lily-allen-lily-allen-david-harbour"`)
+	b.waitFor(t, "the URL without the selection", `location.search == ""`)
+
+	// A click on a reported relationship; the close button.
+	b.run(t, chromedp.Click(`#bar-james-norton-james-norton-lily-allen`, chromedp.ByQuery))
+	b.waitFor(t, "the details panel", `document.querySelector("#details")`)
+	details = b.texts(t, `#details`)[0]
+	for _, want := range []string{"James Norton & Lily Allen", "Reported, not confirmed", "Dating from probably 2025 (inferred from the article)", "Ongoing"} {
+		if !strings.Contains(details, want) {
+			t.Errorf("details lack %q:\n%s", want, details)
+		}
+	}
+	b.run(t, chromedp.Click(`#details .details__close`, chromedp.ByQuery))
+	b.waitFor(t, "focus back on the bar", `!document.querySelector("#details") && document.activeElement.id == "bar-james-norton-james-norton-lily-allen"`)
+
+	// An event's marker.
+	b.run(t, chromedp.Click(`#marker-lily-allen-lido-festival-sighting`, chromedp.ByQuery))
+	b.waitFor(t, "the event's details", `document.querySelector("#details")?.textContent.includes("Lido festival")`)
+	b.checkConsole(t)
+}
+
+// TestBrowserOnlyWebLinksClickable checks a source's link: https is a
+// link, and nothing else is ever made one (the validator rejects other
+// schemes, so the page never sees them).
+func TestBrowserOnlyWebLinksClickable(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"linked.json": `{
+  "schema": "timeline/v1", "id": "linked", "title": "Linked",
+  "people": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}],
+  "relationships": [{"id": "ab", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2020"}],
+    "evidence": [{"source": "web", "quote": "Ann and Bob are dating."}, {"source": "paper", "quote": "They met in 2020."}]}],
+  "sources": [{"id": "web", "outlet": "Web News", "title": "Ann and Bob", "url": "https://example.com/ann-bob"},
+    {"id": "paper", "outlet": "The Paper"}]
+}`})
+	srv := startServer(t, dir)
+	b := newBrowser(t, 1280, 900)
+	b.run(t, chromedp.Navigate(srv.URL+"/t/linked?rel=ab"), waitInteractive())
+	var links []string
+	b.eval(t, `[...document.querySelectorAll("#details a")].map(a => a.textContent + " " + a.href)`, &links)
+	if !slices.Equal(links, []string{"Web News, “Ann and Bob” https://example.com/ann-bob"}) {
+		t.Errorf("links in the details = %q, want only the https source", links)
+	}
+	if got := b.texts(t, `#details cite`); !slices.Equal(got, []string{"The Paper"}) {
+		t.Errorf("unlinked sources = %q", got)
+	}
+}
+
+func TestBrowserAsOfCursor(t *testing.T) {
+	b, _ := open(t, timelineURL+"?at=2022-06")
+	if got := b.texts(t, `.as-of__title`); !slices.Equal(got, []string{"As of June 2022"}) {
+		t.Errorf("as-of title = %q", got)
+	}
+	want := []string{"James Norton & Imogen Poots dating, possibly engaged", "Lily Allen & David Harbour married"}
+	if got := b.asOf(t); !slices.Equal(got, want) {
+		t.Errorf("as of June 2022: %q, want %q", got, want)
+	}
+
+	// The keyboard moves the cursor: a month, a year.
+	b.run(t, chromedp.Focus(`#cursor`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
+	b.waitFor(t, "the cursor at July 2022", `location.search == "?at=2022-07" && document.querySelector("#cursor").getAttribute("aria-valuetext") == "July 2022"`)
+	b.run(t, chromedp.KeyEvent(kb.PageUp))
+	b.waitFor(t, "the cursor at July 2023", `location.search == "?at=2023-07"`)
+	if got, want := b.asOf(t), []string{"James Norton & Imogen Poots engaged", "Lily Allen & David Harbour married"}; !slices.Equal(got, want) {
+		t.Errorf("as of July 2023: %q, want %q", got, want)
+	}
+
+	// Dragging the handle to the middle of 2025.
+	x, y := b.center(t, `#cursor`)
+	target := b.xOfDate(t, "2025-07-15")
+	b.run(t,
+		chromedp.MouseEvent(input.MousePressed, x, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseMoved, (x+target)/2, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseMoved, target, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseReleased, target, y, chromedp.ButtonLeft),
+	)
+	b.waitFor(t, "the cursor dragged to July 2025", `location.search == "?at=2025-07"`)
+	if got, want := b.asOf(t), []string{"James Norton & Lily Allen possibly dating (reported)"}; !slices.Equal(got, want) {
+		t.Errorf("as of July 2025: %q, want %q", got, want)
+	}
+
+	// Escape hides it; the button shows it again, focused.
+	b.run(t, chromedp.Focus(`#cursor`, chromedp.ByQuery), chromedp.KeyEvent(kb.Escape))
+	b.waitFor(t, "the cursor hidden", `!document.querySelector("#cursor") && location.search == ""`)
+	b.run(t, chromedp.Click(`.zoom__cursor`, chromedp.ByQuery))
+	b.waitFor(t, "the cursor shown and focused", `document.activeElement.id == "cursor"`)
+
+	b.run(t, chromedp.Navigate(strings.Split(b.location(t), "?")[0]+"?at=2022"), waitInteractive())
+	b.screenshot(t, "cursor-2022.png")
+	b.checkConsole(t)
+}
+
+func TestBrowserHoverAndFocus(t *testing.T) {
+	b, _ := open(t, timelineURL)
+	x, y := b.center(t, `#bar-imogen-poots-james-norton-imogen-poots .bar__band`)
+	b.run(t, chromedp.MouseEvent(input.MouseMoved, x, y))
+	b.waitFor(t, "a tooltip", `document.querySelector(".tooltip")`)
+	if got := b.texts(t, `.tooltip`); len(got) != 1 || !strings.HasPrefix(got[0], "James Norton & Imogen Poots") || !strings.Contains(got[0], "split late 2023") {
+		t.Errorf("tooltip = %q", got)
+	}
+	var highlighted []string
+	b.eval(t, `[...document.querySelectorAll(".lane--highlighted")].map(e => e.dataset.person)`, &highlighted)
+	if want := []string{"imogen-poots", "james-norton"}; !slices.Equal(highlighted, want) {
+		t.Errorf("highlighted lanes = %q, want both partners %q", highlighted, want)
+	}
+	b.run(t, chromedp.MouseEvent(input.MouseMoved, 5, 5))
+	b.waitFor(t, "the tooltip to go", `!document.querySelector(".tooltip") && !document.querySelector(".lane--highlighted")`)
+
+	// Focus does the same as hover.
+	b.run(t, chromedp.Focus(`#bar-david-harbour-lily-allen-david-harbour`, chromedp.ByQuery))
+	b.waitFor(t, "a tooltip on focus", `document.querySelector(".tooltip")?.textContent.startsWith("Lily Allen & David Harbour")`)
+	b.eval(t, `[...document.querySelectorAll(".lane--highlighted")].map(e => e.dataset.person)`, &highlighted)
+	if want := []string{"lily-allen", "david-harbour"}; !slices.Equal(highlighted, want) {
+		t.Errorf("highlighted lanes = %q, want %q", highlighted, want)
+	}
+	b.checkConsole(t)
+}
+
+// TestBrowserSharedURL opens a URL with every piece of state and finds the
+// same view: filter, zoom window, details and cursor.
+func TestBrowserSharedURL(t *testing.T) {
+	const shared = timelineURL + "?person=lily-allen&from=2022&to=2024&rel=lily-allen-david-harbour&at=2023-03"
+	b, _ := open(t, shared)
+	if got := b.texts(t, `.chip`); !slices.Equal(got, []string{"Lily Allen×"}) {
+		t.Errorf("chips = %q", got)
+	}
+	ticks := b.ticks(t)
+	if len(ticks) < 3 || !strings.HasSuffix(ticks[0], "2022") || !strings.HasSuffix(ticks[len(ticks)-1], "2025") || !strings.Contains(ticks[1], " ") {
+		t.Errorf("ticks = %q, want months from 2022 to 2025", ticks)
+	}
+	b.checkTicksApart(t)
+	if !b.exists(t, `#details`) || !strings.Contains(b.texts(t, `#details`)[0], "Lily Allen & David Harbour") {
+		t.Error("the details of Lily Allen and David Harbour are not open")
+	}
+	if got := b.texts(t, `.as-of__title`); !slices.Equal(got, []string{"As of March 2023"}) {
+		t.Errorf("as-of = %q", got)
+	}
+	if got := b.query(t); got != "?person=lily-allen&from=2022&to=2024&rel=lily-allen-david-harbour&at=2023-03" {
+		t.Errorf("the URL changed to %q on load", got)
+	}
+	b.screenshot(t, "zoomed-2022-2024.png")
+	b.checkConsole(t)
+}
+
+// asOf lists the cursor panel's couples as "pair state".
+func (b *browser) asOf(t *testing.T) []string {
+	t.Helper()
+	var items []string
+	b.eval(t, `[...document.querySelectorAll(".as-of__item")].map(e => e.querySelector(".as-of__pair").textContent + " " + e.querySelector(".as-of__state").textContent)`, &items)
+	return items
+}
+
+func (b *browser) exists(t *testing.T, selector string) bool {
+	t.Helper()
+	var ok bool
+	b.eval(t, `!!document.querySelector(`+strconv.Quote(selector)+`)`, &ok)
+	return ok
+}
+
+func (b *browser) location(t *testing.T) string {
+	t.Helper()
+	var href string
+	b.eval(t, `location.href`, &href)
+	return href
+}
+
+// windowStart is the from parameter of the URL.
+func (b *browser) windowStart(t *testing.T) string {
+	t.Helper()
+	var from string
+	b.eval(t, `new URLSearchParams(location.search).get("from") || ""`, &from)
+	return from
+}
+
+// windowDays is how many days the zoom window of the URL spans, less one.
+func (b *browser) windowDays(t *testing.T) float64 {
+	t.Helper()
+	var days float64
+	b.eval(t, `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5`, &days)
+	return days
+}
+
+// dateAt is the day number (since 1970) under client x, read from the
+// chart's window, which is the URL's or, before any zoom, the tick span.
+func (b *browser) dateAt(t *testing.T, x float64) float64 {
+	t.Helper()
+	var day float64
+	b.eval(t, `(() => {
+		const g = document.querySelector("#chart-grid").getBoundingClientRect();
+		const q = new URLSearchParams(location.search);
+		const from = q.get("from") ? new Date(q.get("from")) : new Date("2018-01-01");
+		const to = q.get("to") ? new Date(new Date(q.get("to")).getTime() + 864e5) : new Date("2027-01-01");
+		return (from.getTime() + (`+ftoa(x)+` - g.left) / g.width * (to - from)) / 864e5 })()`, &day)
+	return day
+}
+
+// xOfDate is the client x of a day on the chart, read from the tick marks'
+// years: the window of an unzoomed chart of the default timeline.
+func (b *browser) xOfDate(t *testing.T, day string) float64 {
+	t.Helper()
+	var x float64
+	b.eval(t, `(() => {
+		const g = document.querySelector("#chart-grid").getBoundingClientRect();
+		const from = new Date("2018-01-01"), to = new Date("2027-01-01");
+		return g.left + (new Date("`+day+`") - from) / (to - from) * g.width })()`, &x)
+	return x
+}
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
