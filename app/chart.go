@@ -178,6 +178,11 @@ func (p *TimelinePage) renderLaneTooltip(lane *Lane) goapp.UI {
 	return nil
 }
 
+// Handlers that capture an item must be scoped to it (goapp.EventScope):
+// go-app reuses elements by position and compares handlers by their code,
+// not what they capture, so a bar reused for another relationship would
+// keep opening the old one.
+
 // barID is the DOM id of a relationship's bar in one person's lane.
 func barID(lane *data.Person, r *data.Relationship) string {
 	return "bar-" + lane.ID + "-" + r.ID
@@ -219,14 +224,14 @@ func (p *TimelinePage) renderBar(self *data.Person, b Bar, top float64) goapp.UI
 		Aria("label", attr(description)).
 		Aria("pressed", ariaBool(selected)).
 		OnClick(func(ctx goapp.Context, e goapp.Event) {
-			if !p.input.dragged {
+			if !p.input.dragged || e.Get("detail").Int() == 0 {
 				p.openRelationship(ctx, r.ID, id)
 			}
-		}).
-		OnMouseEnter(p.hover(id)).
-		OnMouseLeave(p.unhover(id)).
-		OnFocus(p.hover(id)).
-		OnBlur(p.unhover(id)).
+		}, goapp.EventScope(id)).
+		OnMouseEnter(p.hover(id), goapp.EventScope(id)).
+		OnMouseLeave(p.unhover(id), goapp.EventScope(id)).
+		OnFocus(p.hover(id), goapp.EventScope(id)).
+		OnBlur(p.unhover(id), goapp.EventScope(id)).
 		Body(
 			goapp.Span().Class("bar__label").Aria("hidden", ariaTrue).Text(b.Partner.Name),
 			goapp.Span().Class("bar__band").Aria("hidden", ariaTrue).Body(
@@ -273,14 +278,14 @@ func (p *TimelinePage) renderMarker(self *data.Person, m Marker, top float64) go
 			Aria("label", attr("Event "+strconv.Itoa(m.Number)+": "+e.Title+", "+e.Date.Human())).
 			Aria("pressed", ariaBool(selected)).
 			OnClick(func(ctx goapp.Context, ev goapp.Event) {
-				if !p.input.dragged {
+				if !p.input.dragged || ev.Get("detail").Int() == 0 {
 					p.openEvent(ctx, e.ID, id)
 				}
-			}).
-			OnMouseEnter(p.hover(id)).
-			OnMouseLeave(p.unhover(id)).
-			OnFocus(p.hover(id)).
-			OnBlur(p.unhover(id)).
+			}, goapp.EventScope(id)).
+			OnMouseEnter(p.hover(id), goapp.EventScope(id)).
+			OnMouseLeave(p.unhover(id), goapp.EventScope(id)).
+			OnFocus(p.hover(id), goapp.EventScope(id)).
+			OnBlur(p.unhover(id), goapp.EventScope(id)).
 			Text(strconv.Itoa(m.Number)),
 	)
 }

@@ -29,7 +29,7 @@ func renderEventList(events []*data.Event, names map[string]string, onSelect fun
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
 						goapp.Button().Class("events__title").ID("event-"+e.ID).
-							OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID, "event-"+e.ID) }).
+							OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID, "event-"+e.ID) }, goapp.EventScope(e.ID)).
 							Text(e.Title),
 						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
 						goapp.If(e.Quote != "", func() goapp.UI {

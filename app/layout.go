@@ -72,15 +72,10 @@ type Marker struct {
 // deciding whether two markers collide.
 const markerWidth = 2.5
 
-// NewLaneLayout arranges t over a window that covers every date in it and
-// now, rounded out to whole years.
-func NewLaneLayout(t *data.Timeline, now time.Time) LaneLayout {
-	return layOut(t, now, Window(t, now))
-}
-
-// layOut arranges t over the given window; what lies outside it is placed
-// below 0 % or beyond 100 %, for the chart to clip.
-func layOut(t *data.Timeline, now time.Time, window TimeScale) LaneLayout {
+// NewLaneLayout arranges t over a time window (Window(t, now) shows it
+// all); what lies outside the window is placed below 0 % or beyond 100 %,
+// for the chart to clip. Ongoing relationships run to now.
+func NewLaneLayout(t *data.Timeline, now time.Time, window TimeScale) LaneLayout {
 	l := LaneLayout{Scale: window, Now: now}
 	l.Events = make([]*data.Event, len(t.Events))
 	for i := range t.Events {

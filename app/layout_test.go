@@ -96,7 +96,8 @@ const layoutTimeline = `{"schema":"timeline/v1","id":"test","title":"Test",
 var layoutNow = ymd(2020, time.June, 1)
 
 func TestLaneLayoutLanes(t *testing.T) {
-	l := NewLaneLayout(mustParseTimeline(t, layoutTimeline), layoutNow)
+	tl := mustParseTimeline(t, layoutTimeline)
+	l := NewLaneLayout(tl, layoutNow, Window(tl, layoutNow))
 	if want := (TimeScale{From: ymd(2010, time.January, 1), To: ymd(2021, time.January, 1)}); l.Scale != want {
 		t.Errorf("Scale = %v, want %v", l.Scale, want)
 	}
@@ -173,7 +174,7 @@ func barOf(t *testing.T, l LaneLayout, person, relationship string) Bar {
 
 func TestLaneLayoutEvents(t *testing.T) {
 	tl := mustParseTimeline(t, layoutTimeline)
-	l := NewLaneLayout(tl, layoutNow)
+	l := NewLaneLayout(tl, layoutNow, Window(tl, layoutNow))
 	var order []string
 	for _, e := range l.Events {
 		order = append(order, e.ID)
@@ -200,7 +201,7 @@ func TestLaneLayoutEvents(t *testing.T) {
 
 func TestLaneLayoutBars(t *testing.T) {
 	tl := mustParseTimeline(t, layoutTimeline)
-	l := NewLaneLayout(tl, layoutNow)
+	l := NewLaneLayout(tl, layoutNow, Window(tl, layoutNow))
 	for _, r := range tl.Relationships {
 		for k, person := range r.People {
 			b := barOf(t, l, person, r.ID)
@@ -329,7 +330,7 @@ func TestLaneLayoutBarRows(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tl := testTimeline(t, "ann,bob,cat,dan", joinJSON(tt.relationships), "")
-			l := NewLaneLayout(tl, ymd(2020, time.June, 1))
+			l := NewLaneLayout(tl, ymd(2020, time.June, 1), Window(tl, ymd(2020, time.June, 1)))
 			ann := laneOf(t, l, "ann")
 			if ann.BarRows != tt.rows {
 				t.Errorf("BarRows = %d, want %d", ann.BarRows, tt.rows)
@@ -368,7 +369,7 @@ func TestLaneLayoutMarkerRows(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tl := testTimeline(t, "ann,bob", frame, joinJSON(tt.events))
-			ann := laneOf(t, NewLaneLayout(tl, ymd(2020, time.June, 1)), "ann")
+			ann := laneOf(t, NewLaneLayout(tl, ymd(2020, time.June, 1), Window(tl, ymd(2020, time.June, 1))), "ann")
 			if ann.MarkerRows != tt.rows {
 				t.Errorf("MarkerRows = %d, want %d", ann.MarkerRows, tt.rows)
 			}
@@ -418,3 +419,15 @@ func joinJSON(items []string) string {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// TestLaneLayoutInAZoomedWindow places what lies outside the window
+// beyond the chart's edges, for the chart to clip.
+func TestLaneLayoutInAZoomedWindow(t *testing.T) {
+	tl := testTimeline(t, "ann,bob",
+		`{"id":"ab","people":["ann","bob"],"phases":[{"status":"dating","from":"2018-01-01"}],"end":{"date":"2021-12-31"}}`, "")
+	window := TimeScale{From: ymd(2020, time.January, 1), To: ymd(2021, time.January, 1)}
+	bar := laneOf(t, NewLaneLayout(tl, ymd(2025, time.January, 1), window), "ann").Bars[0]
+	if bar.Left > -100 || bar.Left+bar.Width < 199 {
+		t.Errorf("a 2018–2021 bar in a 2020 window spans %.1f%% to %.1f%%, want from about -200%% to about 200%%", bar.Left, bar.Left+bar.Width)
+	}
+}

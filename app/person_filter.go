@@ -77,7 +77,7 @@ func (f *PersonFilter) Render() goapp.UI {
 						goapp.Button().Class("chip").
 							DataSet("person", id).
 							Aria("label", attr("Remove "+f.INames[id]+" from the filter")).
-							OnClick(func(ctx goapp.Context, e goapp.Event) { f.remove(ctx, id) }).
+							OnClick(func(ctx goapp.Context, e goapp.Event) { f.remove(ctx, id) }, goapp.EventScope(id)).
 							Body(goapp.Text(f.INames[id]), goapp.Span().Class("chip__x").Aria("hidden", ariaTrue).Text("×")),
 					)
 				}),
@@ -111,7 +111,7 @@ func (f *PersonFilter) Render() goapp.UI {
 							OnMouseDown(func(ctx goapp.Context, e goapp.Event) {
 								e.PreventDefault() // keep the focus in the input
 								f.choose(ctx, id)
-							}).
+							}, goapp.EventScope(id)).
 							Text(f.INames[id])
 					}),
 					goapp.If(len(options) == 0, func() goapp.UI {

@@ -174,6 +174,7 @@ func (p *TimelinePage) load(u *url.URL) {
 		return
 	}
 	p.loaded = viewKey(u)
+	p.urlWrites++ // the URL is the view now: drop pending writes
 	p.problem = ""
 	id := p.IID
 	if id == "" {
@@ -222,7 +223,7 @@ func (p *TimelinePage) relayout() {
 	if !p.state.From.IsZero() {
 		window = TimeScale{From: p.state.From, To: p.state.To}
 	}
-	p.view.layout = layOut(p.view.shown, p.now(), window)
+	p.view.layout = NewLaneLayout(p.view.shown, p.now(), window)
 }
 
 // window is the time window the chart shows.
@@ -231,6 +232,7 @@ func (p *TimelinePage) window() TimeScale { return p.view.layout.Scale }
 // navigate moves to the view s as a new history entry: the person filter,
 // which Back and Forward restore. OnNav then shows it.
 func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
+	p.urlWrites++ // a pending replace must not overwrite the new entry
 	ctx.NavigateTo(s.URL(p.path()))
 }
 

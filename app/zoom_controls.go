@@ -11,9 +11,9 @@ func (p *TimelinePage) renderZoomControls() goapp.UI {
 	}
 	return goapp.Div().Class("zoom").Role("group").Aria("label", "Zoom").Body(
 		goapp.Button().Class("button", "zoom__out").Aria("label", "Zoom out").Title("Zoom out (−)").
-			OnClick(p.zoomBy(zoomStep)).Text("−"),
+			OnClick(p.zoomBy(zoomStep), goapp.EventScope("out")).Text("−"),
 		goapp.Button().Class("button", "zoom__in").Aria("label", "Zoom in").Title("Zoom in (+)").
-			OnClick(p.zoomBy(1/zoomStep)).Text("+"),
+			OnClick(p.zoomBy(1/zoomStep), goapp.EventScope("in")).Text("+"),
 		goapp.Button().Class("button", "zoom__fit").Title("Show the whole timeline").
 			OnClick(p.fit).Text("Fit"),
 		goapp.Button().Class("button", "zoom__cursor").

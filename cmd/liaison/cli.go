@@ -13,6 +13,8 @@ const usage = `Liaison: interactive timelines of who dated, married and split fr
 Usage:
   liaison serve [-addr localhost:8080] [-data DIR]   serve the timelines
   liaison validate PATH...                           check timeline files or directories
+  liaison gen [-people 100] [-relationships 200] [-seed 1] [-o FILE]
+                                                     write a synthetic timeline
 
 Run "liaison COMMAND -h" for a command's flags.
 `
@@ -29,6 +31,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return serve(ctx, args[1:], stderr)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
+	case "gen":
+		return gen(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -162,3 +162,24 @@ func freeAddr(t *testing.T) string {
 	defer l.Close()
 	return l.Addr().String()
 }
+
+// TestGenWritesValidTimelines generates a file and validates it, as an
+// editor's CI would.
+func TestGenWritesValidTimelines(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "big-one.json")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"gen", "-people", "300", "-relationships", "1000", "-seed", "3", "-o", file}, &stdout, &stderr); code != 0 {
+		t.Fatalf("gen: exit %d: %s", code, stderr.String())
+	}
+	stdout.Reset()
+	if code := run(context.Background(), []string{"validate", file}, &stdout, &stderr); code != 0 {
+		t.Fatalf("validate: exit %d: %s", code, stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "ok: 1 file valid (300 people, 1000 relationships, 200 events)") {
+		t.Errorf("validate says %q", stdout.String())
+	}
+	if code := run(context.Background(), []string{"gen", "-people", "1"}, &stdout, &stderr); code != 2 {
+		t.Errorf("gen -people 1: exit %d, want 2", code)
+	}
+}

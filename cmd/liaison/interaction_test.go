@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/liaison-timeline/liaison/data"
 )
 
 // The browser tests of the interactive timeline: each drives the real page
@@ -58,6 +61,12 @@ func TestBrowserFilterByPerson(t *testing.T) {
 		t.Errorf("notices = %q", got)
 	}
 	b.screenshot(t, "filtered-lily-allen.png")
+
+	// The lanes now hold other people's bars: each opens its own details.
+	b.run(t, chromedp.Click(`#bar-david-harbour-lily-allen-david-harbour`, chromedp.ByQuery))
+	b.waitFor(t, "the details of Lily Allen and David Harbour", `document.querySelector(".details__title")?.textContent == "Lily Allen & David Harbour"`)
+	b.run(t, chromedp.Click(`#details .details__close`, chromedp.ByQuery))
+	b.waitFor(t, "the details closed", `!document.querySelector("#details") && location.search == "?person=lily-allen"`)
 
 	// A second person, chosen with the mouse.
 	b.run(t, chromedp.SendKeys(`#person-search`, "imo", chromedp.ByQuery))
@@ -464,3 +473,31 @@ func (b *browser) xOfDate(t *testing.T, day string) float64 {
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// TestBrowserFilterAmongThousands types into the filter of a timeline of
+// 2,000 people: it lists a dozen matches at most and finds anyone.
+func TestBrowserFilterAmongThousands(t *testing.T) {
+	crowd := data.Generate(2000, 3000, 11)
+	src, err := json.Marshal(crowd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServer(t, writeFiles(t, map[string]string{"generated.json": string(src)}))
+	b := newBrowser(t, 1280, 900)
+	first, last := crowd.People[0], crowd.People[1999]
+	b.run(t, chromedp.Navigate(srv.URL+"/t/generated?person="+first.ID), waitInteractive())
+
+	b.run(t, chromedp.Click(`#person-search`, chromedp.ByQuery), chromedp.SendKeys(`#person-search`, strings.Fields(last.Name)[0], chromedp.ByQuery))
+	b.waitFor(t, "options", `document.querySelectorAll("#person-options [role=option]").length > 0`)
+	if n := len(b.texts(t, `#person-options [role=option]`)); n > 12 {
+		t.Errorf("the filter lists %d people at once, want at most 12", n)
+	}
+	b.run(t, chromedp.SendKeys(`#person-search`, strings.TrimPrefix(last.Name, strings.Fields(last.Name)[0]), chromedp.ByQuery))
+	// The options follow the typing a moment later: wait until they match
+	// the whole name before clicking.
+	b.waitFor(t, "only "+last.Name+" among the options", `[...document.querySelectorAll("#person-options [role=option]")].map(o => o.id).join() == "person-option-`+last.ID+`"`)
+	b.run(t, chromedp.Click(`#person-option-`+last.ID, chromedp.ByQuery))
+	b.waitFor(t, "both people in the URL", `location.search == "?person=`+first.ID+`,`+last.ID+`"`)
+	b.waitFor(t, "the lane of "+last.Name, `document.querySelector('.lane[data-person="`+last.ID+`"]')`)
+	b.checkConsole(t)
+}

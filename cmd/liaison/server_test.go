@@ -236,7 +236,10 @@ func TestPagesArePrerendered(t *testing.T) {
 		{"/t/james-norton?person=david-harbour", 200,
 			[]string{`data-person="lily-allen"`, `data-person="david-harbour"`, "Showing David Harbour and their partners."},
 			[]string{`data-person="imogen-poots"`, `data-person="james-norton"`}},
-		{"/t/james-norton?person=nobody", 404, []string{"This timeline has nobody called “nobody”."}, nil},
+		{"/t/james-norton?person=nobody", 404, []string{"This timeline has nobody called “nobody”. Showing everyone."}, nil},
+		{"/t/james-norton?person=lily-allen&from=2022&to=2024&rel=lily-allen-david-harbour&at=2023-03", 200, []string{
+			"As of March 2023", "Lily Allen &amp; David Harbour", "Lily Allen ended it.", "Jul 2022", `class="chip"`,
+		}, []string{`data-person="imogen-poots"`}},
 		{"/t/nope", 404, []string{"There is no timeline called “nope”."}, nil},
 	}
 	for _, tt := range tests {
