@@ -501,3 +501,12 @@ func TestBrowserFilterAmongThousands(t *testing.T) {
 	b.waitFor(t, "the lane of "+last.Name, `document.querySelector('.lane[data-person="`+last.ID+`"]')`)
 	b.checkConsole(t)
 }
+
+// TestBrowserTapOpensDetails taps a bar on a touch screen.
+func TestBrowserTapOpensDetails(t *testing.T) {
+	b, _ := open(t, timelineURL)
+	x, y := b.center(t, `#bar-imogen-poots-james-norton-imogen-poots .bar__band`)
+	finger := []*input.TouchPoint{{X: x, Y: y, ID: 1}}
+	b.run(t, input.DispatchTouchEvent(input.TouchStart, finger), input.DispatchTouchEvent(input.TouchEnd, nil))
+	b.waitFor(t, "the details after a tap", `document.querySelector(".details__title")?.textContent == "James Norton & Imogen Poots"`)
+}
