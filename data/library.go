@@ -35,6 +35,12 @@ func LoadLibrary(dir fs.FS) (*Library, error) {
 		if entry.IsDir() || path.Ext(entry.Name()) != ".json" {
 			continue
 		}
+		// A file over the limit is not even read: it could be larger than
+		// the memory of the server about to refuse it.
+		if info, err := entry.Info(); err == nil && info.Size() > MaxFileSize {
+			errs = append(errs, fileTooLarge(entry.Name(), info.Size()))
+			continue
+		}
 		src, err := fs.ReadFile(dir, entry.Name())
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", entry.Name(), err)

@@ -8,13 +8,18 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Parse reads and validates one timeline file against every rule of the
 // data format. file names the file in errors; when it ends in .json, the
-// timeline's id must equal its name. On failure the error is Errors, with
-// every problem found, in file order.
+// timeline's id must equal its name. A file over one of the limits (see
+// MaxFileSize and the others) is invalid too. On failure the error is
+// Errors, with every problem found, in file order.
 func Parse(file string, src []byte) (*Timeline, error) {
+	if len(src) > MaxFileSize {
+		return nil, Errors{fileTooLarge(file, int64(len(src)))}
+	}
 	d := &decoder{
 		file:        file,
 		pos:         newPosition(src),
@@ -162,6 +167,10 @@ func (d *decoder) str(n *node, path string) (string, bool) {
 	}
 	if n.kind != stringNode {
 		d.fail(n.offset, path, "expected a string, found %s", describe(n))
+		return "", false
+	}
+	if length := utf8.RuneCountInString(n.text); length > MaxTextLength {
+		d.fail(n.offset, path, "expected at most %d characters, found %d", MaxTextLength, length)
 		return "", false
 	}
 	return n.text, true
@@ -319,6 +328,9 @@ func (d *decoder) timeline(root *node) *Timeline {
 	// People and sources first, whatever their place in the file, so that
 	// everything referring to them can be checked; errors are sorted back
 	// into file order.
+	d.checkCount(f["people"], "people", "people", MaxPeople)
+	d.checkCount(f["relationships"], "relationships", "relationships", MaxRelationships)
+	d.checkCount(f["events"], "events", "events", MaxEvents)
 	d.nonEmptyArray(f["people"], "people", "person", "people", func(n *node, path string) {
 		t.People = append(t.People, d.person(n, path))
 	})

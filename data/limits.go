@@ -1,0 +1,55 @@
+package data
+
+import "fmt"
+
+// Limits on one timeline file. A newsroom's timeline stays far below every
+// one of them; a file that reaches one is a mistake (an export gone wrong, a
+// paste repeated) or an attack on the server that loads it, and fails with
+// an error that says which limit it crossed, instead of exhausting the
+// server's memory or making pages that no reader could use.
+const (
+	// MaxFileSize is in bytes. `liaison gen -people 20000 -relationships
+	// 100000` writes 61 MB, and parsing holds about 17 times a file's size
+	// in memory (1 GB for those 61 MB): 128 MiB leaves room for twice that
+	// file, or for the same relationships with longer quotes, while a file
+	// at the limit still parses in about 2 GB.
+	MaxFileSize = 128 << 20
+
+	// MaxPeople is enough for 100,000 relationships between 200,000
+	// different people, each in a single relationship: more people than
+	// relationships needs twice as many.
+	MaxPeople = 200_000
+
+	// MaxRelationships is twice the 100,000 relationships that a timeline
+	// of a whole industry's couples must hold.
+	MaxRelationships = 200_000
+
+	// MaxEvents matches MaxRelationships: events are sightings and
+	// interviews, at most a few per relationship in practice.
+	MaxEvents = 200_000
+
+	// MaxTextLength is in characters, for every string of a file: twice the
+	// 10,000 characters (some 1,500 words) that a long quote or summary may
+	// take. A name of megabytes would otherwise be copied into every bar,
+	// tooltip and label that shows it.
+	MaxTextLength = 20_000
+)
+
+// fileTooLarge is the error of a file of size bytes, over MaxFileSize. It
+// is located at the start of the file, which is what an editor can open.
+func fileTooLarge(file string, size int64) *Error {
+	return &Error{
+		File: file, Line: 1, Column: 1,
+		Message: fmt.Sprintf("the file has %d bytes, more than the %d (%d MiB) a timeline may have: split it into several timelines",
+			size, MaxFileSize, MaxFileSize>>20),
+	}
+}
+
+// checkCount reports an array n of more than max items, named by what (a
+// plural: "people").
+func (d *decoder) checkCount(n *node, path, what string, max int) {
+	if n != nil && n.kind == arrayNode && len(n.items) > max {
+		d.fail(n.offset, path, "found %d %s, more than the %d a timeline may have: split it into several timelines",
+			len(n.items), what, max)
+	}
+}
