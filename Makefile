@@ -7,7 +7,7 @@ WASM     := web/app.wasm
 BIN      := bin/liaison
 CHROMIUM ?= $(shell command -v chromium chromium-browser google-chrome 2>/dev/null | head -n 1)
 
-.PHONY: all build wasm server run test vet browser screenshots clean
+.PHONY: all build wasm server run test vet browser js screenshots clean
 
 all: build
 
@@ -38,12 +38,24 @@ browser:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
 	fi
 
-test: build vet browser
+# The JavaScript the browser tests load into pages (Pym.js, axe-core),
+# pinned in package-lock.json. Installs npm with apt when it is missing.
+js: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm is missing: installing Debian's npm package"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm; \
+	fi
+	npm ci --no-audit --no-fund --ignore-scripts
+
+test: build vet browser js
 	$(GO) test ./...
 
 # Refreshes the screenshots under docs/ from the browser tests.
-screenshots: build browser
+screenshots: build browser js
 	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test ./cmd/liaison -run 'TestBrowser' -count=1
 
 clean:
-	rm -rf bin $(WASM)
+	rm -rf bin $(WASM) node_modules

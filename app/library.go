@@ -28,10 +28,14 @@ type Library interface {
 // TimelinePath is the page of one timeline.
 func TimelinePath(id string) string { return "/t/" + id }
 
+// EmbedPath is the page of one timeline made to live in an iframe.
+func EmbedPath(id string) string { return "/embed/" + id }
+
 // Register routes the pages, backed by lib, on both the server and the
-// browser: "/" lists the timelines (or shows the only one) and "/t/{id}"
-// shows one.
+// browser: "/" lists the timelines (or shows the only one), "/t/{id}"
+// shows one and "/embed/{id}" shows one inside another site's page.
 func Register(lib Library) {
 	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: time.Now} })
 	goapp.RouteWithRegexp("^/t/[^/]+$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now} })
+	goapp.RouteWithRegexp("^/embed/[^/]+$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now, embed: true} })
 }

@@ -26,6 +26,9 @@ type TimelinePage struct {
 
 	library Library
 	now     func() time.Time
+	// embed is set on /embed/{id}: minimal chrome, and the page tells the
+	// site around it its height and state.
+	embed bool
 
 	loaded   string // the URL the view was built for
 	problem  string // what went wrong, shown instead of the timeline
@@ -50,6 +53,8 @@ type TimelinePage struct {
 	// event (focus, writing the URL) goes through it: an event's context
 	// dies with its element, like the close button of the details.
 	page goapp.Context
+	// report tells the site around an embed its height and view.
+	report *embedReport
 }
 
 // urlDelay is how long the view must rest before it is written into the
@@ -119,10 +124,29 @@ func (p *TimelinePage) describe(ctx goapp.Context) {
 	}
 }
 
-// OnMount measures the chart, whose width decides how many ticks fit.
+// OnMount measures the chart, whose width decides how many ticks fit, and
+// in an embed starts telling the site around it its height and view.
 func (p *TimelinePage) OnMount(ctx goapp.Context) {
 	p.page = ctx
 	ctx.Defer(p.measure)
+	if p.embed {
+		p.report = startEmbedReport()
+	}
+}
+
+// OnDismount stops the embed's reports.
+func (p *TimelinePage) OnDismount() {
+	if p.report != nil {
+		p.report.stop()
+		p.report = nil
+	}
+}
+
+// reportView tells the site around an embed that the view has changed.
+func (p *TimelinePage) reportView() {
+	if p.report != nil {
+		p.report.send()
+	}
 }
 
 // later runs f after the page's next render.
@@ -178,7 +202,7 @@ func (p *TimelinePage) load(u *url.URL) {
 	p.problem = ""
 	id := p.IID
 	if id == "" {
-		id = strings.TrimPrefix(u.Path, "/t/")
+		id = u.Path[strings.LastIndex(u.Path, "/")+1:]
 	}
 	t, err := p.library.Timeline(id)
 	if err != nil {
@@ -249,6 +273,7 @@ func (p *TimelinePage) replace(ctx goapp.Context, s ViewState) {
 	p.page.After(urlDelay, func(ctx goapp.Context) {
 		if write == p.urlWrites {
 			ctx.Page().ReplaceURL(u)
+			p.reportView()
 		}
 	})
 }
@@ -268,30 +293,28 @@ func Problem(err error) string {
 
 func (p *TimelinePage) Render() goapp.UI {
 	if p.problem != "" {
-		return goapp.Main().Class("liaison", "liaison--problem").Body(
+		return goapp.Main().Class(p.classes("liaison--problem")...).Body(
 			goapp.H1().Text("Liaison"),
 			goapp.P().Class("problem").Aria("live", "polite").Text(p.problem),
 			goapp.P().Body(goapp.A().Href("/").Text("See all timelines")),
 		)
 	}
 	if p.timeline == nil {
-		return goapp.Main().Class("liaison")
+		return goapp.Main().Class(p.classes()...)
 	}
 	v, s := &p.view, p.state
-	return goapp.Main().Class("liaison").Body(
+	return goapp.Main().Class(p.classes()...).DataSet("theme", s.Theme).Body(
 		goapp.If(goapp.IsServer, renderLoading),
-		goapp.Header().Class("liaison__header").Body(
-			goapp.H1().Class("liaison__title").Text(p.timeline.Title),
-			goapp.If(p.timeline.Summary != "", func() goapp.UI {
-				return goapp.P().Class("liaison__summary").Text(p.timeline.Summary)
-			}),
-		),
+		goapp.If(!p.embed || !s.NoTitle, p.renderHeader),
 		goapp.Div().Class("toolbar").Body(
 			newPersonFilter().
 				People(&v.people, v.names).
 				Chosen(s.People).
 				OnChange(p.filterPeople),
 			p.renderZoomControls(),
+			goapp.If(!p.embed, func() goapp.UI {
+				return newEmbedCode().Timeline(p.timeline.ID, p.timeline.Title).View(s)
+			}),
 		),
 		p.renderNotices(),
 		p.renderChart(),
@@ -302,6 +325,38 @@ func (p *TimelinePage) Render() goapp.UI {
 		}),
 		renderEventList(v.layout.Events, v.names, p.openEvent),
 		renderSources(p.timeline.Sources),
+		goapp.If(p.embed, p.renderEmbedFooter),
+	)
+}
+
+// classes are the page's classes: an embed is styled as one.
+func (p *TimelinePage) classes(more ...string) []string {
+	classes := append([]string{"liaison"}, more...)
+	if p.embed {
+		classes = append(classes, "liaison--embed")
+	}
+	return classes
+}
+
+// renderHeader is the title, and on the full page the summary.
+func (p *TimelinePage) renderHeader() goapp.UI {
+	return goapp.Header().Class("liaison__header").Body(
+		goapp.H1().Class("liaison__title").Text(p.timeline.Title),
+		goapp.If(!p.embed && p.timeline.Summary != "", func() goapp.UI {
+			return goapp.P().Class("liaison__summary").Text(p.timeline.Summary)
+		}),
+	)
+}
+
+// renderEmbedFooter links an embed to its full page, which opens in a new
+// tab rather than inside the news site's frame.
+func (p *TimelinePage) renderEmbedFooter() goapp.UI {
+	s := p.state
+	s.NoTitle = false
+	return goapp.P().Class("liaison__credit").Body(
+		goapp.A().Href(attr(s.URL(TimelinePath(p.timeline.ID)).String())).Target("_blank").Rel("noopener").
+			Text("Open the full timeline ↗"),
+		goapp.Text(" · Liaison"),
 	)
 }
 

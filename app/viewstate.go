@@ -11,8 +11,9 @@ import (
 // A ViewState is everything about a view that a reader may share: a copied
 // URL reopens the same view. In the query: person=a,b (the filter),
 // from=2022&to=2024 (the zoom window), rel=ID or event=ID (the open
-// details) and at=2022-06 (the "as of" cursor). Dates take the data
-// format's forms; one that does not parse is ignored.
+// details), at=2022-06 (the "as of" cursor), theme=light|dark (else the
+// reader's system setting) and, for embeds, title=0. Dates take the data
+// format's forms; a value that does not parse is ignored.
 type ViewState struct {
 	People []string
 	// From and To are the zoom window, both zero for "fit everything".
@@ -21,6 +22,10 @@ type ViewState struct {
 	Relationship, Event string
 	// At is the cursor's date; zero when there is no cursor.
 	At data.Date
+	// Theme is "light" or "dark", or empty to follow the reader's system.
+	Theme string
+	// NoTitle hides the heading of an embed (title=0).
+	NoTitle bool
 }
 
 // ParseViewState reads a view from a URL's query.
@@ -41,6 +46,10 @@ func ParseViewState(q url.Values) ViewState {
 	if at, err := data.ParseDate(q.Get("at")); err == nil && !at.Interval {
 		v.At = at
 	}
+	if t := q.Get("theme"); t == "light" || t == "dark" {
+		v.Theme = t
+	}
+	v.NoTitle = q.Get("title") == "0"
 	return v
 }
 
@@ -62,6 +71,12 @@ func (v ViewState) Query() url.Values {
 	}
 	if !v.At.IsZero() {
 		q.Set("at", v.At.Text)
+	}
+	if v.Theme != "" {
+		q.Set("theme", v.Theme)
+	}
+	if v.NoTitle {
+		q.Set("title", "0")
 	}
 	return q
 }

@@ -26,6 +26,11 @@ func TestViewStateRoundTrip(t *testing.T) {
 		{"at=2022-06", ViewState{}, "at=2022-06"},
 		{"at=2022-06/2022-08", ViewState{}, ""},
 		{"at=June", ViewState{}, ""},
+		{"theme=dark", ViewState{Theme: "dark"}, "theme=dark"},
+		{"theme=auto", ViewState{}, ""},
+		{"theme=neon", ViewState{}, ""},
+		{"title=0&person=a", ViewState{People: []string{"a"}, NoTitle: true}, "person=a&title=0"},
+		{"title=1", ViewState{}, ""},
 	}
 	for _, tt := range tests {
 		q, err := url.ParseQuery(tt.query)
@@ -34,7 +39,8 @@ func TestViewStateRoundTrip(t *testing.T) {
 		}
 		got := ParseViewState(q)
 		if !slices.Equal(got.People, tt.want.People) || !got.From.Equal(tt.want.From) || !got.To.Equal(tt.want.To) ||
-			got.Relationship != tt.want.Relationship || got.Event != tt.want.Event {
+			got.Relationship != tt.want.Relationship || got.Event != tt.want.Event ||
+			got.Theme != tt.want.Theme || got.NoTitle != tt.want.NoTitle {
 			t.Errorf("ParseViewState(%q) = %+v, want %+v", tt.query, got, tt.want)
 		}
 		if u := got.URL("/t/x"); u.RawQuery != tt.wantQuery {

@@ -224,18 +224,28 @@ func (b *browser) eval(t *testing.T, expr string, out any) {
 	b.run(t, chromedp.Evaluate(expr, out))
 }
 
-// waitFor waits up to five seconds for a JavaScript expression to be true,
-// and fails the test, saying what was awaited, if it never is.
+// waitFor waits up to ten seconds for a JavaScript expression (or the
+// promise it returns) to be true, and fails the test, saying what was
+// awaited, if it never is. Errors while the page navigates are retried.
 func (b *browser) waitFor(t *testing.T, what, expr string) {
 	t.Helper()
-	var ok bool
-	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
-	defer cancel()
-	if err := chromedp.Run(ctx, chromedp.Poll("!!("+expr+")", &ok, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
-		var state string
-		chromedp.Run(b.ctx, chromedp.Evaluate(`location.pathname + location.search`, &state))
-		t.Fatalf("waiting for %s (%s): %v; the page is at %s", what, expr, err, state)
+	deadline := time.Now().Add(10 * time.Second)
+	var err error
+	for {
+		var ok bool
+		err = chromedp.Run(b.ctx, chromedp.Evaluate("Promise.resolve("+expr+").then(v => !!v)", &ok,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
+	var state string
+	chromedp.Run(b.ctx, chromedp.Evaluate(`location.pathname + location.search`, &state))
+	t.Fatalf("waiting for %s (%s): not true after 10 s (last error: %v); the page is at %s", what, expr, err, state)
 }
 
 // texts is the text of every element that matches a CSS selector.

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,6 +11,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -56,6 +59,8 @@ func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
 		BackgroundColor: "#fbfaf7",
 		LoadingLabel:    " ",
 		Version:         s.version,
+		// See selfRemovingWorker: no service worker stays installed.
+		ServiceWorkerTemplate: selfRemovingWorker,
 	}
 
 	mux := http.NewServeMux()
@@ -68,6 +73,9 @@ func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
 	mux.HandleFunc("/api/", apiNotFound)
 	mux.Handle("GET /web/", s.assets)
 	mux.HandleFunc("GET /t/{id}", s.timelinePage)
+	mux.HandleFunc("GET /embed/{id}", s.timelinePage)
+	mux.HandleFunc("GET /embed.js", s.embedScript)
+	mux.HandleFunc("GET /oembed", s.oembed)
 	mux.Handle("/", s.pages)
 	return mux, nil
 }
@@ -129,14 +137,41 @@ func (s *server) lookup(r *http.Request) (*data.Timeline, error) {
 	return t.Involving(data.ParsePersonList(r.URL.Query()["person"]))
 }
 
-// timelinePage serves /t/{id} through go-app, which renders the page or the
-// problem; a timeline or person that does not exist is a 404.
+// timelinePage serves /t/{id} and /embed/{id} through go-app, which
+// renders the page or the problem; a timeline or person that does not exist
+// is a 404. Full pages carry the oEmbed discovery link in their head.
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
+	status := http.StatusOK
 	if _, err := s.lookup(r); err != nil {
-		w = &statusWriter{ResponseWriter: w, status: http.StatusNotFound}
+		status = http.StatusNotFound
 	}
-	s.pages.ServeHTTP(w, r)
+	page := &pageBuffer{header: w.Header()}
+	s.pages.ServeHTTP(page, r)
+	body := page.body.Bytes()
+	if page.status == 0 || page.status == http.StatusOK {
+		page.status = status
+		if strings.HasPrefix(r.URL.Path, "/t/") {
+			body = bytes.Replace(body, []byte("</head>"), []byte(oembedLink(r)+"</head>"), 1)
+		}
+	}
+	if page.status != http.StatusNotModified {
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	w.WriteHeader(page.status)
+	w.Write(body)
 }
+
+// pageBuffer holds a page that go-app rendered, to be completed before it
+// is sent.
+type pageBuffer struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *pageBuffer) Header() http.Header         { return b.header }
+func (b *pageBuffer) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *pageBuffer) WriteHeader(status int)      { b.status = status }
 
 func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	etag := `"` + s.version + `"`
@@ -163,25 +198,3 @@ func writeJSONError(w http.ResponseWriter, status int, message string) {
 	json.NewEncoder(w).Encode(map[string]string{"error": message})
 }
 
-// statusWriter answers with its status instead of 200.
-type statusWriter struct {
-	http.ResponseWriter
-	status      int
-	wroteHeader bool
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	if w.wroteHeader {
-		return
-	}
-	w.wroteHeader = true
-	if code == http.StatusOK {
-		code = w.status
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *statusWriter) Write(b []byte) (int, error) {
-	w.WriteHeader(http.StatusOK)
-	return w.ResponseWriter.Write(b)
-}
