@@ -267,3 +267,29 @@ func serveAt(t *testing.T, addr, dir string) (stop func()) {
 	t.Cleanup(stop)
 	return stop
 }
+
+// TestBrowserEmbedButton opens the full page's Embed panel: both codes embed
+// the view on screen, and Copy says it copied.
+func TestBrowserEmbedButton(t *testing.T) {
+	b, base := open(t, timelineURL+"?person=lily-allen&at=2022-06")
+	b.run(t, chromedp.Click(`.embed-code__toggle`, chromedp.ByQuery))
+	b.waitFor(t, "the embed codes", `document.querySelector("#embed-script")`)
+	var script, iframe string
+	b.eval(t, `document.querySelector("#embed-script").value`, &script)
+	b.eval(t, `document.querySelector("#embed-iframe").value`, &iframe)
+	src := base + "/embed/james-norton?at=2022-06&amp;person=lily-allen"
+	if want := `<div data-liaison-src="` + src + `"></div>` + "\n" + `<script src="` + base + `/embed.js" async></script>`; script != want {
+		t.Errorf("script code =\n%s\nwant\n%s", script, want)
+	}
+	if want := `<iframe src="` + src + `" title="James Norton, Imogen Poots, Lily Allen and David Harbour" width="100%" height="720" style="border:0" loading="lazy"></iframe>`; iframe != want {
+		t.Errorf("iframe code =\n%s\nwant\n%s", iframe, want)
+	}
+	b.run(t, chromedp.Click(`.embed-code__copy[data-copies="embed-script"]`, chromedp.ByQuery))
+	b.waitFor(t, "the copy confirmed", `document.querySelector(".embed-code__status").textContent == "Script (recommended) code copied."`)
+	var selected string
+	b.eval(t, `document.getSelection().toString() || (el => el.value.substring(el.selectionStart, el.selectionEnd))(document.querySelector("#embed-script"))`, &selected)
+	if selected != script {
+		t.Errorf("the copied text is %q, want the script code", selected)
+	}
+	b.checkConsole(t)
+}
