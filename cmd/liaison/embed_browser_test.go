@@ -114,6 +114,8 @@ func TestBrowserEmbedScript(t *testing.T) {
 		t.Errorf("the embeds show %d and %d lanes, want 4 and 2", len(lanesFirst), len(lanesSecond))
 	}
 
+	b.screenshot(t, "embed-two-widgets.png")
+
 	// A filter inside the first embed shrinks it, and only it.
 	before, secondBefore := b.frameHeight(t, "first"), b.frameHeight(t, "second")
 	b.run(t,
@@ -242,7 +244,7 @@ func serveAt(t *testing.T, addr, dir string) (stop func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newServer(lib, webAssets(t))
+	handler, err := newServer(lib, webAssets(t), serverConfig{})
 	if err != nil {
 		t.Fatal(err)
 	}
