@@ -80,7 +80,7 @@ func startServer(t *testing.T, dir string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := newServer(lib, webAssets(t))
+	handler, err := newServer(lib, webAssets(t), serverConfig{})
 	if err != nil {
 		t.Fatal(err)
 	}

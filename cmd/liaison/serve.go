@@ -28,6 +28,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "localhost:8080", "`address` to listen on")
 	dir := flags.String("data", "", "`directory` of timeline files (default: the embedded timelines)")
+	shutdownTimeout := flags.Duration("shutdown-timeout", 10*time.Second,
+		"on SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut off")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -41,7 +43,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "liaison serve: the timelines are not valid, so the server does not start:\n%v\n", err)
 		return 1
 	}
-	handler, err := newServer(lib, web.FS)
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	handler, err := newServer(lib, web.FS, serverConfig{Logger: logger})
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1
@@ -51,15 +54,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	srv := &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(handler, logger)
 	logger.Info("serving", "url", "http://"+listener.Addr().String(), "timelines", len(lib.Timelines()))
 
 	done := make(chan error, 1)
@@ -70,13 +65,37 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	logger.Info("shutting down: accepting no more connections, finishing the requests in flight", "deadline", *shutdownTimeout)
+	shutdown, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(stderr, "liaison serve: shutting down: %v\n", err)
+		srv.Close()
+		fmt.Fprintf(stderr, "liaison serve: requests still in flight after %v were cut off: %v\n", *shutdownTimeout, err)
 		return 1
 	}
+	logger.Info("stopped")
 	return 0
+}
+
+// maxHeaderBytes bounds a request's line and headers. Browsers send a few
+// KiB, and Liaison sets no cookie that could grow them; a URL over
+// maxURLLength is refused anyway, with a clearer answer.
+const maxHeaderBytes = 64 << 10
+
+// newHTTPServer is the HTTP server of `liaison serve`, with its timeouts
+// and limits: a client that is slow to send its request, or to read the
+// answer, or that keeps an idle connection, cannot hold the server's
+// connections for long.
+func newHTTPServer(handler http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
 }
 
 // loadLibrary reads the timelines of dir, or the embedded ones when dir is

@@ -33,8 +33,9 @@ type server struct {
 }
 
 // newServer serves lib, with the static assets (stylesheet, icons, the
-// WebAssembly) from assets.
-func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
+// WebAssembly) from assets, set up as cfg says. Every route goes through
+// withMiddleware.
+func newServer(lib *data.Library, assets fs.FS, cfg serverConfig) (http.Handler, error) {
 	wasm, err := fs.ReadFile(assets, "app.wasm")
 	if err != nil {
 		return nil, errors.New("the WebAssembly web/app.wasm is missing: build it with make build")
@@ -43,7 +44,7 @@ func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
 	s := &server{
 		library: lib,
 		version: hex.EncodeToString(sum[:8]),
-		assets:  http.StripPrefix("/web/", http.FileServerFS(assets)),
+		assets:  http.StripPrefix("/web/", http.FileServerFS(assetFiles{assets})),
 	}
 	pagesLibrary.Store(lib)
 	registerPages.Do(func() { app.Register(serverLibrary{}) })
@@ -59,6 +60,7 @@ func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
 		BackgroundColor: "#fbfaf7",
 		LoadingLabel:    " ",
 		Version:         s.version,
+		Resources:       newAssetResources(s.assets),
 		// See selfRemovingWorker: no service worker stays installed.
 		ServiceWorkerTemplate: selfRemovingWorker,
 	}
@@ -76,8 +78,11 @@ func newServer(lib *data.Library, assets fs.FS) (http.Handler, error) {
 	mux.HandleFunc("GET /embed/{id}", s.timelinePage)
 	mux.HandleFunc("GET /embed.js", s.embedScript)
 	mux.HandleFunc("GET /oembed", s.oembed)
+	for _, path := range goappProxyPaths {
+		mux.Handle(path, http.NotFoundHandler())
+	}
 	mux.Handle("/", s.pages)
-	return mux, nil
+	return withMiddleware(mux, cfg)
 }
 
 // go-app's routes are process-wide: the pages of every server in this
