@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // An Error is one problem in a timeline file, located so that an editor can
@@ -57,27 +56,4 @@ func (es Errors) sort() {
 		}
 		return a.Column < b.Column
 	})
-}
-
-// position turns byte offsets in one file into lines and columns.
-type position struct {
-	src        []byte
-	lineStarts []int64
-}
-
-func newPosition(src []byte) *position {
-	p := &position{src: src, lineStarts: []int64{0}}
-	for i, c := range src {
-		if c == '\n' {
-			p.lineStarts = append(p.lineStarts, int64(i+1))
-		}
-	}
-	return p
-}
-
-func (p *position) at(offset int64) (line, column int) {
-	offset = min(max(offset, 0), int64(len(p.src)))
-	line = sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > offset })
-	start := p.lineStarts[line-1]
-	return line, utf8.RuneCount(p.src[start:offset]) + 1
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 )
 
 // repeated is n JSON objects made by item from their index, comma-separated.
@@ -141,5 +142,37 @@ func TestParseNewsroomScale(t *testing.T) {
 	}
 	if n := len(lib.Timelines()[0].Relationships); n != 100_000 {
 		t.Errorf("%d relationships, want 100000", n)
+	}
+}
+
+// TestParseManyErrorsOnOneLine checks that a minified file with an error in
+// every one of many records is reported quickly, each error at its true
+// column: the time must not grow with the square of the line's length.
+func TestParseManyErrorsOnOneLine(t *testing.T) {
+	const n = 50_000
+	src, err := json.Marshal(Generate(n/5, n, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.ReplaceAll(string(src), `"status":"dating"`, `"status":"datin"`)
+	start := time.Now()
+	_, err = Parse("generated.json", []byte(bad))
+	elapsed := time.Since(start)
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) < n/2 {
+		t.Fatalf("got %d errors (%.200v), want one for each relationship that begins dating", len(errs), err)
+	}
+	if elapsed > 20*time.Second {
+		t.Errorf("reporting %d errors on one line took %v", len(errs), elapsed)
+	}
+	for _, i := range []int{0, len(errs) / 2, len(errs) - 1} {
+		e := errs[i]
+		at := strings.Index(bad, `"datin"`)
+		for range i {
+			at += 1 + strings.Index(bad[at+1:], `"datin"`)
+		}
+		if want := utf8.RuneCountInString(bad[:at]) + 1; e.Line != 1 || e.Column != want {
+			t.Errorf("error %d is at %d:%d, want 1:%d", i, e.Line, e.Column, want)
+		}
 	}
 }
