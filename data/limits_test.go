@@ -176,3 +176,40 @@ func TestParseManyErrorsOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkGrowsLinearly checks two lookups whose naive form takes time in
+// the product of two sizes: an event's list of people checked for repeats,
+// and the people a filter names found among a timeline's. The bounds are
+// some ten times what the linear forms take here, and a tenth of what the
+// naive ones took.
+func TestWorkGrowsLinearly(t *testing.T) {
+	const n = 100_000
+	people := repeated(n, func(i int) string { return fmt.Sprintf(`{"id":"p%d","name":"P"}`, i) })
+	refs := repeated(n, func(i int) string { return fmt.Sprintf(`"p%d"`, i) })
+	src := `{"schema":"timeline/v1","id":"t","title":"T","people":[` + people + `],"relationships":[],
+		"events":[{"id":"e","date":"2018","kind":"other","title":"T","people":[` + refs + `]}]}`
+	start := time.Now()
+	tl, err := Parse("t.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if elapsed := time.Since(start); elapsed > 4*time.Second {
+		t.Errorf("parsing an event of %d people took %v", n, elapsed)
+	}
+
+	ids := make([]string, 4000)
+	for i := range ids {
+		ids[i] = tl.People[n-1-i].ID
+	}
+	start = time.Now()
+	shown, err := tl.Involving(ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if elapsed := time.Since(start); elapsed > 400*time.Millisecond {
+		t.Errorf("filtering %d people by %d ids took %v", n, len(ids), elapsed)
+	}
+	if len(shown.People) != n || len(shown.Events) != 1 {
+		t.Errorf("the filter kept %d people and %d events, want all %d and the event", len(shown.People), len(shown.Events), n)
+	}
+}

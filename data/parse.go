@@ -534,12 +534,14 @@ func (d *decoder) event(n *node, path string) Event {
 	e.Date = d.date(f["date"], join(path, "date"))
 	e.Kind = enum(d, f["kind"], join(path, "kind"), EventKinds)
 	e.Title = d.text(f["title"], join(path, "title"))
+	listed := map[string]bool{} // a set: searching e.People takes time in the square of its length
 	d.nonEmptyArray(f["people"], join(path, "people"), "person id", "person ids", func(n *node, path string) {
 		id := d.ref(n, path, "person", d.personIDs)
-		if id != "" && e.Involves(id) {
+		if id != "" && listed[id] {
 			d.fail(n.offset, path, "person %q is listed twice", id)
 			return
 		}
+		listed[id] = true
 		e.People = append(e.People, id)
 	})
 	e.Quote = d.optionalText(f["quote"], join(path, "quote"))
