@@ -57,5 +57,15 @@ test: build vet browser js
 screenshots: build browser js
 	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test ./cmd/liaison -run 'TestBrowser' -count=1
 
+# Fuzzes the date parser and the whole-file parser for FUZZTIME each, one
+# after the other (go test fuzzes one target at a time). go test's own
+# 10-minute timeout applies to each run. Inputs that fail are saved under
+# data/testdata/fuzz/, where every later go test runs them.
+FUZZTIME ?= 30s
+.PHONY: fuzz
+fuzz:
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+
 clean:
 	rm -rf bin $(WASM) node_modules
