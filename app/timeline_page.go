@@ -303,8 +303,7 @@ func (p *TimelinePage) Render() goapp.UI {
 		return goapp.Main().Class(p.classes()...)
 	}
 	v, s := &p.view, p.state
-	return goapp.Main().Class(p.classes()...).DataSet("theme", s.Theme).Body(
-		goapp.If(goapp.IsServer, renderLoading),
+	return goapp.Main().Class(p.classes()...).DataSet("theme", s.Theme).DataSet("interactive", goapp.IsClient).Body(
 		goapp.If(!p.embed || !s.NoTitle, p.renderHeader),
 		goapp.Div().Class("toolbar").Body(
 			newPersonFilter().
@@ -320,6 +319,7 @@ func (p *TimelinePage) Render() goapp.UI {
 		p.renderChart(),
 		p.renderCursorPanel(),
 		renderLegend(),
+		p.renderListView(),
 		goapp.If(s.Relationship != "" || s.Event != "", func() goapp.UI {
 			return renderDetails(v.shown, v.names, s, p.closeDetails)
 		}),
@@ -329,11 +329,15 @@ func (p *TimelinePage) Render() goapp.UI {
 	)
 }
 
-// classes are the page's classes: an embed is styled as one.
+// classes are the page's classes: an embed and the list view are styled
+// as such.
 func (p *TimelinePage) classes(more ...string) []string {
 	classes := append([]string{"liaison"}, more...)
 	if p.embed {
 		classes = append(classes, "liaison--embed")
+	}
+	if p.state.List {
+		classes = append(classes, "liaison--list")
 	}
 	return classes
 }
@@ -358,12 +362,6 @@ func (p *TimelinePage) renderEmbedFooter() goapp.UI {
 			Text("Open the full timeline ↗"),
 		goapp.Text(" · Liaison"),
 	)
-}
-
-// renderLoading tells readers of the prerendered page that it becomes
-// interactive in a moment; the WebAssembly's render leaves it out.
-func renderLoading() goapp.UI {
-	return goapp.P().Class("liaison__loading").Role("status").Text("Loading the interactive timeline…")
 }
 
 // renderNotices says whom the chart is filtered to, and which people of

@@ -12,7 +12,8 @@ import (
 // URL reopens the same view. In the query: person=a,b (the filter),
 // from=2022&to=2024 (the zoom window), rel=ID or event=ID (the open
 // details), at=2022-06 (the "as of" cursor), theme=light|dark (else the
-// reader's system setting) and, for embeds, title=0. Dates take the data
+// reader's system setting), view=list (tables instead of the chart) and,
+// for embeds, title=0. Dates take the data
 // format's forms; a value that does not parse is ignored.
 type ViewState struct {
 	People []string
@@ -26,6 +27,8 @@ type ViewState struct {
 	Theme string
 	// NoTitle hides the heading of an embed (title=0).
 	NoTitle bool
+	// List shows the timeline as tables instead of a chart (view=list).
+	List bool
 }
 
 // ParseViewState reads a view from a URL's query.
@@ -50,6 +53,7 @@ func ParseViewState(q url.Values) ViewState {
 		v.Theme = t
 	}
 	v.NoTitle = q.Get("title") == "0"
+	v.List = q.Get("view") == "list"
 	return v
 }
 
@@ -77,6 +81,9 @@ func (v ViewState) Query() url.Values {
 	}
 	if v.NoTitle {
 		q.Set("title", "0")
+	}
+	if v.List {
+		q.Set("view", "list")
 	}
 	return q
 }

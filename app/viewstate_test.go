@@ -31,6 +31,8 @@ func TestViewStateRoundTrip(t *testing.T) {
 		{"theme=neon", ViewState{}, ""},
 		{"title=0&person=a", ViewState{People: []string{"a"}, NoTitle: true}, "person=a&title=0"},
 		{"title=1", ViewState{}, ""},
+		{"view=list&at=2020", ViewState{List: true}, "at=2020&view=list"},
+		{"view=chart", ViewState{}, ""},
 	}
 	for _, tt := range tests {
 		q, err := url.ParseQuery(tt.query)
@@ -40,7 +42,7 @@ func TestViewStateRoundTrip(t *testing.T) {
 		got := ParseViewState(q)
 		if !slices.Equal(got.People, tt.want.People) || !got.From.Equal(tt.want.From) || !got.To.Equal(tt.want.To) ||
 			got.Relationship != tt.want.Relationship || got.Event != tt.want.Event ||
-			got.Theme != tt.want.Theme || got.NoTitle != tt.want.NoTitle {
+			got.Theme != tt.want.Theme || got.NoTitle != tt.want.NoTitle || got.List != tt.want.List {
 			t.Errorf("ParseViewState(%q) = %+v, want %+v", tt.query, got, tt.want)
 		}
 		if u := got.URL("/t/x"); u.RawQuery != tt.wantQuery {

@@ -20,5 +20,16 @@ func (p *TimelinePage) renderZoomControls() goapp.UI {
 			Aria("pressed", ariaBool(!p.state.At.IsZero())).
 			Title("Show who was with whom on a date").
 			OnClick(p.toggleCursor).Text(cursorLabel),
+		goapp.Button().Class("button", "view-toggle").
+			Aria("pressed", ariaBool(p.state.List)).
+			Title("Show the timeline as tables").
+			OnClick(p.toggleList).Text("List view"),
 	)
+}
+
+// toggleList switches between the chart and the tables.
+func (p *TimelinePage) toggleList(ctx goapp.Context, e goapp.Event) {
+	s := p.state
+	s.List = !s.List
+	p.replace(ctx, s)
 }

@@ -208,13 +208,13 @@ func (b *browser) screenshot(t *testing.T, name string) {
 }
 
 // waitInteractive waits until the WebAssembly has replaced the prerendered
-// page, whose "Loading the interactive timeline…" notice it leaves out.
+// page: its render marks the page data-interactive="true".
 func waitInteractive() chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		if err := chromedp.WaitVisible(`main.liaison`, chromedp.ByQuery).Do(ctx); err != nil {
 			return err
 		}
-		return chromedp.WaitNotPresent(`.liaison__loading`, chromedp.ByQuery).Do(ctx)
+		return chromedp.WaitVisible(`main.liaison[data-interactive="true"]`, chromedp.ByQuery).Do(ctx)
 	})
 }
 

@@ -105,8 +105,8 @@ func TestBrowserEmbedScript(t *testing.T) {
 	}
 
 	first, second := b.frame(t, "first"), b.frame(t, "second")
-	b.run(t, chromedp.WaitNotPresent(`.liaison__loading`, chromedp.ByQuery, chromedp.FromNode(first)),
-		chromedp.WaitNotPresent(`.liaison__loading`, chromedp.ByQuery, chromedp.FromNode(second)))
+	b.run(t, chromedp.WaitVisible(`main[data-interactive="true"]`, chromedp.ByQuery, chromedp.FromNode(first)),
+		chromedp.WaitVisible(`main[data-interactive="true"]`, chromedp.ByQuery, chromedp.FromNode(second)))
 	var lanesFirst, lanesSecond []*cdp.Node
 	b.run(t, chromedp.Nodes(`.lane`, &lanesFirst, chromedp.ByQueryAll, chromedp.FromNode(first)),
 		chromedp.Nodes(`.lane`, &lanesSecond, chromedp.ByQueryAll, chromedp.FromNode(second)))

@@ -58,7 +58,7 @@ func newServer(lib *data.Library, assets fs.FS, cfg serverConfig) (http.Handler,
 		Styles:          []string{"/web/liaison.css"},
 		ThemeColor:      "#1d2433",
 		BackgroundColor: "#fbfaf7",
-		LoadingLabel:    " ",
+		LoadingLabel:    "Loading the interactive timeline… {progress}%",
 		Version:         s.version,
 		Resources:       newAssetResources(s.assets),
 		// See selfRemovingWorker: no service worker stays installed.

@@ -1,0 +1,125 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// renderListView is the timeline as tables: one row per relationship, one
+// per event, each opening its details. It is what screen reader users and
+// readers who prefer text get with "List view", and what a printout adds
+// under the chart; on screen it is hidden while the chart shows.
+func (p *TimelinePage) renderListView() goapp.UI {
+	t, names := p.view.shown, p.view.names
+	return goapp.Section().Class("list-view").Aria("labelledby", "list-view-heading").Body(
+		goapp.H2().ID("list-view-heading").Text("Relationships"),
+		goapp.Table().Class("list-view__table").Body(
+			goapp.Caption().Class("visually-hidden").Text("Every relationship in this view, with its phases, its end, how certain it is and its evidence"),
+			goapp.THead().Body(goapp.Tr().Body(
+				goapp.Th().Scope("col").Text("People"),
+				goapp.Th().Scope("col").Text("Phases"),
+				goapp.Th().Scope("col").Text("End"),
+				goapp.Th().Scope("col").Text("Certainty"),
+				goapp.Th().Scope("col").Text("Evidence"),
+			)),
+			goapp.TBody().Body(
+				goapp.Range(t.Relationships).Slice(func(i int) goapp.UI {
+					r := &t.Relationships[i]
+					id := "row-" + r.ID
+					return goapp.Tr().Body(
+						goapp.Th().Scope("row").Body(
+							goapp.Button().ID(id).Class("list-view__open").
+								OnClick(func(ctx goapp.Context, e goapp.Event) { p.openRelationship(ctx, r.ID, id) }, goapp.EventScope(id)).
+								Text(names[r.People[0]]+" & "+names[r.People[1]]),
+						),
+						goapp.Td().Text(phasesText(r)),
+						goapp.Td().Text(endingText(r, names)),
+						goapp.Td().Text(certaintyText(r.CertaintyOrDefault())),
+						goapp.Td().Text(quotesText(evidenceCount(r))),
+					)
+				}),
+			),
+		),
+		goapp.If(len(p.view.layout.Events) > 0, func() goapp.UI {
+			events := p.view.layout.Events
+			return goapp.Table().Class("list-view__table").Body(
+				goapp.Caption().Class("list-view__caption").Text("Events"),
+				goapp.THead().Body(goapp.Tr().Body(
+					goapp.Th().Scope("col").Text("Date"),
+					goapp.Th().Scope("col").Text("Event"),
+					goapp.Th().Scope("col").Text("People"),
+					goapp.Th().Scope("col").Text("Kind"),
+				)),
+				goapp.TBody().Body(
+					goapp.Range(events).Slice(func(i int) goapp.UI {
+						e := events[i]
+						id := "row-event-" + e.ID
+						people := make([]string, len(e.People))
+						for k, person := range e.People {
+							people[k] = names[person]
+						}
+						return goapp.Tr().Body(
+							goapp.Td().Text(e.Date.Human()),
+							goapp.Th().Scope("row").Body(
+								goapp.Button().ID(id).Class("list-view__open").
+									OnClick(func(ctx goapp.Context, ev goapp.Event) { p.openEvent(ctx, e.ID, id) }, goapp.EventScope(id)).
+									Text(e.Title),
+							),
+							goapp.Td().Text(strings.Join(people, ", ")),
+							goapp.Td().Text(eventKindText(e.Kind)),
+						)
+					}),
+				),
+			)
+		}),
+	)
+}
+
+// phasesText lists a relationship's phases: "Dating from 2018; engaged
+// from 2022".
+func phasesText(r *data.Relationship) string {
+	parts := make([]string, len(r.Phases))
+	for i, ph := range r.Phases {
+		parts[i] = strings.ToLower(statusText(ph.Status)) + " from " + ph.From.Human()
+	}
+	text := strings.Join(parts, "; ")
+	return strings.ToUpper(text[:1]) + text[1:]
+}
+
+// endingText says how a relationship ended: "Split late 2023; Imogen Poots
+// ended it", or "Ongoing".
+func endingText(r *data.Relationship, names map[string]string) string {
+	if r.End == nil {
+		return "Ongoing"
+	}
+	text := endText(r.End.KindOrDefault()) + " " + r.End.Date.Human()
+	if r.End.Initiator != "" {
+		text += "; " + names[r.End.Initiator] + " ended it"
+	}
+	return text
+}
+
+func evidenceCount(r *data.Relationship) int {
+	n := len(r.Evidence)
+	for _, ph := range r.Phases {
+		n += len(ph.Evidence)
+	}
+	if r.End != nil {
+		n += len(r.End.Evidence)
+	}
+	return n
+}
+
+func quotesText(n int) string {
+	switch n {
+	case 0:
+		return "None"
+	case 1:
+		return "1 quote"
+	}
+	return strconv.Itoa(n) + " quotes"
+}

@@ -1,0 +1,207 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// axeViolation is one failed rule of an axe-core audit.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target         []string `json:"target"`
+		FailureSummary string   `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+// audit runs axe-core (pinned in package-lock.json, installed by make js)
+// on the page for WCAG 2.1 A and AA, and returns its violations.
+func (b *browser) audit(t *testing.T) []axeViolation {
+	t.Helper()
+	axe, err := os.ReadFile(filepath.Join("..", "..", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is not installed (make js runs npm ci): %v", err)
+	}
+	var violations []axeViolation
+	b.run(t,
+		chromedp.Evaluate(string(axe), nil),
+		chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
+			&violations, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	)
+	return violations
+}
+
+// TestBrowserAccessibility audits the full page and the embed, light and
+// dark, filtered and not, with the list view, details and cursor open:
+// no WCAG 2.1 A or AA violation.
+func TestBrowserAccessibility(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+	pages := []string{
+		"/t/james-norton",
+		"/t/james-norton?person=lily-allen",
+		"/t/james-norton?rel=james-norton-imogen-poots&at=2022-06",
+		"/t/james-norton?view=list",
+		"/embed/james-norton",
+		"/embed/james-norton?person=david-harbour&title=0",
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		for _, page := range pages {
+			t.Run(scheme+" "+page, func(t *testing.T) {
+				b.run(t, colorScheme(scheme), chromedp.Navigate(srv.URL+page), waitInteractive())
+				for _, v := range b.audit(t) {
+					var where []string
+					for _, n := range v.Nodes {
+						where = append(where, strings.Join(n.Target, " ")+": "+n.FailureSummary)
+					}
+					t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(where, "\n  "))
+				}
+			})
+		}
+	}
+	b.checkConsole(t)
+}
+
+// TestBrowserThemes checks that the reader's system setting decides the
+// colours unless ?theme= does.
+func TestBrowserThemes(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+	tests := []struct {
+		system, query, want string
+	}{
+		{"light", "", "rgb(251, 250, 247)"},
+		{"dark", "", "rgb(20, 23, 31)"},
+		{"light", "?theme=dark", "rgb(20, 23, 31)"},
+		{"dark", "?theme=light", "rgb(251, 250, 247)"},
+		{"dark", "?theme=auto", "rgb(20, 23, 31)"},
+	}
+	for _, tt := range tests {
+		var background string
+		b.run(t, colorScheme(tt.system), chromedp.Navigate(srv.URL+"/t/james-norton"+tt.query), waitInteractive(),
+			chromedp.Evaluate(`getComputedStyle(document.body).backgroundColor`, &background))
+		if background != tt.want {
+			t.Errorf("system %s, %q: background %s, want %s", tt.system, tt.query, background, tt.want)
+		}
+	}
+}
+
+// TestBrowserReducedMotion checks that the lanes' transitions stop for
+// readers who ask for less motion.
+func TestBrowserReducedMotion(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+	for _, tt := range []struct{ preference, want string }{{"no-preference", "0.15s, 0.15s"}, {"reduce", "0s"}} {
+		var duration string
+		b.run(t,
+			emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: tt.preference}}),
+			chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive(),
+			chromedp.Evaluate(`getComputedStyle(document.querySelector(".lane")).transitionDuration`, &duration))
+		if duration != tt.want {
+			t.Errorf("prefers-reduced-motion: %s: lane transitions %q, want %q", tt.preference, duration, tt.want)
+		}
+	}
+}
+
+// TestBrowserPhone reads the timeline on a 375 px touch screen: nothing
+// sticks out sideways, names sit above their lanes, a vertical swipe over
+// the chart scrolls the page, and a sideways drag pans the chart.
+func TestBrowserPhone(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 375, 740)
+	b.run(t,
+		emulation.SetDeviceMetricsOverride(375, 740, 2, true),
+		emulation.SetTouchEmulationEnabled(true),
+		chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive(),
+	)
+	var overflow bool
+	b.eval(t, `document.documentElement.scrollWidth > window.innerWidth`, &overflow)
+	if overflow {
+		t.Error("the page is wider than the phone's screen")
+	}
+	var stacked bool
+	b.eval(t, `(l => l.querySelector(".lane__name").getBoundingClientRect().bottom <= l.querySelector(".lane__plot").getBoundingClientRect().top + 1)(document.querySelector(".lane"))`, &stacked)
+	if !stacked {
+		t.Error("on a phone, names are not above their lanes")
+	}
+
+	swipe := func(x0, y0, x1, y1 float64) {
+		var actions []chromedp.Action
+		actions = append(actions, input.DispatchTouchEvent(input.TouchStart, []*input.TouchPoint{{X: x0, Y: y0, ID: 1}}))
+		for i := 1; i <= 8; i++ {
+			f := float64(i) / 8
+			actions = append(actions, input.DispatchTouchEvent(input.TouchMove, []*input.TouchPoint{{X: x0 + f*(x1-x0), Y: y0 + f*(y1-y0), ID: 1}}))
+		}
+		actions = append(actions, input.DispatchTouchEvent(input.TouchEnd, nil))
+		b.run(t, actions...)
+	}
+	x, y := b.center(t, `.lane[data-person="james-norton"] .lane__plot`)
+	swipe(x, y, x, y-250)
+	b.waitFor(t, "a vertical swipe over the chart to scroll the page", `window.scrollY > 100`)
+	if q := b.query(t); q != "" {
+		t.Errorf("a vertical swipe changed the view: %s", q)
+	}
+	b.run(t, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
+	x, y = b.center(t, `.lane[data-person="lily-allen"] .lane__plot`)
+	b.run(t, chromedp.Click(`.zoom__in`, chromedp.ByQuery))
+	b.waitFor(t, "the zoom", `location.search.includes("from=")`)
+	from := b.windowStart(t)
+	x, y = b.center(t, `.lane[data-person="lily-allen"] .lane__plot`)
+	swipe(x+100, y, x-100, y)
+	b.waitFor(t, "a sideways drag to pan", `new URLSearchParams(location.search).get("from") > "`+from+`"`)
+}
+
+// TestBrowserLoadFailure breaks the WebAssembly's download: the
+// prerendered timeline stays, and the page says the interactive one could
+// not load.
+func TestBrowserLoadFailure(t *testing.T) {
+	lib, err := loadLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	handler, err := newServer(lib, webAssets(t), serverConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		handler.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	b := newBrowser(t, 1280, 900)
+	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton"))
+	b.waitFor(t, "the failure notice", `getComputedStyle(document.querySelector("#app-wasm-loader"), "::after").content.includes("could not load")`)
+	if got := b.lanes(t); len(got) != 4 {
+		t.Errorf("after the failure the page shows %d lanes, want the 4 prerendered ones", len(got))
+	}
+}
+
+// TestBrowserScreenshots saves the default timeline at phone, tablet and
+// desktop widths, light and dark, for docs/ and for a look.
+func TestBrowserScreenshots(t *testing.T) {
+	srv := startServer(t, "")
+	for _, width := range []int64{360, 768, 1280} {
+		b := newBrowser(t, int(width), 900)
+		for _, scheme := range []string{"light", "dark"} {
+			b.run(t, colorScheme(scheme), chromedp.Navigate(srv.URL+"/t/james-norton?at=2022-06"), waitInteractive())
+			b.screenshot(t, fmt.Sprintf("screen-%d-%s.png", width, scheme))
+		}
+	}
+}
