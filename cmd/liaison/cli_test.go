@@ -183,3 +183,55 @@ func TestGenWritesValidTimelines(t *testing.T) {
 		t.Errorf("gen -people 1: exit %d, want 2", code)
 	}
 }
+
+// TestServeFrameAncestors checks -frame-ancestors: it restricts who may
+// frame /embed/ pages; other pages may only be framed by the site itself;
+// no response sets a cookie.
+func TestServeFrameAncestors(t *testing.T) {
+	webAssets(t)
+	addr := freeAddr(t)
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", addr, "-frame-ancestors", "https://news.example"}, &bytes.Buffer{}, &stderr)
+	}()
+	base := "http://" + addr
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server did not start: %v\n%s", err, stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for path, want := range map[string]string{
+		"/embed/james-norton": "frame-ancestors https://news.example",
+		"/t/james-norton":     "frame-ancestors 'self'",
+		"/":                   "frame-ancestors 'self'",
+	} {
+		_, header, _ := get(t, base+path)
+		if csp := header.Get("Content-Security-Policy"); !strings.HasSuffix(csp, want) {
+			t.Errorf("%s: Content-Security-Policy %q, want it to end with %q", path, csp, want)
+		}
+	}
+	for _, path := range []string{"/", "/t/james-norton", "/embed/james-norton", "/api/timelines", "/embed.js", "/oembed?url=x", "/web/liaison.css", "/app.js"} {
+		if _, header, _ := get(t, base+path); header.Get("Set-Cookie") != "" {
+			t.Errorf("%s sets a cookie: %s", path, header.Get("Set-Cookie"))
+		}
+	}
+	stop()
+	if code := <-done; code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"serve", "-addr", freeAddr(t), "-frame-ancestors", "https://a.example; script-src *"}, &out, &out); code == 0 {
+		t.Error("a -frame-ancestors that would add a directive was accepted")
+	}
+}

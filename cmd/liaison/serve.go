@@ -28,6 +28,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	addr := flags.String("addr", "localhost:8080", "`address` to listen on")
 	dir := flags.String("data", "", "`directory` of timeline files (default: the embedded timelines)")
+	frameAncestors := flags.String("frame-ancestors", "",
+		"`sources` that may frame /embed/ pages, as in CSP frame-ancestors (e.g. \"https://news.example\"); default any site")
 	shutdownTimeout := flags.Duration("shutdown-timeout", 10*time.Second,
 		"on SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut off")
 	if err := flags.Parse(args); err != nil {
@@ -44,7 +46,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	handler, err := newServer(lib, web.FS, serverConfig{Logger: logger})
+	handler, err := newServer(lib, web.FS, serverConfig{Logger: logger, EmbedFrameAncestors: *frameAncestors})
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1
