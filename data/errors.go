@@ -17,6 +17,9 @@ type Error struct {
 	Path string
 	// Message says what was found and what was expected.
 	Message string
+	// Warning marks what is legal but probably a mistake: it does not make
+	// a file invalid.
+	Warning bool
 }
 
 // Error formats e as file:line:column: path: message.
@@ -25,6 +28,9 @@ func (e *Error) Error() string {
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	if e.Warning {
+		b.WriteString(": warning")
 	}
 	if e.Path != "" {
 		b.WriteString(": " + e.Path)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,10 +19,25 @@ import (
 // MaxFileSize and the others) is invalid too. On failure the error is
 // Errors, with every problem found, in file order.
 func Parse(file string, src []byte) (*Timeline, error) {
+	t, _, err := Check(file, src)
+	return t, err
+}
+
+// Check is Parse that also returns warnings: what is legal but probably a
+// mistake, like a relationship with no evidence, a person in no
+// relationship or a date more than a year in the future. Warnings come
+// with a valid timeline only, in file order.
+func Check(file string, src []byte) (*Timeline, Errors, error) {
+	return check(file, src, time.Now())
+}
+
+func check(file string, src []byte, now time.Time) (*Timeline, Errors, error) {
 	if len(src) > MaxFileSize {
-		return nil, Errors{fileTooLarge(file, int64(len(src)))}
+		return nil, nil, Errors{fileTooLarge(file, int64(len(src)))}
 	}
 	d := &decoder{
+		now:         now,
+		personAt:    map[string]place{},
 		file:        file,
 		src:         src,
 		personIDs:   map[string]string{},
@@ -39,15 +55,24 @@ func Parse(file string, src []byte) (*Timeline, error) {
 			d.fail(0, "", "%v", err)
 		}
 		d.locate()
-		return nil, d.errs
+		return nil, nil, d.errs
 	}
 	t := d.timeline(root)
-	if len(d.errs) > 0 {
-		d.locate()
-		d.errs.sort()
-		return nil, d.errs
+	d.warnUnrelatedPeople(t)
+	d.locate()
+	d.errs.sort()
+	var errs, warnings Errors
+	for _, e := range d.errs {
+		if e.Warning {
+			warnings = append(warnings, e)
+		} else {
+			errs = append(errs, e)
+		}
 	}
-	return t, nil
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	return t, warnings, nil
 }
 
 // fileNameID is the id a file's name requires, or "" when the name is not
@@ -65,7 +90,11 @@ func fileNameID(file string) string {
 type decoder struct {
 	file string
 	src  []byte
+	// now is when the file is checked, for dates in the future.
+	now  time.Time
 	errs Errors
+	// personAt is where each person is declared, for warnings.
+	personAt map[string]place
 	// offsets holds where each error is, in bytes, until locate turns
 	// them into lines and columns.
 	offsets []int64
@@ -75,6 +104,12 @@ type decoder struct {
 
 	// fileNameID is the id the file's name requires, if any.
 	fileNameID string
+}
+
+// warn records what is legal but probably a mistake.
+func (d *decoder) warn(offset int64, path, format string, args ...any) {
+	d.fail(offset, path, format, args...)
+	d.errs[len(d.errs)-1].Warning = true
 }
 
 func (d *decoder) fail(offset int64, path, format string, args ...any) {
@@ -322,6 +357,8 @@ func (d *decoder) edtf(n *node, path string) Date {
 	date, reason := parseDate(n.text)
 	if reason != "" {
 		d.fail(n.offset, path, "expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found %q: %s", n.text, reason)
+	} else if date.Earliest.After(d.now.AddDate(1, 0, 0)) {
+		d.warn(n.offset, path, "%s is more than a year from now: is the year right?", n.text)
 	}
 	return date
 }
@@ -384,6 +421,9 @@ func (d *decoder) person(n *node, path string) Person {
 		return p
 	}
 	p.ID = d.id(f["id"], join(path, "id"), d.personIDs)
+	if p.ID != "" {
+		d.personAt[p.ID] = place{n.offset, path}
+	}
 	p.Name = d.text(f["name"], join(path, "name"))
 	p.Born = d.optionalDate(f["born"], join(path, "born"))
 	p.Description = d.optionalText(f["description"], join(path, "description"))
@@ -456,7 +496,42 @@ func (d *decoder) relationship(n *node, path string) Relationship {
 		r.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
 	}
 	r.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	if !hasEvidence(&r) {
+		d.warn(n.offset, path, "no evidence: add a quote and its source, so that readers can check it")
+	}
 	return r
+}
+
+// hasEvidence reports whether any quote backs r, its phases or its end.
+func hasEvidence(r *Relationship) bool {
+	n := len(r.Evidence)
+	for _, p := range r.Phases {
+		n += len(p.Evidence)
+	}
+	if r.End != nil {
+		n += len(r.End.Evidence)
+	}
+	return n > 0
+}
+
+// A place is where something is declared in a file.
+type place struct {
+	offset int64
+	path   string
+}
+
+// warnUnrelatedPeople warns of people in no relationship: a lane with
+// nothing in it is most often a typo in an id.
+func (d *decoder) warnUnrelatedPeople(t *Timeline) {
+	related := map[string]bool{}
+	for _, r := range t.Relationships {
+		related[r.People[0]], related[r.People[1]] = true, true
+	}
+	for _, p := range t.People {
+		if at, ok := d.personAt[p.ID]; ok && !related[p.ID] {
+			d.warn(at.offset, at.path, "%s is in no relationship", p.Name)
+		}
+	}
 }
 
 // partners reads a relationship's two distinct people.

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net"
 	"net/http"
 	"os"
@@ -45,6 +46,8 @@ func TestValidate(t *testing.T) {
 	goodDir := writeFiles(t, map[string]string{"james-norton.json": string(good), "notes.txt": "not a timeline"})
 	badDir := writeFiles(t, map[string]string{"broken.json": brokenTimeline})
 	emptyDir := t.TempDir()
+	warnDir := writeFiles(t, map[string]string{"w.json": `{"schema": "timeline/v1", "id": "w", "title": "W", "people": [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Bob"}, {"id": "c", "name": "Cy"}], ` +
+		`"relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}]}]}`})
 	tests := []struct {
 		name       string
 		args       []string
@@ -64,7 +67,12 @@ func TestValidate(t *testing.T) {
 		{"valid and invalid together", []string{goodDir, badDir}, 1, "", []string{"2 problems in 2 files"}},
 		{"missing path", []string{filepath.Join(goodDir, "nope.json")}, 1, "", []string{"nope.json: no such file or directory"}},
 		{"directory without timelines", []string{emptyDir}, 1, "", []string{"no timeline (.json file) in this directory"}},
-		{"no path", nil, 2, "", []string{"Usage: liaison validate PATH..."}},
+		{"no path", nil, 2, "", []string{"Usage: liaison validate [-format text|json] PATH..."}},
+		{"unknown format", []string{"-format", "xml", goodDir}, 2, "", []string{"Usage: liaison validate"}},
+		{"warnings do not fail", []string{warnDir}, 0, "ok: 1 file valid (3 people, 1 relationships, 0 events), 2 warnings\n", []string{
+			filepath.Join(warnDir, "w.json") + ":1:119: warning: people[2]: Cy is in no relationship",
+			filepath.Join(warnDir, "w.json") + ":1:165: warning: relationships[0]: no evidence: add a quote and its source, so that readers can check it",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,6 +90,43 @@ func TestValidate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestValidateJSON checks the report CI reads: every problem with its
+// severity, line, column, path and message, per file.
+func TestValidateJSON(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"broken.json": brokenTimeline})
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"validate", "-format", "json", dir}, &stdout, &stderr); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	var report struct {
+		Valid    bool `json:"valid"`
+		Errors   int  `json:"errors"`
+		Warnings int  `json:"warnings"`
+		Files    []struct {
+			File     string `json:"file"`
+			Valid    bool   `json:"valid"`
+			Problems []struct {
+				Severity, Path, Message string
+				Line, Column            int
+			} `json:"problems"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout.String())
+	}
+	if report.Valid || report.Errors != 2 || len(report.Files) != 1 || report.Files[0].Valid || len(report.Files[0].Problems) != 2 {
+		t.Fatalf("report = %+v", report)
+	}
+	p := report.Files[0].Problems[1]
+	if p.Severity != "error" || p.Line != 7 || p.Column != 65 || p.Path != "relationships[0].phases[0].status" ||
+		p.Message != `expected one of dating, engaged, married, found "wed"` {
+		t.Errorf("problem = %+v", p)
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("the JSON report wrote to stderr: %s", stderr.String())
 	}
 }
 

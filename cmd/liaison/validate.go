@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,17 +16,21 @@ import (
 )
 
 // validate checks timeline files, or every .json file of directories, and
-// reports every problem with its file, line, column and field.
+// reports every problem with its file, line, column and field, as text for
+// editors or as JSON for CI; warnings flag what is legal but probably a
+// mistake, without failing.
 func validate(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("validate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
+	format := flags.String("format", "text", "`format` of the report: text or json")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: liaison validate PATH...\n\nChecks timeline files, or every .json file in directories, against the data format.")
+		fmt.Fprintln(stderr, "Usage: liaison validate [-format text|json] PATH...\n\nChecks timeline files, or every .json file in directories, against the data format.")
+		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	if flags.NArg() == 0 {
+	if flags.NArg() == 0 || (*format != "text" && *format != "json") {
 		flags.Usage()
 		return 2
 	}
@@ -38,35 +43,106 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		}
 		files = append(files, found...)
 	}
-	var (
-		problems                int
-		people, relations, evts int
-	)
-	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			problems++
-			continue
-		}
-		t, err := data.Parse(file, src)
-		var list data.Errors
-		if errors.As(err, &list) {
-			fmt.Fprintln(stderr, list)
-			problems += len(list)
-			continue
-		}
-		people += len(t.People)
-		relations += len(t.Relationships)
-		evts += len(t.Events)
+	report := checkFiles(files)
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(report)
+	} else {
+		report.writeText(stdout, stderr)
 	}
-	if problems > 0 {
-		fmt.Fprintf(stderr, "%d %s in %s\n", problems, plural(problems, "problem", "problems"), countFiles(len(files)))
+	if report.Errors > 0 {
 		return 1
 	}
-	fmt.Fprintf(stdout, "ok: %s valid (%d people, %d relationships, %d events)\n",
-		countFiles(len(files)), people, relations, evts)
 	return 0
+}
+
+// A validationReport is what validate found in every file.
+type validationReport struct {
+	Valid    bool         `json:"valid"`
+	Errors   int          `json:"errors"`
+	Warnings int          `json:"warnings"`
+	Files    []fileReport `json:"files"`
+
+	people, relationships, events int
+}
+
+// A fileReport is what validate found in one file.
+type fileReport struct {
+	File     string    `json:"file"`
+	Valid    bool      `json:"valid"`
+	Problems []problem `json:"problems"`
+}
+
+// A problem is one error or warning, located.
+type problem struct {
+	Severity string `json:"severity"` // "error" or "warning"
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Path     string `json:"path,omitempty"`
+	Message  string `json:"message"`
+
+	text string
+}
+
+func checkFiles(files []string) validationReport {
+	report := validationReport{Files: []fileReport{}}
+	for _, file := range files {
+		fr := fileReport{File: file, Problems: []problem{}}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			fr.Problems = append(fr.Problems, problem{Severity: "error", Message: err.Error(), text: err.Error()})
+		} else {
+			t, problems, err := data.Check(file, src)
+			var errs data.Errors
+			if errors.As(err, &errs) {
+				problems = errs
+			} else if t != nil {
+				report.people += len(t.People)
+				report.relationships += len(t.Relationships)
+				report.events += len(t.Events)
+			}
+			for _, e := range problems {
+				severity := "error"
+				if e.Warning {
+					severity = "warning"
+				}
+				fr.Problems = append(fr.Problems, problem{severity, e.Line, e.Column, e.Path, e.Message, e.Error()})
+			}
+		}
+		fr.Valid = true
+		for _, p := range fr.Problems {
+			if p.Severity == "error" {
+				report.Errors++
+				fr.Valid = false
+			} else {
+				report.Warnings++
+			}
+		}
+		report.Files = append(report.Files, fr)
+	}
+	report.Valid = report.Errors == 0
+	return report
+}
+
+// writeText prints every problem, then a summary: errors and a failure on
+// stderr, a success on stdout.
+func (r validationReport) writeText(stdout, stderr io.Writer) {
+	for _, f := range r.Files {
+		for _, p := range f.Problems {
+			fmt.Fprintln(stderr, p.text)
+		}
+	}
+	warnings := ""
+	if r.Warnings > 0 {
+		warnings = fmt.Sprintf(", %d %s", r.Warnings, plural(r.Warnings, "warning", "warnings"))
+	}
+	if r.Errors > 0 {
+		fmt.Fprintf(stderr, "%d %s%s in %s\n", r.Errors, plural(r.Errors, "problem", "problems"), warnings, countFiles(len(r.Files)))
+		return
+	}
+	fmt.Fprintf(stdout, "ok: %s valid (%d people, %d relationships, %d events)%s\n",
+		countFiles(len(r.Files)), r.people, r.relationships, r.events, warnings)
 }
 
 // timelineFiles is path itself, or the .json files directly inside it.

@@ -1,0 +1,49 @@
+package data
+
+import (
+	"os"
+	"testing"
+	"time"
+)
+
+func TestCheckWarns(t *testing.T) {
+	src := []byte(`{
+  "schema": "timeline/v1", "id": "w", "title": "W",
+  "people": [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Bob"}, {"id": "c", "name": "Cy"}],
+  "relationships": [
+    {"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2031"}]}
+  ],
+  "sources": [{"id": "s", "outlet": "S"}]
+}`)
+	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	tl, warnings, err := check("w.json", src, now)
+	if err != nil || tl == nil {
+		t.Fatalf("warnings made the file invalid: %v", err)
+	}
+	want := []string{
+		`w.json:3:70: warning: people[2]: Cy is in no relationship`,
+		`w.json:5:5: warning: relationships[0]: no evidence: add a quote and its source, so that readers can check it`,
+		`w.json:5:80: warning: relationships[0].phases[0].from: 2031 is more than a year from now: is the year right?`,
+	}
+	if len(warnings) != len(want) {
+		t.Fatalf("warnings:\n%v\nwant %d", warnings, len(want))
+	}
+	for i := range want {
+		if got := warnings[i].Error(); got != want[i] {
+			t.Errorf("warning %d = %q\nwant %q", i, got, want[i])
+		}
+	}
+	if _, err := Parse("w.json", src); err != nil {
+		t.Errorf("Parse rejects a file with only warnings: %v", err)
+	}
+}
+
+func TestDefaultTimelineHasNoWarnings(t *testing.T) {
+	src, err := os.ReadFile("timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, warnings, err := Check("james-norton.json", src); err != nil || len(warnings) > 0 {
+		t.Errorf("the default timeline: err %v, warnings %v", err, warnings)
+	}
+}
