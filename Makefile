@@ -67,5 +67,11 @@ fuzz:
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 
+# The long load test: 64 clients for 30 s against a server on 127.0.0.1,
+# with latency percentiles in its log. make test runs a short one.
+.PHONY: soak
+soak: build
+	LIAISON_SOAK=1 $(GO) test ./cmd/liaison -run '^TestLoad$$' -count=1 -v -timeout 5m
+
 clean:
 	rm -rf bin $(WASM) node_modules
