@@ -14,6 +14,7 @@ import (
 
 	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/data"
+	"github.com/liaison-timeline/liaison/data/schema"
 	"github.com/liaison-timeline/liaison/web"
 )
 
@@ -133,6 +134,16 @@ func (s *server) timelineOfURL(r *http.Request, raw string) (*data.Timeline, app
 		return nil, app.ViewState{}, err
 	}
 	return t, view, nil
+}
+
+// serveSchema serves the JSON Schema of the format, for editors' tools on
+// any site.
+func serveSchema(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "application/schema+json")
+	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(embedScriptMaxAge))
+	h.Set("Access-Control-Allow-Origin", "*")
+	w.Write(schema.TimelineV1)
 }
 
 // origin is the scheme and host the request reached this server by.

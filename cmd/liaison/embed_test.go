@@ -174,3 +174,15 @@ func TestOEmbedDiscovery(t *testing.T) {
 		t.Errorf("the discovery link %s answers %d %s", href, status, body)
 	}
 }
+
+func TestSchemaIsServed(t *testing.T) {
+	srv := startServer(t, "")
+	status, header, body := get(t, srv.URL+"/schema/timeline-v1.json")
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(body), &doc); status != 200 || err != nil || doc["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+		t.Fatalf("GET /schema/timeline-v1.json = %d, %v, %.80s", status, err, body)
+	}
+	if header.Get("Content-Type") != "application/schema+json" || header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("headers %v", header)
+	}
+}

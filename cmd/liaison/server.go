@@ -78,6 +78,7 @@ func newServer(lib *data.Library, assets fs.FS, cfg serverConfig) (http.Handler,
 	mux.HandleFunc("GET /embed/{id}", s.timelinePage)
 	mux.HandleFunc("GET /embed.js", s.embedScript)
 	mux.HandleFunc("GET /oembed", s.oembed)
+	mux.HandleFunc("GET /schema/timeline-v1.json", serveSchema)
 	for _, path := range goappProxyPaths {
 		mux.Handle(path, http.NotFoundHandler())
 	}
