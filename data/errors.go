@@ -10,7 +10,8 @@ import (
 // go straight to it.
 type Error struct {
 	File string
-	// Line and Column are 1-based; Column counts characters, not bytes.
+	// Line and Column are 1-based; Column counts characters, not bytes, and
+	// is 0 when the problem is a whole line (a spreadsheet's row).
 	Line, Column int
 	// Path is the field's path, like relationships[1].phases[0].from; empty
 	// when the problem is the file as a whole.
@@ -27,7 +28,10 @@ func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
 	}
 	if e.Warning {
 		b.WriteString(": warning")

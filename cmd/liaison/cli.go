@@ -13,6 +13,8 @@ const usage = `Liaison: interactive timelines of who dated, married and split fr
 Usage:
   liaison serve [-addr localhost:8080] [-data DIR]   serve the timelines
   liaison validate PATH...                           check timeline files or directories
+  liaison import FILE.csv [-o DIR/ID.json]           turn a spreadsheet into a timeline
+  liaison export-csv FILE.json                       write a timeline as a spreadsheet
   liaison gen [-people 100] [-relationships 200] [-seed 1] [-o FILE]
                                                      write a synthetic timeline
 
@@ -33,6 +35,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return validate(args[1:], stdout, stderr)
 	case "gen":
 		return gen(args[1:], stdout, stderr)
+	case "import":
+		return importCSV(args[1:], stdout, stderr)
+	case "export-csv":
+		return exportCSV(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -10,9 +10,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/liaison-timeline/liaison/data"
 )
 
 // writeFiles creates a directory holding the given files.
@@ -278,5 +281,45 @@ func TestServeFrameAncestors(t *testing.T) {
 	var out bytes.Buffer
 	if code := run(context.Background(), []string{"serve", "-addr", freeAddr(t), "-frame-ancestors", "https://a.example; script-src *"}, &out, &out); code == 0 {
 		t.Error("a -frame-ancestors that would add a directive was accepted")
+	}
+}
+
+// TestImportCSV imports the example spreadsheet, as an editor would, and
+// gets the default timeline; a mistyped output name is refused.
+func TestImportCSV(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "james-norton.json")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"import", "../../docs/james-norton.csv", "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr.String())
+	}
+	if want := "wrote " + out + ": 4 people, 3 relationships, 4 events\n"; stdout.String() != want {
+		t.Errorf("stdout = %q, want %q", stdout.String(), want)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported, err := data.Parse(out, got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile("../../data/timelines/james-norton.json")
+	want, _ := data.Parse("james-norton.json", src)
+	if !reflect.DeepEqual(imported, want) {
+		t.Error("the imported spreadsheet differs from the default timeline")
+	}
+
+	stderr.Reset()
+	if code := run(context.Background(), []string{"import", "../../docs/james-norton.csv", "-o", filepath.Join(dir, "other.json")}, &stdout, &stderr); code != 1 ||
+		!strings.Contains(stderr.String(), `the timeline's id is "james-norton", so its file must be named james-norton.json`) {
+		t.Errorf("a wrong output name: exit %d, %s", code, stderr.String())
+	}
+	bad := writeFiles(t, map[string]string{"bad.csv": "type,id,title\ntimeline,bad\nperson,Ann\n"})
+	stderr.Reset()
+	if code := run(context.Background(), []string{"import", filepath.Join(bad, "bad.csv")}, &stdout, &stderr); code != 1 ||
+		!strings.Contains(stderr.String(), "bad.csv:2:3: C (title): title: expected some text") ||
+		!strings.Contains(stderr.String(), "bad.csv:3:1: A (type): people[0].name: expected some text, found \"\"\n") {
+		t.Errorf("a bad spreadsheet: exit %d, %s", code, stderr.String())
 	}
 }

@@ -1,0 +1,97 @@
+package data
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func loadDefault(t *testing.T) *Timeline {
+	t.Helper()
+	src, err := os.ReadFile("timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := Parse("james-norton.json", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}
+
+// TestCSVRoundTrip writes the default timeline as a spreadsheet and reads
+// it back: the same timeline. The example spreadsheet of the docs is that
+// file, so it stays in step with the default timeline.
+func TestCSVRoundTrip(t *testing.T) {
+	want := loadDefault(t)
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ImportCSV("james-norton.csv", bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("the written spreadsheet does not import: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("imported timeline differs from the default one:\n%+v\nwant\n%+v", got, want)
+	}
+	example, err := os.ReadFile("../docs/james-norton.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(example, buf.Bytes()) {
+		t.Error("docs/james-norton.csv is not the default timeline: regenerate it with liaison export-csv data/timelines/james-norton.json")
+	}
+}
+
+func TestImportCSVErrors(t *testing.T) {
+	const header = "type,id,of,name,people,status,date,label,quote,source,outlet\n"
+	tests := []struct {
+		name, csv string
+		want      []string
+	}{
+		{"empty", "", []string{"t.csv:1: the file is empty: expected a header row naming the columns"}},
+		{"not CSV", "type,id\n\"unclosed,\n", []string{`t.csv:2:12: not a CSV file: extraneous or missing " in quoted-field`}},
+		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, description, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
+		{"no type column", "id,name\nt,T\n", []string{"t.csv:1: no type column: every row needs a type"}},
+		{"unknown type", header + "timeline,t\nspouse,x\n", []string{`t.csv:3:1: A (type): expected timeline, person, source, relationship, phase, end, event or evidence, found "spouse"`}},
+		{"phase of nothing", header + "timeline,t\nphase,,r1,,,dating,2018\n", []string{`t.csv:3:3: C (of): expected the id of a relationship on a row above, found "r1"`}},
+		{"one person", header + "timeline,t\nrelationship,r,,,ann\n", []string{`t.csv:3:5: E (people): expected the relationship's two people, as ids separated by ; like "ann;bob", found "ann"`}},
+		{"evidence of nothing", header + "timeline,t\nevidence,,,,,,,,They met.,s\n", []string{"t.csv:3:1: A (type): evidence backs the relationship, phase, end or event on a row above, and there is none"}},
+		{"no timeline row", header + "person,ann,,Ann\n", []string{"t.csv:2: no timeline row: one row of type timeline gives the id and title"}},
+		// The format's rules, traced back to their cells.
+		{"validator errors located", header +
+			"timeline,t\n" +
+			"person,ann,,Ann\n" +
+			"person,bob,,Bob\n" +
+			"relationship,r,,,ann;cy\n" +
+			"phase,,r,,,wed,2018\n" +
+			"phase,,r,,,engaged,June 2020\n" +
+			"evidence,,,,,,,,They wed.,paper\n",
+			[]string{
+				`t.csv:2:1: A (type): title: expected some text, found ""`,
+				`t.csv:5:5: E (people): relationships[0].people[1]: no person has the id "cy"`,
+				`t.csv:6:6: F (status): relationships[0].phases[0].status: expected one of dating, engaged, married, found "wed"`,
+				`t.csv:7:7: G (date): relationships[0].phases[1].from: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "June 2020": expected YYYY, YYYY-MM or YYYY-MM-DD`,
+				`t.csv:8:10: J (source): relationships[0].phases[1].evidence[0].source: no source has the id "paper"`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ImportCSV("t.csv", strings.NewReader(tt.csv))
+			list, ok := err.(Errors)
+			if !ok {
+				t.Fatalf("err = %v, want Errors", err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, e.Error())
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
