@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -63,8 +64,16 @@ func (p *IndexPage) Render() goapp.UI {
 		goapp.Ul().Class("index").Body(
 			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {
 				s := p.summaries[i]
+				facts := strconv.Itoa(s.People) + " people"
+				if s.People == 1 {
+					facts = "1 person"
+				}
+				if s.Span != "" {
+					facts += " · " + s.Span
+				}
 				return goapp.Li().Class("index__item").Body(
 					goapp.A().Href(TimelinePath(s.ID)).Text(s.Title),
+					goapp.P().Class("index__facts").Text(facts),
 					goapp.If(s.Summary != "", func() goapp.UI { return goapp.P().Text(s.Summary) }),
 				)
 			}),

@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -190,13 +191,50 @@ type Summary struct {
 	ID      string `json:"id"`
 	Title   string `json:"title"`
 	Summary string `json:"summary,omitempty"`
+	// People is how many people the timeline has.
+	People int `json:"people"`
+	// Span is the years it covers, like "2018–2025"; empty with no dates.
+	Span string `json:"span,omitempty"`
 }
 
 // Summaries describes every timeline of the library, ordered by id.
 func (l *Library) Summaries() []Summary {
 	list := make([]Summary, len(l.timelines))
 	for i, t := range l.timelines {
-		list[i] = Summary{ID: t.ID, Title: t.Title, Summary: t.Summary}
+		list[i] = Summary{ID: t.ID, Title: t.Title, Summary: t.Summary, People: len(t.People), Span: t.Span()}
 	}
 	return list
+}
+
+// Span is the years a timeline's relationships and events cover, like
+// "2018–2025", or "2020" for one year; empty when it has no dates.
+func (t *Timeline) Span() string {
+	first, last := 0, 0
+	see := func(d Date) {
+		if d.IsZero() {
+			return
+		}
+		if first == 0 || d.Earliest.Year() < first {
+			first = d.Earliest.Year()
+		}
+		last = max(last, d.Latest.Year())
+	}
+	for _, r := range t.Relationships {
+		for _, p := range r.Phases {
+			see(p.From)
+		}
+		if r.End != nil {
+			see(r.End.Date)
+		}
+	}
+	for _, e := range t.Events {
+		see(e.Date)
+	}
+	switch {
+	case first == 0:
+		return ""
+	case first == last:
+		return strconv.Itoa(first)
+	}
+	return strconv.Itoa(first) + "–" + strconv.Itoa(last)
 }

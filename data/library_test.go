@@ -319,3 +319,25 @@ func TestParsePersonList(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineSpan(t *testing.T) {
+	tests := []struct {
+		relationships, events, want string
+	}{
+		{``, ``, ""},
+		{`{"id":"r","people":["a","b"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2023-09/2023-12"}}`, ``, "2018–2023"},
+		{`{"id":"r","people":["a","b"],"phases":[{"status":"dating","from":"2020-03"}]}`, ``, "2020"},
+		{``, `{"id":"e","date":"2019~","kind":"other","title":"E","people":["a"]}`, "2019"},
+	}
+	for _, tt := range tests {
+		src := `{"schema":"timeline/v1","id":"t","title":"T","people":[{"id":"a","name":"A"},{"id":"b","name":"B"}],"relationships":[` +
+			tt.relationships + `],"events":[` + tt.events + `]}`
+		tl, err := Parse("", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tl.Span(); got != tt.want {
+			t.Errorf("Span() = %q, want %q", got, tt.want)
+		}
+	}
+}

@@ -60,7 +60,8 @@ func TestAPIListsTimelines(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &list); err != nil {
 		t.Fatal(err)
 	}
-	if len(list.Timelines) != 1 || list.Timelines[0].ID != "james-norton" || list.Timelines[0].Title == "" || list.Timelines[0].Summary == "" {
+	if len(list.Timelines) != 1 || list.Timelines[0].ID != "james-norton" || list.Timelines[0].Title == "" || list.Timelines[0].Summary == "" ||
+		list.Timelines[0].People != 4 || list.Timelines[0].Span != "2018–2025" {
 		t.Errorf("timelines = %+v, want james-norton with a title and summary", list.Timelines)
 	}
 }
@@ -282,7 +283,7 @@ func TestIndexListsTimelines(t *testing.T) {
 	}
 	srv := startServer(t, dir)
 	status, _, body := get(t, srv.URL+"/")
-	for _, want := range []string{`href="/t/james-norton"`, `href="/t/second"`, "A second timeline"} {
+	for _, want := range []string{`href="/t/james-norton"`, `href="/t/second"`, "A second timeline", "4 people · 2018–2025"} {
 		if status != 200 || !strings.Contains(body, want) {
 			t.Errorf("GET / = %d, lacks %q", status, want)
 		}
