@@ -211,5 +211,13 @@ func (w *trackingWriter) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
+// Flush sends what the handler wrote so far, as a stream of events needs:
+// handlers may ask for an http.Flusher, as well as use
+// http.ResponseController.
+func (w *trackingWriter) Flush() {
+	w.wroteHeader = true
+	http.NewResponseController(w.ResponseWriter).Flush()
+}
+
 // Unwrap lets http.ResponseController reach the connection's writer.
 func (w *trackingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

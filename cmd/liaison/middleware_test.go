@@ -246,7 +246,7 @@ func TestMiddlewarePanicAfterAnswerBegan(t *testing.T) {
 	var log syncBuffer
 	srv := httptest.NewServer(mustMiddleware(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "the beginning of a page")
-		http.NewResponseController(w).Flush()
+		w.(http.Flusher).Flush()
 		panic("halfway")
 	}), serverConfig{Logger: slog.New(slog.NewJSONHandler(&log, nil))}))
 	defer srv.Close()
