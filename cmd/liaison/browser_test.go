@@ -73,20 +73,11 @@ func TestBrowserTimelinePage(t *testing.T) {
 }
 
 // startServer serves the timelines of dir (the embedded ones when empty)
-// on 127.0.0.1, as `liaison serve` does.
+// on 127.0.0.1, as `liaison serve` does (see startHTTPServer), logging to
+// standard error.
 func startServer(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
-	lib, err := loadLibrary(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	handler, err := newServer(lib, webAssets(t), serverConfig{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(handler)
-	t.Cleanup(srv.Close)
-	return srv
+	return startHTTPServer(t, dir, os.Stderr)
 }
 
 // browser is one headless Chromium tab, with what its console said.
