@@ -73,6 +73,8 @@ func (l fakeLibrary) Summaries() ([]data.Summary, error) {
 	return list, nil
 }
 
+func (l fakeLibrary) Problems(id string) []string { return nil }
+
 func (l fakeLibrary) Timeline(id string) (*data.Timeline, error) {
 	if t, ok := l[id]; ok {
 		return t, nil

@@ -23,6 +23,15 @@ type Library interface {
 	// Timeline returns the timeline with the given id, or an error:
 	// *data.UnknownTimelineError when there is none.
 	Timeline(id string) (*data.Timeline, error)
+	// Problems are the errors of a timeline's file while the server keeps
+	// serving its last good version (serve -watch); nil otherwise.
+	Problems(id string) []string
+}
+
+// A Watcher is a Library whose timelines can change while a page is open:
+// it calls changed after each change, until stop is called.
+type Watcher interface {
+	OnChange(changed func()) (stop func())
 }
 
 // TimelinePath is the page of one timeline.

@@ -55,6 +55,10 @@ type TimelinePage struct {
 	page goapp.Context
 	// report tells the site around an embed its height and view.
 	report *embedReport
+	// problems are the errors of the timeline's file, while its last good
+	// version is shown; stopWatching ends the updates of the library.
+	problems     []string
+	stopWatching func()
 }
 
 // urlDelay is how long the view must rest before it is written into the
@@ -132,13 +136,29 @@ func (p *TimelinePage) OnMount(ctx goapp.Context) {
 	if p.embed {
 		p.report = startEmbedReport()
 	}
+	if w, ok := p.library.(Watcher); ok {
+		p.stopWatching = w.OnChange(func() {
+			p.page.Dispatch(func(goapp.Context) { p.refresh() })
+		})
+	}
 }
 
-// OnDismount stops the embed's reports.
+// refresh shows the timeline again, in the same view, after its data
+// changed on the server.
+func (p *TimelinePage) refresh() {
+	p.loaded = ""
+	p.load(goapp.Window().URL())
+}
+
+// OnDismount stops the embed's reports and the library's updates.
 func (p *TimelinePage) OnDismount() {
 	if p.report != nil {
 		p.report.stop()
 		p.report = nil
+	}
+	if p.stopWatching != nil {
+		p.stopWatching()
+		p.stopWatching = nil
 	}
 }
 
@@ -210,6 +230,7 @@ func (p *TimelinePage) load(u *url.URL) {
 		return
 	}
 	p.timeline = t
+	p.problems = p.library.Problems(id)
 	p.setState(ParseViewState(u.Query()))
 }
 
@@ -365,9 +386,18 @@ func (p *TimelinePage) renderEmbedFooter() goapp.UI {
 }
 
 // renderNotices says whom the chart is filtered to, and which people of
-// the URL the timeline does not have.
+// the URL the timeline does not have, and shows the errors of the
+// timeline's file while its last good version is shown.
 func (p *TimelinePage) renderNotices() goapp.UI {
 	var notes []goapp.UI
+	if len(p.problems) > 0 {
+		notes = append(notes, goapp.Div().Class("notice", "notice--problem", "notice--file").Role("alert").Body(
+			goapp.P().Text("This timeline's file has errors, so this is its last correct version:"),
+			goapp.Ul().Body(goapp.Range(p.problems).Slice(func(i int) goapp.UI {
+				return goapp.Li().Text(p.problems[i])
+			})),
+		))
+	}
 	if len(p.view.unknown) > 0 {
 		quoted := make([]string, len(p.view.unknown))
 		for i, id := range p.view.unknown {

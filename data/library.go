@@ -17,18 +17,42 @@ import (
 type Library struct {
 	timelines []*Timeline // by id
 	version   string
+	// problems are the errors of files that are invalid now, by the id
+	// their name gives, when a reload kept their last good version.
+	problems map[string]Errors
 }
 
 // LoadLibrary reads and validates every .json file at the top of dir. It
 // fails, with Errors listing every problem in every file, unless all are
 // valid; a directory with no timeline is an error too.
 func LoadLibrary(dir fs.FS) (*Library, error) {
+	lib, errs, err := readLibrary(dir, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return lib, nil
+}
+
+// ReloadLibrary reads dir again after a change. A file that is now invalid
+// (an editor's mistake, or a file caught half-written) does not take its
+// timeline away: the version of previous stays served, and the file's
+// errors are returned and kept as that timeline's Problems. An invalid
+// file with no previous version is left out. It fails only when dir cannot
+// be read or holds no timeline at all.
+func ReloadLibrary(dir fs.FS, previous *Library) (*Library, Errors, error) {
+	return readLibrary(dir, previous)
+}
+
+func readLibrary(dir fs.FS, previous *Library) (*Library, Errors, error) {
 	entries, err := fs.ReadDir(dir, ".")
 	if err != nil {
-		return nil, fmt.Errorf("reading data directory: %w", err)
+		return nil, nil, fmt.Errorf("reading data directory: %w", err)
 	}
 	var (
-		lib  Library
+		lib  = Library{problems: map[string]Errors{}}
 		errs Errors
 		hash = sha256.New()
 	)
@@ -36,35 +60,48 @@ func LoadLibrary(dir fs.FS) (*Library, error) {
 		if entry.IsDir() || path.Ext(entry.Name()) != ".json" {
 			continue
 		}
+		var fileErrs Errors
 		// A file over the limit is not even read: it could be larger than
 		// the memory of the server about to refuse it.
 		if info, err := entry.Info(); err == nil && info.Size() > MaxFileSize {
-			errs = append(errs, fileTooLarge(entry.Name(), info.Size()))
+			fileErrs = Errors{fileTooLarge(entry.Name(), info.Size())}
+		} else {
+			src, err := fs.ReadFile(dir, entry.Name())
+			if err != nil {
+				return nil, nil, fmt.Errorf("reading %s: %w", entry.Name(), err)
+			}
+			fmt.Fprintf(hash, "%s %d\n", entry.Name(), len(src))
+			hash.Write(src)
+			t, err := Parse(entry.Name(), src)
+			if list, ok := err.(Errors); ok {
+				fileErrs = list
+			} else {
+				lib.timelines = append(lib.timelines, t)
+			}
+		}
+		if len(fileErrs) == 0 {
 			continue
 		}
-		src, err := fs.ReadFile(dir, entry.Name())
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", entry.Name(), err)
+		errs = append(errs, fileErrs...)
+		id := fileNameID(entry.Name())
+		if previous != nil {
+			if t, ok := previous.Timeline(id); ok {
+				lib.timelines = append(lib.timelines, t)
+				lib.problems[id] = fileErrs
+			}
 		}
-		fmt.Fprintf(hash, "%s %d\n", entry.Name(), len(src))
-		hash.Write(src)
-		t, err := Parse(entry.Name(), src)
-		if list, ok := err.(Errors); ok {
-			errs = append(errs, list...)
-			continue
-		}
-		lib.timelines = append(lib.timelines, t)
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	if len(lib.timelines) == 0 {
-		return nil, fmt.Errorf("no timeline (.json file) in the data directory")
+	if len(lib.timelines) == 0 && len(errs) == 0 {
+		return nil, nil, fmt.Errorf("no timeline (.json file) in the data directory")
 	}
 	sort.Slice(lib.timelines, func(i, j int) bool { return lib.timelines[i].ID < lib.timelines[j].ID })
 	lib.version = hex.EncodeToString(hash.Sum(nil))
-	return &lib, nil
+	return &lib, errs, nil
 }
+
+// Problems are the errors of the file of timeline id when the library
+// serves its last good version instead; nil when the file is valid.
+func (l *Library) Problems(id string) Errors { return l.problems[id] }
 
 // Timelines returns every timeline, ordered by id.
 func (l *Library) Timelines() []*Timeline { return l.timelines }

@@ -341,3 +341,50 @@ func TestTimelineSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestReloadLibraryKeepsLastGoodVersion edits a file as an editor would:
+// a mistake keeps the last good timeline served, with the errors as its
+// problems, until the file is right again.
+func TestReloadLibraryKeepsLastGoodVersion(t *testing.T) {
+	timeline := func(id, title string) string {
+		return `{"schema":"timeline/v1","id":"` + id + `","title":"` + title + `","people":[{"id":"a","name":"A"},{"id":"b","name":"B"}],` +
+			`"relationships":[{"id":"r","people":["a","b"],"phases":[{"status":"dating","from":"2020"}]}]}`
+	}
+	dir := fstest.MapFS{"one.json": {Data: []byte(timeline("one", "First"))}}
+	lib, err := LoadLibrary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	dir["one.json"] = &fstest.MapFile{Data: []byte(timeline("one", "Second")[:60])} // half-written
+	dir["two.json"] = &fstest.MapFile{Data: []byte(`{"schema":"timeline/v1"}`)}
+	next, errs, err := ReloadLibrary(dir, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := next.Timeline("one"); !ok || got.Title != "First" {
+		t.Errorf("after a half-written save, timeline one is %+v, want the last good one", got)
+	}
+	if _, ok := next.Timeline("two"); ok {
+		t.Error("an invalid new file is served")
+	}
+	if len(next.Problems("one")) == 0 || next.Problems("one")[0].File != "one.json" || next.Problems("two") != nil {
+		t.Errorf("problems: one %v, two %v", next.Problems("one"), next.Problems("two"))
+	}
+	if len(errs) < 2 {
+		t.Errorf("the reload reports %d errors, want those of both files", len(errs))
+	}
+	if next.Version() == lib.Version() {
+		t.Error("the version stayed the same, so pages would not show the problem")
+	}
+
+	dir["one.json"] = &fstest.MapFile{Data: []byte(timeline("one", "Second"))}
+	delete(dir, "two.json")
+	fixed, errs, err := ReloadLibrary(dir, next)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("reload of a fixed file: %v %v", err, errs)
+	}
+	if got, _ := fixed.Timeline("one"); got.Title != "Second" || fixed.Problems("one") != nil {
+		t.Errorf("after the fix, timeline one is %q with problems %v", got.Title, fixed.Problems("one"))
+	}
+}

@@ -125,7 +125,7 @@ func (s *server) timelineOfURL(r *http.Request, raw string) (*data.Timeline, app
 	if !ok {
 		id, ok = strings.CutPrefix(u.Path, "/embed/")
 	}
-	t, found := s.library.Timeline(id)
+	t, found := s.current().library.Timeline(id)
 	if !ok || !found {
 		return nil, app.ViewState{}, notOurs
 	}

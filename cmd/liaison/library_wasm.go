@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"syscall/js"
 
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -90,4 +92,45 @@ func fetch(path string) ([]byte, int, error) {
 	js.Global().Call("fetch", path).Call("then", onResponse).Call("then", onText, onError)
 	r := <-done
 	return []byte(r.text), r.status, r.err
+}
+
+// Problems asks the server for the errors of a timeline's file, which only
+// a server that watches its data (serve -watch) can have.
+func (l *apiLibrary) Problems(id string) []string {
+	if goapp.Getenv("LIAISON_WATCH") == "" {
+		return nil
+	}
+	body, status, err := fetch("/api/timelines/" + url.PathEscape(id) + "/problems")
+	if err != nil || status != 200 {
+		return nil
+	}
+	var answer struct {
+		Problems []string `json:"problems"`
+	}
+	json.Unmarshal(body, &answer)
+	return answer.Problems
+}
+
+// OnChange listens to the server's versions (serve -watch): at each new
+// one it forgets the timelines it holds and calls changed.
+func (l *apiLibrary) OnChange(changed func()) (stop func()) {
+	if goapp.Getenv("LIAISON_WATCH") == "" {
+		return func() {}
+	}
+	var current string
+	source := js.Global().Get("EventSource").New("/api/events")
+	onVersion := js.FuncOf(func(this js.Value, args []js.Value) any {
+		version := args[0].Get("data").String()
+		if current != "" && version != current {
+			l.timelines = nil
+			changed()
+		}
+		current = version
+		return nil
+	})
+	source.Call("addEventListener", "version", onVersion)
+	return func() {
+		source.Call("close")
+		onVersion.Release()
+	}
 }

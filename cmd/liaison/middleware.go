@@ -24,6 +24,9 @@ type serverConfig struct {
 	// Logger receives the server's reports, such as a handler's panic;
 	// nil means slog.Default().
 	Logger *slog.Logger
+	// Watch is set when the data directory is reloaded as it changes
+	// (serve -watch): pages then listen to /api/events for new versions.
+	Watch bool
 }
 
 // contentSecurityPolicy lets a page run the go-app WebAssembly and nothing

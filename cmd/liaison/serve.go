@@ -30,6 +30,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	dir := flags.String("data", "", "`directory` of timeline files (default: the embedded timelines)")
 	frameAncestors := flags.String("frame-ancestors", "",
 		"`sources` that may frame /embed/ pages, as in CSP frame-ancestors (e.g. \"https://news.example\"); default any site")
+	watch := flags.Bool("watch", false, "reload the -data directory when a file changes, and update open pages")
 	shutdownTimeout := flags.Duration("shutdown-timeout", 10*time.Second,
 		"on SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut off")
 	if err := flags.Parse(args); err != nil {
@@ -39,6 +40,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "liaison serve: unexpected argument %q\n", flags.Arg(0))
 		return 2
 	}
+	if *watch && *dir == "" {
+		fmt.Fprintln(stderr, "liaison serve: -watch needs -data DIR: the embedded timelines never change")
+		return 2
+	}
 
 	lib, err := loadLibrary(*dir)
 	if err != nil {
@@ -46,10 +51,16 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	handler, err := newServer(lib, web.FS, serverConfig{Logger: logger, EmbedFrameAncestors: *frameAncestors})
+	s, handler, err := buildServer(lib, web.FS, serverConfig{Logger: logger, EmbedFrameAncestors: *frameAncestors, Watch: *watch})
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1
+	}
+	if *watch {
+		if err := watchData(ctx, s, *dir, logger); err != nil {
+			fmt.Fprintf(stderr, "liaison serve: %v\n", err)
+			return 1
+		}
 	}
 	listener, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -57,6 +68,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	srv := newHTTPServer(handler, logger)
+	srv.RegisterOnShutdown(s.stopEvents)
 	logger.Info("serving", "url", "http://"+listener.Addr().String(), "timelines", len(lib.Timelines()))
 
 	done := make(chan error, 1)

@@ -22,48 +22,57 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// server answers every route of docs/http-api.md for one library.
+// server answers every route of docs/http-api.md for one library, which
+// Reload may replace while it serves (liaison serve -watch).
 type server struct {
+	wasmSum [sha256.Size]byte
+	assets  http.Handler
+	watch   bool
+	state   atomic.Pointer[serverState]
+	// changed is closed, and replaced, at every reload: what waits on it
+	// (the /api/events streams) learns of the new version.
+	mu      sync.Mutex
+	changed chan struct{}
+	// stopped is closed when the server shuts down, to end event streams.
+	stopped  chan struct{}
+	stopOnce sync.Once
+}
+
+// serverState is what one version of the data is served with.
+type serverState struct {
 	library *data.Library
 	// version changes with the WebAssembly and with the data, so that no
 	// cache (HTTP or service worker) serves a stale app or timeline.
 	version string
 	pages   http.Handler
-	assets  http.Handler
 }
+
+// current is the state requests are answered with.
+func (s *server) current() *serverState { return s.state.Load() }
 
 // newServer serves lib, with the static assets (stylesheet, icons, the
 // WebAssembly) from assets, set up as cfg says. Every route goes through
 // withMiddleware.
 func newServer(lib *data.Library, assets fs.FS, cfg serverConfig) (http.Handler, error) {
+	_, handler, err := buildServer(lib, assets, cfg)
+	return handler, err
+}
+
+// buildServer is newServer that also returns the server, to Reload it.
+func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, http.Handler, error) {
 	wasm, err := fs.ReadFile(assets, "app.wasm")
 	if err != nil {
-		return nil, errors.New("the WebAssembly web/app.wasm is missing: build it with make build")
+		return nil, nil, errors.New("the WebAssembly web/app.wasm is missing: build it with make build")
 	}
-	sum := sha256.Sum256(append(wasm, lib.Version()...))
 	s := &server{
-		library: lib,
-		version: hex.EncodeToString(sum[:8]),
+		wasmSum: sha256.Sum256(wasm),
 		assets:  http.StripPrefix("/web/", http.FileServerFS(assetFiles{assets})),
+		changed: make(chan struct{}),
+		watch:   cfg.Watch,
+		stopped: make(chan struct{}),
 	}
-	pagesLibrary.Store(lib)
 	registerPages.Do(func() { app.Register(serverLibrary{}) })
-	s.pages = &goapp.Handler{
-		Name:            "Liaison",
-		ShortName:       "Liaison",
-		Title:           "Liaison",
-		Description:     "Who dated, got engaged to, married and split from whom, and when, with the evidence for every fact.",
-		Lang:            "en",
-		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
-		Styles:          []string{"/web/liaison.css"},
-		ThemeColor:      "#1d2433",
-		BackgroundColor: "#fbfaf7",
-		LoadingLabel:    "Loading the interactive timeline… {progress}%",
-		Version:         s.version,
-		Resources:       newAssetResources(s.assets),
-		// See selfRemovingWorker: no service worker stays installed.
-		ServiceWorkerTemplate: selfRemovingWorker,
-	}
+	s.Reload(lib)
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -72,6 +81,8 @@ func newServer(lib *data.Library, assets fs.FS, cfg serverConfig) (http.Handler,
 	})
 	mux.HandleFunc("GET /api/timelines", s.listTimelines)
 	mux.HandleFunc("GET /api/timelines/{id}", s.getTimeline)
+	mux.HandleFunc("GET /api/timelines/{id}/problems", s.getProblems)
+	mux.HandleFunc("GET /api/events", s.events)
 	mux.HandleFunc("/api/", apiNotFound)
 	mux.Handle("GET /web/", s.assets)
 	mux.HandleFunc("GET /t/{id}", s.timelinePage)
@@ -82,8 +93,43 @@ func newServer(lib *data.Library, assets fs.FS, cfg serverConfig) (http.Handler,
 	for _, path := range goappProxyPaths {
 		mux.Handle(path, http.NotFoundHandler())
 	}
-	mux.Handle("/", s.pages)
-	return withMiddleware(mux, cfg)
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.current().pages.ServeHTTP(w, r)
+	}))
+	handler, err := withMiddleware(mux, cfg)
+	return s, handler, err
+}
+
+// Reload serves lib from now on: a new version for every cache, new pages,
+// and word to the pages open in browsers.
+func (s *server) Reload(lib *data.Library) {
+	sum := sha256.Sum256(append(s.wasmSum[:], lib.Version()...))
+	version := hex.EncodeToString(sum[:8])
+	pages := &goapp.Handler{
+		Name:            "Liaison",
+		ShortName:       "Liaison",
+		Title:           "Liaison",
+		Description:     "Who dated, got engaged to, married and split from whom, and when, with the evidence for every fact.",
+		Lang:            "en",
+		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
+		Styles:          []string{"/web/liaison.css"},
+		ThemeColor:      "#1d2433",
+		BackgroundColor: "#fbfaf7",
+		LoadingLabel:    "Loading the interactive timeline… {progress}%",
+		Version:         version,
+		Resources:       newAssetResources(s.assets),
+		// See selfRemovingWorker: no service worker stays installed.
+		ServiceWorkerTemplate: selfRemovingWorker,
+	}
+	if s.watch {
+		pages.Env = map[string]string{"LIAISON_WATCH": "1"}
+	}
+	pagesLibrary.Store(lib)
+	s.state.Store(&serverState{library: lib, version: version, pages: pages})
+	s.mu.Lock()
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
 }
 
 // go-app's routes are process-wide: the pages of every server in this
@@ -98,6 +144,10 @@ type serverLibrary struct{}
 
 func (serverLibrary) Summaries() ([]data.Summary, error) {
 	return pagesLibrary.Load().Summaries(), nil
+}
+
+func (serverLibrary) Problems(id string) []string {
+	return problemTexts(pagesLibrary.Load().Problems(id))
 }
 
 func (serverLibrary) Timeline(id string) (*data.Timeline, error) {
@@ -119,7 +169,7 @@ func apiNotFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) listTimelines(w http.ResponseWriter, r *http.Request) {
-	s.writeJSON(w, r, map[string]any{"timelines": s.library.Summaries()})
+	s.writeJSON(w, r, map[string]any{"timelines": s.current().library.Summaries()})
 }
 
 // getTimeline answers a timeline in the data format, filtered by ?person.
@@ -136,7 +186,7 @@ func (s *server) getTimeline(w http.ResponseWriter, r *http.Request) {
 // parameters.
 func (s *server) lookup(r *http.Request) (*data.Timeline, error) {
 	id := r.PathValue("id")
-	t, ok := s.library.Timeline(id)
+	t, ok := s.current().library.Timeline(id)
 	if !ok {
 		return nil, &data.UnknownTimelineError{ID: id}
 	}
@@ -152,7 +202,7 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusNotFound
 	}
 	page := &pageBuffer{header: w.Header()}
-	s.pages.ServeHTTP(page, r)
+	s.current().pages.ServeHTTP(page, r)
 	body := page.body.Bytes()
 	if page.status == 0 || page.status == http.StatusOK {
 		page.status = status
@@ -180,7 +230,7 @@ func (b *pageBuffer) Write(p []byte) (int, error) { return b.body.Write(p) }
 func (b *pageBuffer) WriteHeader(status int)      { b.status = status }
 
 func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
-	etag := `"` + s.version + `"`
+	etag := `"` + s.current().version + `"`
 	h := w.Header()
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", etag)
