@@ -1,7 +1,9 @@
 package app
 
 import (
-	"sort"
+	"cmp"
+	"math"
+	"slices"
 	"time"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -74,44 +76,108 @@ const markerWidth = 2.5
 
 // NewLaneLayout arranges t over a time window (Window(t, now) shows it
 // all); what lies outside the window is placed below 0 % or beyond 100 %,
-// for the chart to clip. Ongoing relationships run to now.
+// for the chart to clip. Ongoing relationships run to now. It takes time in
+// O(n log n) of the timeline's size, whatever its shape: the page lays out
+// again on every filter, zoom and pan step.
 func NewLaneLayout(t *data.Timeline, now time.Time, window TimeScale) LaneLayout {
 	l := LaneLayout{Scale: window, Now: now}
-	l.Events = make([]*data.Event, len(t.Events))
-	for i := range t.Events {
-		l.Events[i] = &t.Events[i]
-	}
-	sort.SliceStable(l.Events, func(i, j int) bool {
-		return l.Events[i].Date.Earliest.Before(l.Events[j].Date.Earliest)
-	})
+	l.Events = eventsByDate(t.Events)
 
-	lanes := make(map[string]*Lane, len(t.People))
+	laneOf := make(map[string]int, len(t.People))
 	l.Lanes = make([]Lane, len(t.People))
 	for i := range t.People {
 		l.Lanes[i].Person = &t.People[i]
-		lanes[t.People[i].ID] = &l.Lanes[i]
+		laneOf[t.People[i].ID] = i
 	}
+
+	// Count first, so that the bars of every lane, the markers of every
+	// lane and the segments of every bar are each slices of one array:
+	// growing every lane's own slices was most of a large layout's time.
+	pairs := make([][2]int, len(t.Relationships)) // the partners' lanes, -1 when one is missing
+	bars, markers := make([]int, len(l.Lanes)), make([]int, len(l.Lanes))
+	var markerCount, segments int
 	for i := range t.Relationships {
 		r := &t.Relationships[i]
-		for k, id := range r.People {
-			lane, partner := lanes[id], lanes[r.People[1-k]]
-			if lane == nil || partner == nil {
-				continue
-			}
-			lane.Bars = append(lane.Bars, l.bar(r, partner.Person))
+		a, okA := laneOf[r.People[0]]
+		b, okB := laneOf[r.People[1]]
+		if !okA || !okB {
+			pairs[i] = [2]int{-1, -1}
+			continue
 		}
+		pairs[i] = [2]int{a, b}
+		bars[a]++
+		bars[b]++
+		segments += len(r.Phases)
+	}
+	for _, e := range l.Events {
+		for _, id := range e.People {
+			if i, ok := laneOf[id]; ok {
+				markers[i]++
+				markerCount++
+			}
+		}
+	}
+	barArray := make([]Bar, 0, 2*len(t.Relationships))
+	markerArray := make([]Marker, 0, markerCount)
+	for i := range l.Lanes {
+		lane := &l.Lanes[i]
+		lane.Bars, barArray = carve(barArray, bars[i])
+		lane.Markers, markerArray = carve(markerArray, markers[i])
+	}
+
+	segmentArray := make([]Segment, 0, segments)
+	for i, pair := range pairs {
+		a, b := pair[0], pair[1]
+		if a < 0 {
+			continue
+		}
+		// Both partners' bars share their segments, which are the same.
+		bar := l.bar(&t.Relationships[i], &segmentArray)
+		bar.Partner = l.Lanes[b].Person
+		l.Lanes[a].Bars = append(l.Lanes[a].Bars, bar)
+		bar.Partner = l.Lanes[a].Person
+		l.Lanes[b].Bars = append(l.Lanes[b].Bars, bar)
 	}
 	for n, e := range l.Events {
 		for _, id := range e.People {
-			if lane := lanes[id]; lane != nil {
-				lane.Markers = append(lane.Markers, l.marker(e, n+1))
+			if i, ok := laneOf[id]; ok {
+				l.Lanes[i].Markers = append(l.Lanes[i].Markers, l.marker(e, n+1))
 			}
 		}
 	}
+	var s stacker
 	for i := range l.Lanes {
-		l.Lanes[i].stack()
+		s.stack(&l.Lanes[i])
 	}
 	return l
+}
+
+// carve returns an empty slice with room for n items at the start of
+// array's free capacity, and array with those n taken. The slice's capacity
+// ends there, so that appending past n cannot overwrite what follows.
+func carve[T any](array []T, n int) (slice, rest []T) {
+	at := len(array)
+	return array[at : at : at+n], array[:at+n]
+}
+
+// eventsByDate lists events by date, those of the same date in their
+// given order.
+func eventsByDate(events []data.Event) []*data.Event {
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := events[a].Date.Earliest.Compare(events[b].Date.Earliest); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	sorted := make([]*data.Event, len(events))
+	for i, k := range order {
+		sorted[i] = &events[k]
+	}
+	return sorted
 }
 
 // Window is the time window that shows all of t: from the first of January
@@ -152,9 +218,11 @@ func Window(t *data.Timeline, now time.Time) TimeScale {
 	return TimeScale{From: from, To: to}
 }
 
-// bar lays out r as seen from one partner's lane.
-func (l *LaneLayout) bar(r *data.Relationship, partner *data.Person) Bar {
-	b := Bar{Relationship: r, Partner: partner, Certainty: r.CertaintyOrDefault()}
+// bar lays out r, for either partner's lane (Partner is left for the
+// caller to set). Its segments are taken from the free capacity of
+// segments.
+func (l *LaneLayout) bar(r *data.Relationship, segments *[]Segment) Bar {
+	b := Bar{Relationship: r, Certainty: r.CertaintyOrDefault()}
 	if len(r.Phases) == 0 {
 		return b
 	}
@@ -173,6 +241,7 @@ func (l *LaneLayout) bar(r *data.Relationship, partner *data.Person) Bar {
 
 	span := float64(end.Sub(start))
 	share := func(d time.Duration) float64 { return min(100, 100*float64(d)/span) }
+	b.Segments, *segments = carve(*segments, len(r.Phases))
 	for i := range r.Phases {
 		p := &r.Phases[i]
 		from, to := p.From.Earliest, end
@@ -204,35 +273,120 @@ func (l *LaneLayout) marker(e *data.Event, number int) Marker {
 	return Marker{Event: e, Number: number, From: from, To: to, At: (from + to) / 2}
 }
 
+// A stacker puts the bars, and separately the markers, of one lane after
+// another into rows. It keeps its buffers from lane to lane.
+type stacker struct {
+	order   []keyed
+	bars    []Bar
+	markers []Marker
+	rows    rowPacker
+}
+
+// keyed is an item's index and the key it is sorted by.
+type keyed struct {
+	key   float64
+	index int
+}
+
 // stack puts bars, and separately markers, into the fewest rows in which
 // none overlap: taken in order of their start, each goes into the first row
 // whose last item ends before it starts, which is optimal for intervals.
-func (lane *Lane) stack() {
-	sort.SliceStable(lane.Bars, func(i, j int) bool { return lane.Bars[i].Left < lane.Bars[j].Left })
-	var ends []float64
+func (s *stacker) stack(lane *Lane) {
+	s.order = s.order[:0]
 	for i := range lane.Bars {
-		b := &lane.Bars[i]
-		b.Row, ends = firstFreeRow(ends, b.Left, b.Left+b.Width)
+		s.order = append(s.order, keyed{lane.Bars[i].Left, i})
 	}
-	lane.BarRows = max(1, len(ends))
+	sortKeyed(s.order)
+	s.bars = append(s.bars[:0], lane.Bars...)
+	s.rows.reset(len(lane.Bars))
+	for k, o := range s.order {
+		b := s.bars[o.index]
+		b.Row = s.rows.place(b.Left, b.Left+b.Width)
+		lane.Bars[k] = b
+	}
+	lane.BarRows = max(1, s.rows.count)
 
-	sort.SliceStable(lane.Markers, func(i, j int) bool { return lane.Markers[i].From < lane.Markers[j].From })
-	ends = ends[:0]
+	s.order = s.order[:0]
 	for i := range lane.Markers {
-		m := &lane.Markers[i]
-		m.Row, ends = firstFreeRow(ends, min(m.From, m.At-markerWidth/2), max(m.To, m.At+markerWidth/2))
+		s.order = append(s.order, keyed{lane.Markers[i].From, i})
 	}
-	lane.MarkerRows = len(ends)
+	sortKeyed(s.order)
+	s.markers = append(s.markers[:0], lane.Markers...)
+	s.rows.reset(len(lane.Markers))
+	for k, o := range s.order {
+		m := s.markers[o.index]
+		m.Row = s.rows.place(min(m.From, m.At-markerWidth/2), max(m.To, m.At+markerWidth/2))
+		lane.Markers[k] = m
+	}
+	lane.MarkerRows = s.rows.count
 }
 
-// firstFreeRow returns the first row whose end lies at or before from, and
-// the rows' ends with the item placed.
-func firstFreeRow(ends []float64, from, to float64) (int, []float64) {
-	for row, end := range ends {
-		if end <= from {
-			ends[row] = to
-			return row, ends
+// sortKeyed sorts by key, equal keys in index order. A stable sort would
+// do the same with O(n log² n) moves; pdqsort with the index as a second
+// key takes O(n log n).
+func sortKeyed(order []keyed) {
+	slices.SortFunc(order, func(a, b keyed) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
 		}
+		return cmp.Compare(a.index, b.index)
+	})
+}
+
+// A rowPacker places items in rows: each in the lowest-numbered row whose
+// last item ends at or before the new one starts, or else in a new row. A
+// tree over the rows keeps the earliest end of each range of rows, so that
+// finding that row takes O(log rows). Looking through the rows one by one
+// took time in the square of a lane's items when most of them overlap: one
+// person in thousands of relationships at once.
+type rowPacker struct {
+	// ends is a complete binary tree in an array: ends[1] is the root, the
+	// children of node i are 2i and 2i+1, and leaf size+r holds the end of
+	// row r (+Inf while the row is unused). Every other node holds the
+	// least of its children.
+	ends  []float64
+	size  int // leaves: a power of two, at least the items to place
+	count int // rows used so far
+}
+
+// reset empties the rows, for up to n items.
+func (p *rowPacker) reset(n int) {
+	p.size, p.count = 1, 0
+	for p.size < n {
+		p.size *= 2
 	}
-	return len(ends), append(ends, to)
+	if cap(p.ends) < 2*p.size {
+		p.ends = make([]float64, 2*p.size)
+	}
+	p.ends = p.ends[:2*p.size]
+	for i := range p.ends {
+		p.ends[i] = math.Inf(1)
+	}
+}
+
+// place returns the row of an item that takes [from, to).
+func (p *rowPacker) place(from, to float64) int {
+	if math.IsNaN(to) {
+		to = math.Inf(1) // a row that ends nowhere is never free again
+	}
+	row := p.count
+	if p.ends[1] <= from {
+		i := 1
+		for i < p.size {
+			i *= 2 // the left child, unless no row under it is free
+			if p.ends[i] > from {
+				i++
+			}
+		}
+		row = i - p.size
+	} else {
+		p.count++
+	}
+	i := p.size + row
+	p.ends[i] = to
+	for i > 1 {
+		i /= 2
+		p.ends[i] = min(p.ends[2*i], p.ends[2*i+1])
+	}
+	return row
 }

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
@@ -429,5 +431,73 @@ func TestLaneLayoutInAZoomedWindow(t *testing.T) {
 	bar := laneOf(t, NewLaneLayout(tl, ymd(2025, time.January, 1), window), "ann").Bars[0]
 	if bar.Left > -100 || bar.Left+bar.Width < 199 {
 		t.Errorf("a 2018–2021 bar in a 2020 window spans %.1f%% to %.1f%%, want from about -200%% to about 200%%", bar.Left, bar.Left+bar.Width)
+	}
+}
+
+// TestLaneLayoutOnePersonInEveryRelationship lays out the lane whose bars
+// mostly overlap, which stacking must handle without a scan of every row
+// for every bar: no two bars overlap on a row, and the lane has as many
+// rows as the most bars that overlap at one moment, the fewest possible.
+func TestLaneLayoutOnePersonInEveryRelationship(t *testing.T) {
+	tl := starTimeline(2000)
+	l := NewLaneLayout(tl, benchNow, Window(tl, benchNow))
+	star := laneOf(t, l, tl.People[0].ID)
+	if len(star.Bars) != len(tl.Relationships) {
+		t.Fatalf("the lane has %d bars, want one for each of the %d relationships", len(star.Bars), len(tl.Relationships))
+	}
+	checkNoOverlap(t, star)
+
+	type edge struct {
+		at    float64
+		delta int
+	}
+	var edges []edge
+	for _, b := range star.Bars {
+		edges = append(edges, edge{b.Left, +1}, edge{b.Left + b.Width, -1})
+	}
+	// A bar that ends where another starts leaves its row to it.
+	slices.SortFunc(edges, func(a, b edge) int {
+		if a.at != b.at {
+			return cmp.Compare(a.at, b.at)
+		}
+		return cmp.Compare(a.delta, b.delta)
+	})
+	most, open := 0, 0
+	for _, e := range edges {
+		open += e.delta
+		most = max(most, open)
+	}
+	if star.BarRows != most {
+		t.Errorf("BarRows = %d, want %d: the most bars that overlap at one moment", star.BarRows, most)
+	}
+}
+
+// TestRowPackerTakesTheFirstFreeRow checks the row packer against the
+// plain scan that it replaced, with items given in any order of their
+// start, ties included: each goes to the lowest-numbered row whose last
+// item ends at or before its start, or else to a new row.
+func TestRowPackerTakesTheFirstFreeRow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var p rowPacker // reused, as from lane to lane
+	for round := range 300 {
+		n := rng.IntN(80)
+		p.reset(n)
+		var ends []float64
+		for i := range n {
+			from := float64(rng.IntN(50))
+			to := from + float64(rng.IntN(20))
+			want := slices.IndexFunc(ends, func(end float64) bool { return end <= from })
+			if want < 0 {
+				want, ends = len(ends), append(ends, to)
+			} else {
+				ends[want] = to
+			}
+			if got := p.place(from, to); got != want {
+				t.Fatalf("round %d, item %d [%v, %v): row %d, want %d (rows end at %v)", round, i, from, to, got, want, ends)
+			}
+		}
+		if p.count != len(ends) {
+			t.Fatalf("round %d: %d rows used, want %d", round, p.count, len(ends))
+		}
 	}
 }
