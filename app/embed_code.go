@@ -43,9 +43,9 @@ func (c *EmbedCode) codes() (script, iframe string) {
 	if goapp.IsClient {
 		origin = goapp.Window().Get("location").Get("origin").String()
 	}
-	src := html.EscapeString(origin + c.IView.URL(EmbedPath(c.IID)).String())
+	src := html.EscapeString(origin + c.IView.URL(SitePath(EmbedPath(c.IID))).String())
 	script = `<div data-liaison-src="` + src + `"></div>` + "\n" +
-		`<script src="` + html.EscapeString(origin) + `/embed.js" async></script>`
+		`<script src="` + html.EscapeString(origin+SitePath("/embed.js")) + `" async></script>`
 	iframe = `<iframe src="` + src + `" title="` + html.EscapeString(c.ITitle) +
 		`" width="100%" height="720" style="border:0" loading="lazy"></iframe>`
 	return script, iframe

@@ -72,7 +72,7 @@ func (p *IndexPage) Render() goapp.UI {
 					facts += " · " + s.Span
 				}
 				return goapp.Li().Class("index__item").Body(
-					goapp.A().Href(TimelinePath(s.ID)).Text(s.Title),
+					goapp.A().Href(SitePath(TimelinePath(s.ID))).Text(s.Title),
 					goapp.P().Class("index__facts").Text(facts),
 					goapp.If(s.Summary != "", func() goapp.UI { return goapp.P().Text(s.Summary) }),
 				)

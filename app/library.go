@@ -8,6 +8,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -37,6 +38,23 @@ type Watcher interface {
 // TimelinePath is the page of one timeline.
 func TimelinePath(id string) string { return "/t/" + id }
 
+// SitePath is where path of the site is for the browser: under the prefix
+// a static export was made for (liaison export -base), if any. The server
+// needs no prefix here: go-app prefixes its href and src attributes.
+func SitePath(path string) string {
+	if goapp.IsServer {
+		return path
+	}
+	return strings.TrimSuffix(goapp.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
+}
+
+// timelineID is the id in the path of a timeline's page: its last part,
+// with or without the slash a static host adds.
+func timelineID(path string) string {
+	path = strings.TrimSuffix(path, "/")
+	return path[strings.LastIndex(path, "/")+1:]
+}
+
 // EmbedPath is the page of one timeline made to live in an iframe.
 func EmbedPath(id string) string { return "/embed/" + id }
 
@@ -45,6 +63,7 @@ func EmbedPath(id string) string { return "/embed/" + id }
 // shows one and "/embed/{id}" shows one inside another site's page.
 func Register(lib Library) {
 	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: time.Now} })
-	goapp.RouteWithRegexp("^/t/[^/]+$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now} })
-	goapp.RouteWithRegexp("^/embed/[^/]+$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now, embed: true} })
+	// A static host serves a page's folder, /t/{id}/, as well as /t/{id}.
+	goapp.RouteWithRegexp("^/t/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now} })
+	goapp.RouteWithRegexp("^/embed/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now, embed: true} })
 }

@@ -222,7 +222,7 @@ func (p *TimelinePage) load(u *url.URL) {
 	p.problem = ""
 	id := p.IID
 	if id == "" {
-		id = u.Path[strings.LastIndex(u.Path, "/")+1:]
+		id = timelineID(u.Path)
 	}
 	t, err := p.library.Timeline(id)
 	if err != nil {
@@ -317,7 +317,7 @@ func (p *TimelinePage) Render() goapp.UI {
 		return goapp.Main().Class(p.classes("liaison--problem")...).Body(
 			goapp.H1().Text("Liaison"),
 			goapp.P().Class("problem").Aria("live", "polite").Text(p.problem),
-			goapp.P().Body(goapp.A().Href("/").Text("See all timelines")),
+			goapp.P().Body(goapp.A().Href(SitePath("/")).Text("See all timelines")),
 		)
 	}
 	if p.timeline == nil {
@@ -379,7 +379,7 @@ func (p *TimelinePage) renderEmbedFooter() goapp.UI {
 	s := p.state
 	s.NoTitle = false
 	return goapp.P().Class("liaison__credit").Body(
-		goapp.A().Href(attr(s.URL(TimelinePath(p.timeline.ID)).String())).Target("_blank").Rel("noopener").
+		goapp.A().Href(attr(s.URL(SitePath(TimelinePath(p.timeline.ID))).String())).Target("_blank").Rel("noopener").
 			Text("Open the full timeline ↗"),
 		goapp.Text(" · Liaison"),
 	)

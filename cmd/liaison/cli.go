@@ -15,6 +15,7 @@ Usage:
   liaison validate PATH...                           check timeline files or directories
   liaison import FILE.csv [-o DIR/ID.json]           turn a spreadsheet into a timeline
   liaison export-csv FILE.json                       write a timeline as a spreadsheet
+  liaison export -o DIR [-base /path/] [-data DIR]   write the site as static files
   liaison gen [-people 100] [-relationships 200] [-seed 1] [-o FILE]
                                                      write a synthetic timeline
 
@@ -39,6 +40,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return importCSV(args[1:], stdout, stderr)
 	case "export-csv":
 		return exportCSV(args[1:], stdout, stderr)
+	case "export":
+		return export(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -11,6 +11,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -22,7 +23,7 @@ type apiLibrary struct {
 }
 
 func (l *apiLibrary) Summaries() ([]data.Summary, error) {
-	body, status, err := fetch("/api/timelines")
+	body, status, err := fetch(apiPath("/api/timelines"))
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +45,7 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 	if t, ok := l.timelines[id]; ok {
 		return t, nil
 	}
-	body, status, err := fetch("/api/timelines/" + url.PathEscape(id))
+	body, status, err := fetch(apiPath("/api/timelines/" + url.PathEscape(id)))
 	switch {
 	case err != nil:
 		return nil, err
@@ -133,4 +134,14 @@ func (l *apiLibrary) OnChange(changed func()) (stop func()) {
 		source.Call("close")
 		onVersion.Release()
 	}
+}
+
+// apiPath is where the browser gets an API answer: from the server, or,
+// in a static export (liaison export), from the file the export wrote for
+// it, under the export's prefix.
+func apiPath(path string) string {
+	if goapp.Getenv("LIAISON_STATIC") == "" {
+		return path
+	}
+	return app.SitePath(path + ".json")
 }

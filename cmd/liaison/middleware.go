@@ -27,6 +27,9 @@ type serverConfig struct {
 	// Watch is set when the data directory is reloaded as it changes
 	// (serve -watch): pages then listen to /api/events for new versions.
 	Watch bool
+	// Export, when set, renders pages for a static copy of the site
+	// (liaison export) instead of for this server.
+	Export *exportSite
 }
 
 // contentSecurityPolicy lets a page run the go-app WebAssembly and nothing

@@ -28,6 +28,7 @@ type server struct {
 	wasmSum [sha256.Size]byte
 	assets  http.Handler
 	watch   bool
+	export  *exportSite
 	state   atomic.Pointer[serverState]
 	// changed is closed, and replaced, at every reload: what waits on it
 	// (the /api/events streams) learns of the new version.
@@ -69,6 +70,7 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 		assets:  http.StripPrefix("/web/", http.FileServerFS(assetFiles{assets})),
 		changed: make(chan struct{}),
 		watch:   cfg.Watch,
+		export:  cfg.Export,
 		stopped: make(chan struct{}),
 	}
 	registerPages.Do(func() { app.Register(serverLibrary{}) })
@@ -123,6 +125,10 @@ func (s *server) Reload(lib *data.Library) {
 	}
 	if s.watch {
 		pages.Env = map[string]string{"LIAISON_WATCH": "1"}
+	}
+	if s.export != nil {
+		pages.Resources = s.export
+		pages.Env = map[string]string{"LIAISON_STATIC": "1"}
 	}
 	pagesLibrary.Store(lib)
 	s.state.Store(&serverState{library: lib, version: version, pages: pages})

@@ -1,0 +1,196 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+
+	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/data"
+	"github.com/liaison-timeline/liaison/web"
+)
+
+// exportSite is how pages are rendered for a static copy of the site: every
+// absolute path under its base, and the assets of web/ under names that
+// carry a hash of their content, so that a CDN may keep them forever.
+type exportSite struct {
+	base    string            // like "/graphics/liaison", or "" for the root
+	renamed map[string]string // "/web/app.wasm" → "/web/app.3f2a….wasm"
+}
+
+// Resolve is where go-app's pages point for path: it implements
+// goapp.ResourceResolver.
+func (e *exportSite) Resolve(p string) string {
+	switch {
+	case strings.HasPrefix(p, "http://"), strings.HasPrefix(p, "https://"), !strings.HasPrefix(p, "/"):
+		return p
+	case p == "/":
+		if e.base == "" {
+			return "/"
+		}
+		return e.base
+	case e.renamed[p] != "":
+		return e.base + e.renamed[p]
+	}
+	return e.base + p
+}
+
+// export writes the whole site as static files, for any static host or CDN
+// at any path prefix: every page prerendered, the JSON API as files, the
+// assets under content-hashed names, embed.js and the schema, with brotli
+// and gzip copies of everything that compresses.
+func export(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("export", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	out := flags.String("o", "", "`directory` to write the site to (required)")
+	base := flags.String("base", "/", "the `path` the site will be served under, like /graphics/liaison/")
+	dir := flags.String("data", "", "`directory` of timeline files (default: the embedded timelines)")
+	quality := flags.Int("brotli", 11, "brotli `quality`, 0 to 11: 11 makes the WebAssembly smallest for readers and takes about a minute")
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	if *out == "" || flags.NArg() > 0 || !strings.HasPrefix(*base, "/") || *quality < 0 || *quality > 11 {
+		fmt.Fprintln(stderr, "Usage: liaison export -o DIR [-base /path/] [-data DIR] [-brotli 11]")
+		flags.PrintDefaults()
+		return 2
+	}
+	lib, err := loadLibrary(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "liaison export: the timelines are not valid:\n%v\n", err)
+		return 1
+	}
+	files, err := exportFiles(lib, web.FS, strings.TrimSuffix(*base, "/"), *quality)
+	if err == nil {
+		err = writeSite(*out, files)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "liaison export: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d files to %s, for %s\n", len(files), *out, path.Clean(*base+"/"))
+	return 0
+}
+
+// exportFiles renders the site for base, as files by their path in the
+// export.
+func exportFiles(lib *data.Library, assets fs.FS, base string, quality int) (map[string][]byte, error) {
+	site := &exportSite{base: base, renamed: map[string]string{}}
+	files := map[string][]byte{}
+	entries, err := fs.ReadDir(assets, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) == ".go" || path.Ext(name) == ".br" || path.Ext(name) == ".gz" {
+			continue
+		}
+		content, err := fs.ReadFile(assets, name)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(content)
+		ext := path.Ext(name)
+		hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:6]) + ext
+		site.renamed["/web/"+name] = "/web/" + hashed
+		files["web/"+hashed] = content
+	}
+
+	_, handler, err := buildServer(lib, assets, serverConfig{Export: site})
+	if err != nil {
+		return nil, err
+	}
+	srv := httptest.NewServer(handler)
+	defer srv.Close()
+	pages := map[string]string{ // request → file
+		"/":                        "index.html",
+		"/app.js":                  "app.js",
+		"/wasm_exec.js":            "wasm_exec.js",
+		"/app-worker.js":           "app-worker.js",
+		"/manifest.webmanifest":    "manifest.webmanifest",
+		"/app.css":                 "app.css",
+		"/embed.js":                "embed.js",
+		"/schema/timeline-v1.json": "schema/timeline-v1.json",
+		"/api/timelines":           "api/timelines.json",
+	}
+	for _, t := range lib.Timelines() {
+		pages[app.TimelinePath(t.ID)] = "t/" + t.ID + "/index.html"
+		pages[app.EmbedPath(t.ID)] = "embed/" + t.ID + "/index.html"
+		pages["/api/timelines/"+t.ID] = "api/timelines/" + t.ID + ".json"
+	}
+	for request, file := range pages {
+		resp, err := http.Get(srv.URL + request)
+		if err != nil {
+			return nil, err
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("rendering %s: %s", request, resp.Status)
+		}
+		files[file] = body
+	}
+	for name, content := range files {
+		if compressible(name) {
+			gz, br := compress(content, quality)
+			files[name+".gz"], files[name+".br"] = gz, br
+		}
+	}
+	return files, nil
+}
+
+// compressible reports whether a file gains from compression: text and
+// WebAssembly, not images.
+func compressible(name string) bool {
+	switch path.Ext(name) {
+	case ".png", ".jpg", ".gif", ".webp", ".ico":
+		return false
+	}
+	return true
+}
+
+// compress makes gzip (best) and brotli copies, brotli with a 16 MiB
+// window: on the WebAssembly, quality 11 saves readers about 20 % over
+// quality 9, for a minute of one export.
+func compress(content []byte, quality int) (gz, br []byte) {
+	var g, b bytes.Buffer
+	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	gw.Write(content)
+	gw.Close()
+	bw := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: quality, LGWin: 24})
+	bw.Write(content)
+	bw.Close()
+	return g.Bytes(), b.Bytes()
+}
+
+// writeSite writes files under dir.
+func writeSite(dir string, files map[string][]byte) error {
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
