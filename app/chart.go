@@ -132,7 +132,7 @@ func (p *TimelinePage) renderLane(lane *Lane, highlighted bool) goapp.UI {
 	}
 	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).Body(
 		goapp.Div().Class("lane__name").Body(
-			goapp.Span().Class("lane__person").Text(lane.Person.Name),
+			goapp.Span().Class("lane__person").Body(personName(p.view.colors[lane.Person.ID], lane.Person.Name)...),
 			goapp.If(lane.Person.Description != "", func() goapp.UI {
 				return goapp.Span().Class("lane__description").Text(lane.Person.Description)
 			}),

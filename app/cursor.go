@@ -67,7 +67,7 @@ func (p *TimelinePage) renderCursorPanel() goapp.UI {
 						classes = append(classes, "as-of__item--uncertain")
 					}
 					return goapp.Li().Class(classes...).Body(
-						goapp.Span().Class("as-of__pair").Text(p.view.names[r.People[0]]+" & "+p.view.names[r.People[1]]),
+						goapp.Span().Class("as-of__pair").Body(p.pair(r)...),
 						goapp.Span().Class("as-of__state").Text(c.Describe()),
 					)
 				}),

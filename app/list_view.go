@@ -34,7 +34,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 						goapp.Th().Scope("row").Body(
 							goapp.Button().ID(id).Class("list-view__open").
 								OnClick(func(ctx goapp.Context, e goapp.Event) { p.openRelationship(ctx, r.ID, id) }, goapp.EventScope(id)).
-								Text(names[r.People[0]]+" & "+names[r.People[1]]),
+								Body(p.pair(r)...),
 						),
 						goapp.Td().Text(phasesText(r)),
 						goapp.Td().Text(endingText(r, names)),
@@ -77,6 +77,13 @@ func (p *TimelinePage) renderListView() goapp.UI {
 			)
 		}),
 	)
+}
+
+// pair is the two people of r, each with their colour.
+func (p *TimelinePage) pair(r *data.Relationship) []goapp.UI {
+	v := &p.view
+	return append(append(personName(v.colors[r.People[0]], v.names[r.People[0]]), goapp.Text(" & ")),
+		personName(v.colors[r.People[1]], v.names[r.People[1]])...)
 }
 
 // phasesText lists a relationship's phases: "Dating from 2018; engaged

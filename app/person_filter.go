@@ -20,6 +20,7 @@ type PersonFilter struct {
 
 	IIndex    *PeopleIndex
 	INames    map[string]string
+	IColors   map[string]int
 	IChosen   []string
 	IOnChange func(ctx goapp.Context, ids []string)
 
@@ -30,9 +31,10 @@ type PersonFilter struct {
 
 func newPersonFilter() *PersonFilter { return &PersonFilter{} }
 
-// People sets whom the filter can find, and everyone's names by id.
-func (f *PersonFilter) People(ix *PeopleIndex, names map[string]string) *PersonFilter {
-	f.IIndex, f.INames = ix, names
+// People sets whom the filter can find, and everyone's names and colours
+// by id.
+func (f *PersonFilter) People(ix *PeopleIndex, names map[string]string, colors map[string]int) *PersonFilter {
+	f.IIndex, f.INames, f.IColors = ix, names, colors
 	return f
 }
 
@@ -78,7 +80,7 @@ func (f *PersonFilter) Render() goapp.UI {
 							DataSet("person", id).
 							Aria("label", attr("Remove "+f.INames[id]+" from the filter")).
 							OnClick(func(ctx goapp.Context, e goapp.Event) { f.remove(ctx, id) }, goapp.EventScope(id)).
-							Body(goapp.Text(f.INames[id]), goapp.Span().Class("chip__x").Aria("hidden", ariaTrue).Text("×")),
+							Body(append(personName(f.IColors[id], f.INames[id]), goapp.Span().Class("chip__x").Aria("hidden", ariaTrue).Text("×"))...),
 					)
 				}),
 			),
@@ -112,7 +114,7 @@ func (f *PersonFilter) Render() goapp.UI {
 								e.PreventDefault() // keep the focus in the input
 								f.choose(ctx, id)
 							}, goapp.EventScope(id)).
-							Text(f.INames[id])
+							Body(personName(f.IColors[id], f.INames[id])...)
 					}),
 					goapp.If(len(options) == 0, func() goapp.UI {
 						return goapp.Li().Class("filter__none").Role("option").Aria("disabled", ariaTrue).

@@ -72,6 +72,7 @@ type timelineView struct {
 	fit     TimeScale      // the window that shows everything
 	layout  LaneLayout
 	names   map[string]string
+	colors  map[string]int // each person's colour, as swatch shows it
 	people  PeopleIndex
 }
 
@@ -238,9 +239,12 @@ func (p *TimelinePage) load(u *url.URL) {
 func (p *TimelinePage) setState(s ViewState) {
 	t := p.timeline
 	v := timelineView{names: make(map[string]string, len(t.People)), people: NewPeopleIndex(t.People)}
-	for _, person := range t.People {
+	ids := make([]string, len(t.People))
+	for i, person := range t.People {
 		v.names[person.ID] = person.Name
+		ids[i] = person.ID
 	}
+	v.colors = colorsOf(ids)
 	var known []string
 	for _, id := range s.People {
 		if _, ok := t.Person(id); ok {
@@ -328,7 +332,7 @@ func (p *TimelinePage) Render() goapp.UI {
 		goapp.If(!p.embed || !s.NoTitle, p.renderHeader),
 		goapp.Div().Class("toolbar").Body(
 			newPersonFilter().
-				People(&v.people, v.names).
+				People(&v.people, v.names, v.colors).
 				Chosen(s.People).
 				OnChange(p.filterPeople),
 			p.renderZoomControls(),

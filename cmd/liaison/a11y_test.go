@@ -205,3 +205,58 @@ func TestBrowserScreenshots(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserPrint lays the page out for print: the chart and its tables,
+// without the controls.
+func TestBrowserPrint(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive(),
+		emulation.SetEmulatedMedia().WithMedia("print"))
+	var shown map[string]string
+	b.eval(t, `Object.fromEntries([".toolbar", ".chart", ".list-view", ".events", "#app-wasm-loader"].map(s =>
+		[s, document.querySelector(s) ? getComputedStyle(document.querySelector(s)).display : "absent"]))`, &shown)
+	for selector, want := range map[string]string{".toolbar": "none", ".chart": "block", ".list-view": "block", ".events": "block"} {
+		if shown[selector] != want {
+			t.Errorf("in print, %s is display %q, want %q", selector, shown[selector], want)
+		}
+	}
+	if d := shown["#app-wasm-loader"]; d != "none" && d != "absent" {
+		t.Errorf("in print, the loader shows (%s)", d)
+	}
+}
+
+// TestBrowserPersonColours checks that each person keeps one colour in
+// every view (lanes, filter chips, the "as of" list), that the four people
+// of the default timeline have four, and that a name always goes with it.
+func TestBrowserPersonColours(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+	lane := func() map[string]string {
+		var colours map[string]string
+		b.eval(t, `Object.fromEntries([...document.querySelectorAll(".lane")].map(l =>
+			[l.dataset.person, l.querySelector(".lane__person .swatch").className]))`, &colours)
+		return colours
+	}
+	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive())
+	all := lane()
+	distinct := map[string]bool{}
+	for _, c := range all {
+		distinct[c] = true
+	}
+	if len(all) != 4 || len(distinct) != 4 {
+		t.Errorf("lane colours %v: want four people, four colours", all)
+	}
+	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton?person=lily-allen&at=2025-07"), waitInteractive())
+	for id, c := range lane() {
+		if c != all[id] {
+			t.Errorf("filtered, %s's colour is %q, unfiltered %q", id, c, all[id])
+		}
+	}
+	var chip, asOf string
+	b.eval(t, `document.querySelector('.chip[data-person="lily-allen"] .swatch').className`, &chip)
+	b.eval(t, `[...document.querySelectorAll(".as-of__pair .swatch")][1].className`, &asOf)
+	if chip != all["lily-allen"] || asOf != all["lily-allen"] {
+		t.Errorf("Lily Allen's colour: lane %q, chip %q, as-of list %q", all["lily-allen"], chip, asOf)
+	}
+}
