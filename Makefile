@@ -14,9 +14,15 @@ all: build
 build: wasm server
 
 # The WebAssembly the browser runs: the same cmd/liaison package, built
-# for js/wasm (server code stays out behind build tags).
+# for js/wasm (server code stays out behind build tags). Then its brotli and
+# gzip copies, which the server sends to browsers that accept them; they are
+# made again only when the WebAssembly changed. Quality 10 is the knee:
+# cmd/precompress says why.
+BROTLI_QUALITY ?= 10
+
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./cmd/liaison
+	$(GO) run ./cmd/precompress -brotli-quality $(BROTLI_QUALITY) $(WASM)
 
 # The server embeds web/, so it is built after the WebAssembly.
 server: wasm
@@ -77,4 +83,4 @@ soak: build
 	LIAISON_SOAK=1 $(GO) test ./cmd/liaison -run '^TestLoad$$' -count=1 -v -timeout 5m
 
 clean:
-	rm -rf bin $(WASM) node_modules
+	rm -rf bin $(WASM) $(WASM).br $(WASM).gz node_modules

@@ -11,13 +11,14 @@ import (
 )
 
 // assetFiles is the web/ directory as the server may serve it: its files,
-// but no directory (http.FileServerFS would list it) and not the Go source
-// that embeds the rest.
+// but no directory (http.FileServerFS would list it), not the Go source
+// that embeds the rest, and not the compressed copies, which the file's own
+// URL serves to the clients that take them (precompressedAssets).
 type assetFiles struct{ fs.FS }
 
 func (a assetFiles) Open(name string) (fs.File, error) {
 	notFound := &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	if path.Ext(name) == ".go" {
+	if path.Ext(name) == ".go" || isCopy(name) {
 		return nil, notFound
 	}
 	f, err := a.FS.Open(name)

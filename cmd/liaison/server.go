@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -26,10 +27,13 @@ import (
 // Reload may replace while it serves (liaison serve -watch).
 type server struct {
 	wasmSum [sha256.Size]byte
-	assets  http.Handler
-	watch   bool
-	export  *exportSite
-	state   atomic.Pointer[serverState]
+	// wasmSize is the WebAssembly's own size, which the loader's progress
+	// counts in whatever encoding it is sent.
+	wasmSize int
+	assets   http.Handler
+	watch    bool
+	export   *exportSite
+	state    atomic.Pointer[serverState]
 	// changed is closed, and replaced, at every reload: what waits on it
 	// (the /api/events streams) learns of the new version.
 	mu      sync.Mutex
@@ -65,13 +69,22 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 	if err != nil {
 		return nil, nil, errors.New("the WebAssembly web/app.wasm is missing: build it with make build")
 	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	files, err := newPrecompressedAssets(assets, logger)
+	if err != nil {
+		return nil, nil, err
+	}
 	s := &server{
-		wasmSum: sha256.Sum256(wasm),
-		assets:  http.StripPrefix("/web/", http.FileServerFS(assetFiles{assets})),
-		changed: make(chan struct{}),
-		watch:   cfg.Watch,
-		export:  cfg.Export,
-		stopped: make(chan struct{}),
+		wasmSum:  sha256.Sum256(wasm),
+		wasmSize: len(wasm),
+		assets:   http.StripPrefix("/web/", files),
+		changed:  make(chan struct{}),
+		watch:    cfg.Watch,
+		export:   cfg.Export,
+		stopped:  make(chan struct{}),
 	}
 	registerPages.Do(func() { app.Register(serverLibrary{}) })
 	s.Reload(lib)
@@ -118,8 +131,11 @@ func (s *server) Reload(lib *data.Library) {
 		ThemeColor:      "#1d2433",
 		BackgroundColor: "#fbfaf7",
 		LoadingLabel:    "Loading the interactive timeline… {progress}%",
-		Version:         version,
-		Resources:       newAssetResources(s.assets),
+		// The loader counts the WebAssembly's own bytes as they arrive,
+		// while Content-Length counts those of its brotli or gzip copy.
+		WasmContentLength: strconv.Itoa(s.wasmSize),
+		Version:           version,
+		Resources:         newAssetResources(s.assets),
 		// See selfRemovingWorker: no service worker stays installed.
 		ServiceWorkerTemplate: selfRemovingWorker,
 	}
