@@ -61,9 +61,15 @@ func EmbedPath(id string) string { return "/embed/" + id }
 // Register routes the pages, backed by lib, on both the server and the
 // browser: "/" lists the timelines (or shows the only one), "/t/{id}"
 // shows one and "/embed/{id}" shows one inside another site's page.
-func Register(lib Library) {
-	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: time.Now} })
+func Register(lib Library) { RegisterWithClock(lib, time.Now) }
+
+// RegisterWithClock is Register with the pages' clock, which places "now":
+// ongoing relationships run to it and the chart's window ends after it.
+// The server rounds it to the minute, so that a page it rendered once is
+// the same page for a minute and can be served again from its cache.
+func RegisterWithClock(lib Library, now func() time.Time) {
+	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: now} })
 	// A static host serves a page's folder, /t/{id}/, as well as /t/{id}.
-	goapp.RouteWithRegexp("^/t/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now} })
-	goapp.RouteWithRegexp("^/embed/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: time.Now, embed: true} })
+	goapp.RouteWithRegexp("^/t/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now} })
+	goapp.RouteWithRegexp("^/embed/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now, embed: true} })
 }

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 )
 
 // serverConfig is how a server is set up beyond its timelines and assets:
@@ -30,6 +31,9 @@ type serverConfig struct {
 	// Export, when set, renders pages for a static copy of the site
 	// (liaison export) instead of for this server.
 	Export *exportSite
+	// Clock is the pages' clock, which places "now" on their charts; nil
+	// means time.Now. Tests set it to render the same page twice.
+	Clock func() time.Time
 }
 
 // contentSecurityPolicy lets a page run the go-app WebAssembly and nothing

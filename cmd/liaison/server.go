@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,9 +12,9 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -50,6 +49,8 @@ type serverState struct {
 	// cache (HTTP or service worker) serves a stale app or timeline.
 	version string
 	pages   http.Handler
+	// pageCache holds the pages rendered from this version of the data.
+	pageCache *pageCache
 }
 
 // current is the state requests are answered with.
@@ -86,7 +87,12 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 		export:   cfg.Export,
 		stopped:  make(chan struct{}),
 	}
-	registerPages.Do(func() { app.Register(serverLibrary{}) })
+	clock := cfg.Clock
+	if clock == nil {
+		clock = time.Now
+	}
+	pagesClock.Store(&clock)
+	registerPages.Do(func() { app.RegisterWithClock(serverLibrary{}, pagesNow) })
 	s.Reload(lib)
 
 	mux := http.NewServeMux()
@@ -147,7 +153,7 @@ func (s *server) Reload(lib *data.Library) {
 		pages.Env = map[string]string{"LIAISON_STATIC": "1"}
 	}
 	pagesLibrary.Store(lib)
-	s.state.Store(&serverState{library: lib, version: version, pages: pages})
+	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache()})
 	s.mu.Lock()
 	close(s.changed)
 	s.changed = make(chan struct{})
@@ -207,49 +213,18 @@ func (s *server) getTimeline(w http.ResponseWriter, r *http.Request) {
 // lookup finds the timeline a request names, filtered by its person
 // parameters.
 func (s *server) lookup(r *http.Request) (*data.Timeline, error) {
+	return s.current().lookup(r)
+}
+
+// lookup is server.lookup in this state's data.
+func (st *serverState) lookup(r *http.Request) (*data.Timeline, error) {
 	id := r.PathValue("id")
-	t, ok := s.current().library.Timeline(id)
+	t, ok := st.library.Timeline(id)
 	if !ok {
 		return nil, &data.UnknownTimelineError{ID: id}
 	}
 	return t.Involving(data.ParsePersonList(r.URL.Query()["person"]))
 }
-
-// timelinePage serves /t/{id} and /embed/{id} through go-app, which
-// renders the page or the problem; a timeline or person that does not exist
-// is a 404. Full pages carry the oEmbed discovery link in their head.
-func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
-	status := http.StatusOK
-	if _, err := s.lookup(r); err != nil {
-		status = http.StatusNotFound
-	}
-	page := &pageBuffer{header: w.Header()}
-	s.current().pages.ServeHTTP(page, r)
-	body := page.body.Bytes()
-	if page.status == 0 || page.status == http.StatusOK {
-		page.status = status
-		if strings.HasPrefix(r.URL.Path, "/t/") {
-			body = bytes.Replace(body, []byte("</head>"), []byte(oembedLink(r)+"</head>"), 1)
-		}
-	}
-	if page.status != http.StatusNotModified {
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	}
-	w.WriteHeader(page.status)
-	w.Write(body)
-}
-
-// pageBuffer holds a page that go-app rendered, to be completed before it
-// is sent.
-type pageBuffer struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (b *pageBuffer) Header() http.Header         { return b.header }
-func (b *pageBuffer) Write(p []byte) (int, error) { return b.body.Write(p) }
-func (b *pageBuffer) WriteHeader(status int)      { b.status = status }
 
 func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	etag := `"` + s.current().version + `"`

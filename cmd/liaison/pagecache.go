@@ -1,0 +1,225 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"container/list"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Rendering a timeline page with go-app builds every component and encodes
+// it, which limits a server to a few hundred pages a second even for a
+// small timeline. A page depends only on the data's version, the URL's path
+// and query, and the pages' clock (to the minute), so each version of the
+// data gets a pageCache (see serverState), keyed by path, query and minute:
+// a new version starts with an empty cache and can never be answered with a
+// page of the old one.
+
+// Bounds of one version's page cache. Readers of an article share a few
+// views of one timeline; what a crawler or an attacker asks beyond that
+// pushes out the least recently used pages, and costs no more than a
+// render did without a cache. The default timeline's page is 60 KB; a page
+// of 10,000 relationships is some 20 MB and is rendered every time.
+const (
+	pageCacheEntries = 256
+	pageCacheBytes   = 64 << 20
+	// pageCacheLargest is the largest page kept: one page must not push
+	// out most of the others.
+	pageCacheLargest = pageCacheBytes / 8
+)
+
+// pageClockStep is how precisely the server's pages place "now". The
+// WebAssembly renders the page again with the reader's own clock as it
+// takes over; until then a minute is far below what a chart can show.
+const pageClockStep = time.Minute
+
+// pagesClock is the clock of the pages the server renders. Like go-app's
+// routes it is process-wide: the latest server's (serverConfig.Clock).
+var pagesClock atomic.Pointer[func() time.Time]
+
+// pagesNow is "now" for the pages the server renders: the latest server's
+// clock, to the minute.
+func pagesNow() time.Time {
+	now := time.Now
+	if clock := pagesClock.Load(); clock != nil {
+		now = *clock
+	}
+	return now().Truncate(pageClockStep)
+}
+
+// A renderedPage is a timeline page as go-app rendered it, with the status
+// the server answers it with.
+type renderedPage struct {
+	status int
+	// header is what go-app set: the type, ETag and Cache-Control.
+	header http.Header
+	body   []byte
+	// oembedAt is where the oEmbed discovery link goes, before </head>,
+	// in a full page (/t/); -1 for none. The link names the host the
+	// request was sent to, so it is added to each answer.
+	oembedAt int
+}
+
+// A pageCache keeps the pages of one version of the data, the least
+// recently used going first when it is full.
+type pageCache struct {
+	mu      sync.Mutex
+	entries map[string]*list.Element // of *cacheEntry
+	order   list.List                // most recently used first
+	bytes   int
+	// rendering holds the pages being rendered, so that requests for the
+	// same page at the same time wait for one render.
+	rendering map[string]*pendingPage
+}
+
+type cacheEntry struct {
+	key  string
+	page *renderedPage
+}
+
+type pendingPage struct {
+	done chan struct{}
+	page *renderedPage // nil if the render failed
+}
+
+func newPageCache() *pageCache {
+	return &pageCache{entries: map[string]*list.Element{}, rendering: map[string]*pendingPage{}}
+}
+
+// pageKey is what, besides the data's version, decides a page: the
+// minute it is rendered in, its path and its query.
+func pageKey(r *http.Request) string {
+	return strconv.FormatInt(pagesNow().Unix(), 10) + " " + r.URL.EscapedPath() + "?" + r.URL.RawQuery
+}
+
+// get returns the page of key, from the cache or else from render, which
+// also says whether the page may be kept. Requests for a page that is
+// being rendered wait for that render rather than start their own.
+func (c *pageCache) get(key string, render func() (*renderedPage, bool)) *renderedPage {
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok {
+		c.order.MoveToFront(e)
+		c.mu.Unlock()
+		return e.Value.(*cacheEntry).page
+	}
+	if p, ok := c.rendering[key]; ok {
+		c.mu.Unlock()
+		<-p.done
+		if p.page != nil {
+			return p.page
+		}
+		page, _ := render() // the render panicked: try again, and fail alone
+		return page
+	}
+	p := &pendingPage{done: make(chan struct{})}
+	c.rendering[key] = p
+	c.mu.Unlock()
+
+	keep := false
+	defer func() {
+		c.mu.Lock()
+		delete(c.rendering, key)
+		if keep {
+			c.add(key, p.page)
+		}
+		c.mu.Unlock()
+		close(p.done)
+	}()
+	p.page, keep = render()
+	return p.page
+}
+
+// add keeps page, then drops the least recently used pages while the cache
+// holds too many or too large. c.mu is held.
+func (c *pageCache) add(key string, page *renderedPage) {
+	if len(page.body) > pageCacheLargest {
+		return
+	}
+	c.entries[key] = c.order.PushFront(&cacheEntry{key, page})
+	c.bytes += len(page.body)
+	for c.order.Len() > pageCacheEntries || c.bytes > pageCacheBytes {
+		oldest := c.order.Back()
+		e := oldest.Value.(*cacheEntry)
+		c.order.Remove(oldest)
+		delete(c.entries, e.key)
+		c.bytes -= len(e.page.body)
+	}
+}
+
+// timelinePage serves /t/{id} and /embed/{id}: go-app renders the page or
+// the problem, once per version of the data, query and minute (see
+// pageCache); a timeline or person that does not exist is a 404. Full pages
+// carry the oEmbed discovery link in their head.
+func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
+	state := s.current()
+	page := state.pageCache.get(pageKey(r), func() (*renderedPage, bool) { return state.renderPage(r) })
+	h := w.Header()
+	for name, values := range page.header {
+		h[name] = append([]string(nil), values...)
+	}
+	// go-app answers 304 to an If-None-Match of its ETag, the version of
+	// the data and the app, whatever the page.
+	if etag := page.header.Get("ETag"); etag != "" && r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	var link string
+	if page.oembedAt >= 0 {
+		link = oembedLink(r)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(page.body)+len(link)))
+	w.WriteHeader(page.status)
+	if link == "" {
+		w.Write(page.body)
+		return
+	}
+	w.Write(page.body[:page.oembedAt])
+	io.WriteString(w, link)
+	w.Write(page.body[page.oembedAt:])
+}
+
+// renderPage renders the page of r with go-app, and says whether it may be
+// cached: a page (200) or a problem (404) of this state's data.
+func (st *serverState) renderPage(r *http.Request) (*renderedPage, bool) {
+	status := http.StatusOK
+	if _, err := st.lookup(r); err != nil {
+		status = http.StatusNotFound
+	}
+	// The whole page, whatever this client has already: the cache answers
+	// other clients with it, and answers If-None-Match itself.
+	whole := r.Clone(r.Context())
+	whole.Header.Del("If-None-Match")
+	buf := &pageBuffer{header: http.Header{}}
+	st.pages.ServeHTTP(buf, whole)
+	buf.header.Del("Content-Length")
+	page := &renderedPage{status: buf.status, header: buf.header, body: buf.body.Bytes(), oembedAt: -1}
+	if page.status == 0 || page.status == http.StatusOK {
+		page.status = status
+		if strings.HasPrefix(r.URL.Path, "/t/") {
+			page.oembedAt = bytes.Index(page.body, []byte("</head>"))
+		}
+	}
+	// go-app's pages read the library of the latest server of the process
+	// (pagesLibrary): a page rendered from another's is not this state's.
+	keep := (page.status == http.StatusOK || page.status == http.StatusNotFound) && pagesLibrary.Load() == st.library
+	return page, keep
+}
+
+// pageBuffer holds a page that go-app rendered, to be completed before it
+// is sent.
+type pageBuffer struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *pageBuffer) Header() http.Header         { return b.header }
+func (b *pageBuffer) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *pageBuffer) WriteHeader(status int)      { b.status = status }
