@@ -8,8 +8,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -149,20 +151,47 @@ func TestBrowserPhone(t *testing.T) {
 		actions = append(actions, input.DispatchTouchEvent(input.TouchEnd, nil))
 		b.run(t, actions...)
 	}
-	x, y := b.center(t, `.lane[data-person="james-norton"] .lane__plot`)
+	x, y := b.steadyPoint(t, `.lane[data-person="james-norton"] .lane__plot`)
+	var scrolled float64
+	b.eval(t, `window.scrollY`, &scrolled)
 	swipe(x, y, x, y-250)
-	b.waitFor(t, "a vertical swipe over the chart to scroll the page", `window.scrollY > 100`)
+	b.waitFor(t, "a vertical swipe over the chart to scroll the page", `window.scrollY > `+strconv.FormatFloat(scrolled+100, 'f', 0, 64))
 	if q := b.query(t); q != "" {
 		t.Errorf("a vertical swipe changed the view: %s", q)
 	}
-	b.run(t, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
-	x, y = b.center(t, `.lane[data-person="lily-allen"] .lane__plot`)
-	b.run(t, chromedp.Click(`.zoom__in`, chromedp.ByQuery))
+	// Zoom in (the buttons have their own tests) so that there is room to
+	// pan, then drag sideways.
+	b.run(t, chromedp.Evaluate(`window.scrollTo(0, 0); document.querySelector(".zoom__in").click()`, nil))
 	b.waitFor(t, "the zoom", `location.search.includes("from=")`)
 	from := b.windowStart(t)
-	x, y = b.center(t, `.lane[data-person="lily-allen"] .lane__plot`)
+	x, y = b.steadyPoint(t, `.lane[data-person="lily-allen"] .lane__plot`)
 	swipe(x+100, y, x-100, y)
 	b.waitFor(t, "a sideways drag to pan", `new URLSearchParams(location.search).get("from") > "`+from+`"`)
+}
+
+// steadyPoint is the middle of the element a selector finds, scrolled into
+// view, once the page has stopped moving (scrolling, re-rendering) and the
+// element is what is at that point: a swipe must start where the test
+// means it to.
+func (b *browser) steadyPoint(t *testing.T, selector string) (x, y float64) {
+	t.Helper()
+	var last [2]float64
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		var p struct {
+			X, Y float64
+			Hit  bool
+		}
+		b.eval(t, `(() => { const el = document.querySelector(`+strconv.Quote(selector)+`); let r = el.getBoundingClientRect();
+			if (r.top < 0 || r.bottom > innerHeight) { el.scrollIntoView({block: "center"}); r = el.getBoundingClientRect(); }
+			const x = r.left + r.width / 2, y = r.top + r.height / 2;
+			return {X: x, Y: y, Hit: el.contains(document.elementFromPoint(x, y))} })()`, &p)
+		if p.Hit && p.X == last[0] && p.Y == last[1] {
+			return p.X, p.Y
+		}
+		last = [2]float64{p.X, p.Y}
+	}
+	t.Fatalf("%s never stood still under its own middle", selector)
+	return 0, 0
 }
 
 // TestBrowserLoadFailure breaks the WebAssembly's download: the

@@ -223,7 +223,7 @@ func TestBrowserEmbedShowsNewDataAfterRestart(t *testing.T) {
 	b.run(t, chromedp.Reload())
 	b.waitEmbedReady(t, "graphic")
 	var got string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if got = title(); got == "Corrected: who dated whom" {
 			break
 		}
