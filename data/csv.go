@@ -44,9 +44,13 @@ var csvColumns = []string{"type", "id", "of", "name", "title", "summary", "descr
 // Problems name the row and column, as a spreadsheet shows them (row 1 is
 // the header; columns by letter and name), in Errors.
 func ImportCSV(file string, r io.Reader) (*Timeline, error) {
-	reader := csv.NewReader(r)
+	limited := &io.LimitedReader{R: r, N: MaxFileSize + 1}
+	reader := csv.NewReader(limited)
 	reader.FieldsPerRecord = -1 // spreadsheets leave trailing cells out
 	rows, err := reader.ReadAll()
+	if limited.N <= 0 {
+		return nil, Errors{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the file has more than the %d MiB a timeline may have: split it into several timelines", MaxFileSize>>20)}}
+	}
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -141,7 +145,7 @@ func (im *csvImport) read(rows [][]string) *Timeline {
 		row := i + 2
 		cell := func(column string) string {
 			if c, ok := im.columns[column]; ok && c < len(cells) {
-				return strings.TrimSpace(cells[c])
+				return unescapeFormula(strings.TrimSpace(cells[c]))
 			}
 			return ""
 		}
@@ -302,6 +306,27 @@ func (im *csvImport) nameOf(column int) string {
 	return "?"
 }
 
+// formulaStart are the characters that make a spreadsheet read a cell as
+// a formula, which could run when an editor opens an exported file.
+const formulaStart = "=+-@\t\r"
+
+// escapeFormula writes a cell that a spreadsheet would read as a formula
+// with a leading apostrophe, which spreadsheets show as text; unescape
+// takes it off again on import, so files round-trip.
+func escapeFormula(cell string) string {
+	if cell != "" && strings.ContainsRune(formulaStart, rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
+func unescapeFormula(cell string) string {
+	if len(cell) > 1 && cell[0] == '\'' && strings.ContainsRune(formulaStart, rune(cell[1])) {
+		return cell[1:]
+	}
+	return cell
+}
+
 func splitList(s string) []string {
 	var list []string
 	for _, part := range strings.Split(s, ";") {
@@ -325,7 +350,7 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 	row := func(cells map[string]string) {
 		record := make([]string, len(csvColumns))
 		for i, c := range csvColumns {
-			record[i] = cells[c]
+			record[i] = escapeFormula(cells[c])
 		}
 		out.Write(record)
 	}

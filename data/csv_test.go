@@ -95,3 +95,30 @@ func TestImportCSVErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCSVFormulasStayText exports text that a spreadsheet would run as a
+// formula: each such cell starts with an apostrophe, and imports back as
+// it was.
+func TestCSVFormulasStayText(t *testing.T) {
+	tl := loadDefault(t)
+	tl.Title = "=HYPERLINK(\"http://x.example\",\"click\")"
+	tl.People[0].Name = "+cmd|' /C calc'!A0"
+	tl.People[1].Description = "@SUM(1+1)"
+	tl.Summary = "-2+3"
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, tl); err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range []string{`"'=HYPERLINK(""http://x.example"",""click"")"`, `'+cmd|' /C calc'!A0`, `'@SUM(1+1)`, `'-2+3`} {
+		if !strings.Contains(buf.String(), cell) {
+			t.Errorf("the CSV lacks the escaped cell %s:\n%s", cell, buf.String()[:400])
+		}
+	}
+	back, err := ImportCSV("t.csv", bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Title != tl.Title || back.People[0].Name != tl.People[0].Name || back.People[1].Description != tl.People[1].Description || back.Summary != tl.Summary {
+		t.Errorf("round trip: %q %q %q %q", back.Title, back.People[0].Name, back.People[1].Description, back.Summary)
+	}
+}
