@@ -148,6 +148,7 @@ func exportFiles(lib *data.Library, assets fs.FS, base string, quality int) (map
 		}
 		files[file] = body
 	}
+	files["_headers"] = headersFile(base)
 	for name, content := range files {
 		if compressible(name) {
 			gz, br := compress(content, quality)
@@ -157,11 +158,28 @@ func exportFiles(lib *data.Library, assets fs.FS, base string, quality int) (map
 	return files, nil
 }
 
+// headersFile is the _headers file that Netlify, Cloudflare Pages and
+// other static hosts read: a static export cannot send HTTP headers
+// itself, so it tells the host the ones the server sends (its security
+// headers, embeds framable by any site), and that hashed assets never
+// change. Hosts that do not read it need the same set by hand.
+func headersFile(base string) []byte {
+	h := http.Header{}
+	setHeaders(h, "", "/", "")
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s/*\n  Content-Security-Policy: %s\n  X-Content-Type-Options: %s\n  Referrer-Policy: %s\n",
+		base, h.Get("Content-Security-Policy"), h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
+	setHeaders(h, "", "/embed/", "")
+	fmt.Fprintf(&b, "%s/embed/*\n  Content-Security-Policy: %s\n", base, h.Get("Content-Security-Policy"))
+	fmt.Fprintf(&b, "%s/web/*\n  Cache-Control: public, max-age=31536000, immutable\n", base)
+	return []byte(b.String())
+}
+
 // compressible reports whether a file gains from compression: text and
 // WebAssembly, not images.
 func compressible(name string) bool {
 	switch path.Ext(name) {
-	case ".png", ".jpg", ".gif", ".webp", ".ico":
+	case ".png", ".jpg", ".gif", ".webp", ".ico", "":
 		return false
 	}
 	return true

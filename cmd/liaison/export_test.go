@@ -69,6 +69,18 @@ func TestExportOnAStaticHost(t *testing.T) {
 		}
 	}
 
+	headers, err := os.ReadFile(filepath.Join(dir, "_headers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/graphics/liaison/*\n  Content-Security-Policy: ", "frame-ancestors 'self'",
+		"/graphics/liaison/embed/*\n  Content-Security-Policy: ", "frame-ancestors *",
+		"/graphics/liaison/web/*\n  Cache-Control: public, max-age=31536000, immutable"} {
+		if !strings.Contains(string(headers), want) {
+			t.Errorf("_headers lacks %q:\n%s", want, headers)
+		}
+	}
+
 	host := httptest.NewServer(http.StripPrefix("/graphics/liaison", http.FileServer(http.Dir(dir))))
 	t.Cleanup(host.Close)
 	b := newBrowser(t, 1280, 900)
