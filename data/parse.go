@@ -247,7 +247,20 @@ func (d *decoder) text(n *node, path string) string {
 	if ok && strings.TrimSpace(s) == "" {
 		d.fail(n.offset, path, "expected some text, found %q", s)
 	}
+	d.warnDirectionControls(n, path, s)
 	return s
+}
+
+// warnDirectionControls warns of the invisible characters that reorder
+// text (U+202A–U+202E, U+2066–U+2069): pasted by accident, or put there to
+// make a name read as another ("exe.live" for "evil.exe").
+func (d *decoder) warnDirectionControls(n *node, path, s string) {
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	}); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		d.warn(n.offset, path, "has an invisible direction control (U+%04X) that can make the text read as something else; remove it unless the language needs it", r)
+	}
 }
 
 // optionalText reads an optional string: absent is fine, but a field given
@@ -257,6 +270,7 @@ func (d *decoder) optionalText(n *node, path string) string {
 	if ok && strings.TrimSpace(s) == "" {
 		d.fail(n.offset, path, "expected some text, found %q (leave the field out instead)", s)
 	}
+	d.warnDirectionControls(n, path, s)
 	return s
 }
 

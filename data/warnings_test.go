@@ -47,3 +47,18 @@ func TestDefaultTimelineHasNoWarnings(t *testing.T) {
 		t.Errorf("the default timeline: err %v, warnings %v", err, warnings)
 	}
 }
+
+func TestCheckWarnsOfDirectionControls(t *testing.T) {
+	src := []byte(`{"schema": "timeline/v1", "id": "w", "title": "W",
+"people": [{"id": "a", "name": "Ann \u202Eexe.live"}, {"id": "b", "name": "Bob"}],
+"relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}], "evidence": [{"source": "s", "quote": "Q"}]}],
+"sources": [{"id": "s", "outlet": "S"}]}`)
+	_, warnings, err := check("w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "w.json:2:32: warning: people[0].name: has an invisible direction control (U+202E) that can make the text read as something else; remove it unless the language needs it"
+	if len(warnings) != 1 || warnings[0].Error() != want {
+		t.Errorf("warnings = %v\nwant %s", warnings, want)
+	}
+}
