@@ -25,14 +25,14 @@ import (
 // Bounds of one version's page cache. Readers of an article share a few
 // views of one timeline; what a crawler or an attacker asks beyond that
 // pushes out the least recently used pages, and costs no more than a
-// render did without a cache. The default timeline's page is 60 KB; a page
-// of 10,000 relationships is some 20 MB and is rendered every time.
+// render did without a cache. The default timeline's page is 25 KB; a
+// page of 10,000 relationships is 28 MB and takes over a second to render,
+// so it is kept too, but no more than four such.
 const (
 	pageCacheEntries = 256
-	pageCacheBytes   = 64 << 20
-	// pageCacheLargest is the largest page kept: one page must not push
-	// out most of the others.
-	pageCacheLargest = pageCacheBytes / 8
+	pageCacheBytes   = 128 << 20
+	// pageCacheLargest is the largest page kept.
+	pageCacheLargest = pageCacheBytes / 4
 )
 
 // pageClockStep is how precisely the server's pages place "now". The
@@ -70,6 +70,10 @@ type renderedPage struct {
 // A pageCache keeps the pages of one version of the data, the least
 // recently used going first when it is full.
 type pageCache struct {
+	// maxEntries, maxBytes and largest are the bounds: pageCacheEntries,
+	// pageCacheBytes and pageCacheLargest but in tests.
+	maxEntries, maxBytes, largest int
+
 	mu      sync.Mutex
 	entries map[string]*list.Element // of *cacheEntry
 	order   list.List                // most recently used first
@@ -90,7 +94,16 @@ type pendingPage struct {
 }
 
 func newPageCache() *pageCache {
-	return &pageCache{entries: map[string]*list.Element{}, rendering: map[string]*pendingPage{}}
+	return newPageCacheOf(pageCacheEntries, pageCacheBytes, pageCacheLargest)
+}
+
+// newPageCacheOf is a page cache of at most entries pages and bytes in
+// all, none larger than largest.
+func newPageCacheOf(entries, bytes, largest int) *pageCache {
+	return &pageCache{
+		maxEntries: entries, maxBytes: bytes, largest: largest,
+		entries: map[string]*list.Element{}, rendering: map[string]*pendingPage{},
+	}
 }
 
 // pageKey is what, besides the data's version, decides a page: the
@@ -139,12 +152,12 @@ func (c *pageCache) get(key string, render func() (*renderedPage, bool)) *render
 // add keeps page, then drops the least recently used pages while the cache
 // holds too many or too large. c.mu is held.
 func (c *pageCache) add(key string, page *renderedPage) {
-	if len(page.body) > pageCacheLargest {
+	if len(page.body) > c.largest {
 		return
 	}
 	c.entries[key] = c.order.PushFront(&cacheEntry{key, page})
 	c.bytes += len(page.body)
-	for c.order.Len() > pageCacheEntries || c.bytes > pageCacheBytes {
+	for c.order.Len() > c.maxEntries || c.bytes > c.maxBytes {
 		oldest := c.order.Back()
 		e := oldest.Value.(*cacheEntry)
 		c.order.Remove(oldest)

@@ -299,10 +299,11 @@ func TestPageCacheAtOnce(t *testing.T) {
 }
 
 // TestPageCacheBounds fills a cache beyond its bounds: it keeps the most
-// recently used pages, at most pageCacheEntries of them and pageCacheBytes
-// in all, and never a page larger than pageCacheLargest.
+// recently used pages, no more of them or bytes in all than its bounds,
+// and never a page larger than its largest.
 func TestPageCacheBounds(t *testing.T) {
-	c := newPageCache()
+	const entries, bytes, largest = 20, 10_000, 2_500
+	c := newPageCacheOf(entries, bytes, largest)
 	renders := 0
 	page := func(size int) func() (*renderedPage, bool) {
 		return func() (*renderedPage, bool) {
@@ -310,34 +311,34 @@ func TestPageCacheBounds(t *testing.T) {
 			return &renderedPage{status: http.StatusOK, body: make([]byte, size), oembedAt: -1}, true
 		}
 	}
-	for i := range pageCacheEntries + 50 {
-		c.get(fmt.Sprint("small ", i), page(1000))
-		c.get("small 0", page(1000)) // used again and again: kept
+	for i := range entries + 10 {
+		c.get(fmt.Sprint("small ", i), page(100))
+		c.get("small 0", page(100)) // used again and again: kept
 	}
-	if n := c.order.Len(); n != pageCacheEntries {
-		t.Errorf("%d pages kept, want %d", n, pageCacheEntries)
+	if n := c.order.Len(); n != entries {
+		t.Errorf("%d pages kept, want %d", n, entries)
 	}
 	renders = 0
-	c.get("small 0", page(1000))
-	c.get(fmt.Sprint("small ", pageCacheEntries+49), page(1000))
+	c.get("small 0", page(100))
+	c.get(fmt.Sprint("small ", entries+9), page(100))
 	if renders != 0 {
 		t.Errorf("the most recently used pages were rendered again")
 	}
-	c.get("small 1", page(1000))
+	c.get("small 1", page(100))
 	if renders != 1 {
 		t.Errorf("the least recently used page was still cached")
 	}
 
 	for i := range 10 {
-		c.get(fmt.Sprint("large ", i), page(pageCacheLargest))
+		c.get(fmt.Sprint("large ", i), page(largest))
 	}
-	if c.bytes > pageCacheBytes {
-		t.Errorf("%d bytes kept, more than %d", c.bytes, pageCacheBytes)
+	if c.bytes > bytes || c.order.Len() < 3 {
+		t.Errorf("%d pages of %d bytes kept, want at most %d bytes and at least 3 pages", c.order.Len(), c.bytes, bytes)
 	}
 	renders = 0
-	c.get("huge", page(pageCacheLargest+1))
-	c.get("huge", page(pageCacheLargest+1))
+	c.get("huge", page(largest+1))
+	c.get("huge", page(largest+1))
 	if renders != 2 {
-		t.Errorf("a page over pageCacheLargest was cached")
+		t.Errorf("a page over the largest was cached")
 	}
 }
