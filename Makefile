@@ -76,6 +76,21 @@ fuzz:
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 
+# The benchmarks of issue 6, results in docs/benchmarks.md: parse, filter
+# and layout at 50 to 100,000 relationships, with allocations; the
+# server's requests a second against a static file's; then, in headless
+# Chromium, first paint, the WebAssembly's takeover, DOM size, memory and
+# input latency at 50, 1,000 and 10,000 relationships, and the
+# WebAssembly's sizes. BENCH_RUNS loads of each size (after a first one
+# with the server's page cache empty) give the medians. Packages run one
+# at a time, so that no benchmark shares the cores with another.
+BENCH_RUNS ?= 3
+.PHONY: bench
+bench: build browser
+	$(GO) test -p 1 ./data ./app -run '^$$' -bench . -count 1 -timeout 30m
+	$(GO) test ./cmd/liaison -run '^$$' -bench . -benchtime 3s -count 1
+	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test ./cmd/liaison -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m
+
 # The long load test: 64 clients for 30 s against a server on 127.0.0.1,
 # with latency percentiles in its log. make test runs a short one.
 .PHONY: soak
