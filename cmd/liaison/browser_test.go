@@ -41,6 +41,7 @@ func TestBrowserTimelinePage(t *testing.T) {
 		chromedp.Evaluate(`[...document.querySelectorAll(".lane__person")].map(e => e.textContent)`, &people),
 		chromedp.Nodes(`button.bar`, &bars, chromedp.ByQueryAll),
 	)
+	b.screenshot(t, "timeline-1280-light.png")
 	if want := []string{"Imogen Poots", "James Norton", "Lily Allen", "David Harbour"}; !slices.Equal(people, want) {
 		t.Errorf("lanes = %q, want %q", people, want)
 	}
@@ -68,7 +69,6 @@ func TestBrowserTimelinePage(t *testing.T) {
 		chromedp.KeyEvent("\x1b"),
 		chromedp.WaitNotPresent(`#details`, chromedp.ByQuery),
 	)
-	b.screenshot(t, "timeline-1280-light.png")
 	b.checkConsole(t)
 }
 
