@@ -65,8 +65,8 @@ func Register(lib Library) { RegisterWithClock(lib, time.Now) }
 
 // RegisterWithClock is Register with the pages' clock, which places "now":
 // ongoing relationships run to it and the chart's window ends after it.
-// The server rounds it to the minute, so that a page it rendered once is
-// the same page for a minute and can be served again from its cache.
+// The server rounds it to the hour, so that a page it rendered once is
+// the same page for an hour and can be served again from its cache.
 func RegisterWithClock(lib Library, now func() time.Time) {
 	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: now} })
 	// A static host serves a page's folder, /t/{id}/, as well as /t/{id}.

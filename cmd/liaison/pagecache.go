@@ -17,10 +17,11 @@ import (
 // Rendering a timeline page with go-app builds every component and encodes
 // it, which limits a server to a few hundred pages a second even for a
 // small timeline. A page depends only on the data's version, the URL's path
-// and query, and the pages' clock (to the minute), so each version of the
-// data gets a pageCache (see serverState), keyed by path, query and minute:
-// a new version starts with an empty cache and can never be answered with a
-// page of the old one.
+// and query, and the pages' clock (to the hour), so each version of the
+// data gets a pageCache (see serverState) of pages by path and query, each
+// with the hour it was rendered for: a new version starts with an empty
+// cache and can never be answered with a page of the old one, and a page of
+// an earlier hour is rendered again.
 
 // Bounds of one version's page cache. Readers of an article share a few
 // views of one timeline; what a crawler or an attacker asks beyond that
@@ -35,17 +36,20 @@ const (
 	pageCacheLargest = pageCacheBytes / 4
 )
 
-// pageClockStep is how precisely the server's pages place "now". The
-// WebAssembly renders the page again with the reader's own clock as it
-// takes over; until then a minute is far below what a chart can show.
-const pageClockStep = time.Minute
+// pageClockStep is how precisely the server's pages place "now", and so
+// how often a cached page is rendered again. The WebAssembly renders the
+// page again with the reader's own clock as it takes over; until then an
+// hour is a few pixels on a chart zoomed in all the way (two weeks), and
+// nothing on one of years. A minute made the reader who came first in each
+// minute wait a second for a page of 10,000 relationships.
+const pageClockStep = time.Hour
 
 // pagesClock is the clock of the pages the server renders. Like go-app's
 // routes it is process-wide: the latest server's (serverConfig.Clock).
 var pagesClock atomic.Pointer[func() time.Time]
 
 // pagesNow is "now" for the pages the server renders: the latest server's
-// clock, to the minute.
+// clock, to the hour.
 func pagesNow() time.Time {
 	now := time.Now
 	if clock := pagesClock.Load(); clock != nil {
@@ -85,6 +89,7 @@ type pageCache struct {
 
 type cacheEntry struct {
 	key  string
+	at   int64 // the pages' clock the page was rendered for, in Unix seconds
 	page *renderedPage
 }
 
@@ -106,23 +111,25 @@ func newPageCacheOf(entries, bytes, largest int) *pageCache {
 	}
 }
 
-// pageKey is what, besides the data's version, decides a page: the
-// minute it is rendered in, its path and its query.
+// pageKey is what, besides the data's version and the clock, decides a
+// page: its path and its query.
 func pageKey(r *http.Request) string {
-	return strconv.FormatInt(pagesNow().Unix(), 10) + " " + r.URL.EscapedPath() + "?" + r.URL.RawQuery
+	return r.URL.EscapedPath() + "?" + r.URL.RawQuery
 }
 
-// get returns the page of key, from the cache or else from render, which
-// also says whether the page may be kept. Requests for a page that is
-// being rendered wait for that render rather than start their own.
-func (c *pageCache) get(key string, render func() (*renderedPage, bool)) *renderedPage {
+// get returns the page of key for the pages' clock at (pagesNow, in Unix
+// seconds), from the cache or else from render, which also says whether
+// the page may be kept. Requests for a page that is being rendered wait
+// for that render rather than start their own.
+func (c *pageCache) get(key string, at int64, render func() (*renderedPage, bool)) *renderedPage {
 	c.mu.Lock()
-	if e, ok := c.entries[key]; ok {
+	if e, ok := c.entries[key]; ok && e.Value.(*cacheEntry).at == at {
 		c.order.MoveToFront(e)
 		c.mu.Unlock()
 		return e.Value.(*cacheEntry).page
 	}
-	if p, ok := c.rendering[key]; ok {
+	pending := key + " " + strconv.FormatInt(at, 10)
+	if p, ok := c.rendering[pending]; ok {
 		c.mu.Unlock()
 		<-p.done
 		if p.page != nil {
@@ -132,15 +139,15 @@ func (c *pageCache) get(key string, render func() (*renderedPage, bool)) *render
 		return page
 	}
 	p := &pendingPage{done: make(chan struct{})}
-	c.rendering[key] = p
+	c.rendering[pending] = p
 	c.mu.Unlock()
 
 	keep := false
 	defer func() {
 		c.mu.Lock()
-		delete(c.rendering, key)
+		delete(c.rendering, pending)
 		if keep {
-			c.add(key, p.page)
+			c.add(key, at, p.page)
 		}
 		c.mu.Unlock()
 		close(p.done)
@@ -149,30 +156,37 @@ func (c *pageCache) get(key string, render func() (*renderedPage, bool)) *render
 	return p.page
 }
 
-// add keeps page, then drops the least recently used pages while the cache
-// holds too many or too large. c.mu is held.
-func (c *pageCache) add(key string, page *renderedPage) {
+// add keeps page in place of key's earlier one, then drops the least
+// recently used pages while the cache holds too many or too large. c.mu is
+// held.
+func (c *pageCache) add(key string, at int64, page *renderedPage) {
+	if e, ok := c.entries[key]; ok {
+		c.remove(e)
+	}
 	if len(page.body) > c.largest {
 		return
 	}
-	c.entries[key] = c.order.PushFront(&cacheEntry{key, page})
+	c.entries[key] = c.order.PushFront(&cacheEntry{key, at, page})
 	c.bytes += len(page.body)
 	for c.order.Len() > c.maxEntries || c.bytes > c.maxBytes {
-		oldest := c.order.Back()
-		e := oldest.Value.(*cacheEntry)
-		c.order.Remove(oldest)
-		delete(c.entries, e.key)
-		c.bytes -= len(e.page.body)
+		c.remove(c.order.Back())
 	}
 }
 
+func (c *pageCache) remove(e *list.Element) {
+	entry := e.Value.(*cacheEntry)
+	c.order.Remove(e)
+	delete(c.entries, entry.key)
+	c.bytes -= len(entry.page.body)
+}
+
 // timelinePage serves /t/{id} and /embed/{id}: go-app renders the page or
-// the problem, once per version of the data, query and minute (see
+// the problem, once per version of the data, query and hour (see
 // pageCache); a timeline or person that does not exist is a 404. Full pages
 // carry the oEmbed discovery link in their head.
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
-	page := state.pageCache.get(pageKey(r), func() (*renderedPage, bool) { return state.renderPage(r) })
+	page := state.pageCache.get(pageKey(r), pagesNow().Unix(), func() (*renderedPage, bool) { return state.renderPage(r) })
 	h := w.Header()
 	for name, values := range page.header {
 		h[name] = append([]string(nil), values...)

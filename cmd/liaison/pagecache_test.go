@@ -157,14 +157,14 @@ func canonicalHTML(page string) string {
 
 // TestPageCacheFollowsTheClock moves the pages' clock by a year: the chart,
 // whose window ends after now while a relationship goes on, is rendered
-// again rather than served from the cache.
+// again rather than served from the cache, and replaces the old page.
 func TestPageCacheFollowsTheClock(t *testing.T) {
 	lib, err := loadLibrary("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	clock := &fixedClock{now: time.Date(2030, time.June, 1, 0, 0, 0, 0, time.UTC)}
-	handler, err := newServer(lib, webAssets(t), serverConfig{Clock: clock.Now})
+	s, handler, err := buildServer(lib, webAssets(t), serverConfig{Clock: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,6 +174,9 @@ func TestPageCacheFollowsTheClock(t *testing.T) {
 		if want := fmt.Sprintf("to %d.", year); !strings.Contains(body, want) {
 			t.Errorf("in %d the chart is not labelled %q: the page is from another time", year, want)
 		}
+	}
+	if n := len(s.current().pageCache.entries); n != 1 {
+		t.Errorf("the cache holds %d pages, want one: the page of 2031 in place of 2030's", n)
 	}
 }
 
@@ -312,32 +315,32 @@ func TestPageCacheBounds(t *testing.T) {
 		}
 	}
 	for i := range entries + 10 {
-		c.get(fmt.Sprint("small ", i), page(100))
-		c.get("small 0", page(100)) // used again and again: kept
+		c.get(fmt.Sprint("small ", i), 0, page(100))
+		c.get("small 0", 0, page(100)) // used again and again: kept
 	}
 	if n := c.order.Len(); n != entries {
 		t.Errorf("%d pages kept, want %d", n, entries)
 	}
 	renders = 0
-	c.get("small 0", page(100))
-	c.get(fmt.Sprint("small ", entries+9), page(100))
+	c.get("small 0", 0, page(100))
+	c.get(fmt.Sprint("small ", entries+9), 0, page(100))
 	if renders != 0 {
 		t.Errorf("the most recently used pages were rendered again")
 	}
-	c.get("small 1", page(100))
+	c.get("small 1", 0, page(100))
 	if renders != 1 {
 		t.Errorf("the least recently used page was still cached")
 	}
 
 	for i := range 10 {
-		c.get(fmt.Sprint("large ", i), page(largest))
+		c.get(fmt.Sprint("large ", i), 0, page(largest))
 	}
 	if c.bytes > bytes || c.order.Len() < 3 {
 		t.Errorf("%d pages of %d bytes kept, want at most %d bytes and at least 3 pages", c.order.Len(), c.bytes, bytes)
 	}
 	renders = 0
-	c.get("huge", page(largest+1))
-	c.get("huge", page(largest+1))
+	c.get("huge", 0, page(largest+1))
+	c.get("huge", 0, page(largest+1))
 	if renders != 2 {
 		t.Errorf("a page over the largest was cached")
 	}
