@@ -66,8 +66,9 @@ test: build vet browser js
 screenshots: build browser js
 	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test ./cmd/liaison -run 'TestBrowser' -count=1
 
-# Fuzzes the date parser and the whole-file parser for FUZZTIME each, one
-# after the other (go test fuzzes one target at a time). go test's own
+# Fuzzes the date parser, the whole-file parser and the JSON reader
+# (against encoding/json) for FUZZTIME each, one after the other (go test
+# fuzzes one target at a time). go test's own
 # 10-minute timeout applies to each run. Inputs that fail are saved under
 # data/testdata/fuzz/, where every later go test runs them.
 FUZZTIME ?= 30s
@@ -75,6 +76,7 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./data -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME)
 
 # The benchmarks of issue 6, results in docs/benchmarks.md: parse, filter
 # and layout at 50 to 100,000 relationships, with allocations; the

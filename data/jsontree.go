@@ -57,8 +57,18 @@ type syntaxError struct {
 
 func (e *syntaxError) Error() string { return e.msg }
 
-// parseTree reads exactly one JSON value from src.
+// parseTree reads exactly one JSON value from src. A valid file is read by
+// scanTree; any other by encoding/json, whose errors say what is wrong.
 func parseTree(src []byte) (*node, error) {
+	if n, ok := scanTree(src); ok {
+		return n, nil
+	}
+	return readTree(src)
+}
+
+// readTree is parseTree with encoding/json's tokens, for the error of a
+// file that is not valid JSON, with its offset.
+func readTree(src []byte) (*node, error) {
 	r := treeReader{dec: json.NewDecoder(bytes.NewReader(src)), src: src}
 	r.dec.UseNumber()
 	n, err := r.value(0)
