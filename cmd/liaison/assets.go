@@ -3,22 +3,32 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"path"
+	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// assetFiles is the web/ directory as the server may serve it: its files,
-// but no directory (http.FileServerFS would list it), not the Go source
-// that embeds the rest, and not the compressed copies, which the file's own
+// isAsset reports whether a file of web/ is an asset: not the Go source
+// that embeds the rest, and not a compressed copy, which the file's own
 // URL serves to the clients that take them (precompressedAssets).
+func isAsset(name string) bool {
+	return path.Ext(name) != ".go" && !isCopy(name)
+}
+
+// assetFiles is the web/ directory as the server may serve it: its assets,
+// but no directory (http.FileServerFS would list it).
 type assetFiles struct{ fs.FS }
 
 func (a assetFiles) Open(name string) (fs.File, error) {
 	notFound := &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	if path.Ext(name) == ".go" || isCopy(name) {
+	if !isAsset(name) {
 		return nil, notFound
 	}
 	f, err := a.FS.Open(name)
@@ -32,18 +42,134 @@ func (a assetFiles) Open(name string) (fs.File, error) {
 	return f, nil
 }
 
-// assetResources makes go-app serve /web/… and /app.wasm from the assets
-// the server embeds, as its own /web/ route does. Left to its default,
-// go-app serves them from the working directory, whatever that holds.
+// assetNames are the names pages load the assets of web/ by: each carries
+// a hash of its content (app.3f2a9c01b2d4.wasm), so that what a name holds
+// never changes, and browsers and CDNs may keep it forever, while a build
+// that changes an asset gives it a new name. liaison export writes the
+// assets under these names; the server serves them under both.
+type assetNames struct {
+	hashed map[string]string // "app.wasm" → "app.3f2a9c01b2d4.wasm"
+	plain  map[string]string // "app.3f2a9c01b2d4.wasm" → "app.wasm"
+	// sum changes with the content of any asset: the pages' version
+	// includes it, because a page names the assets by their hashes.
+	sum [sha256.Size]byte
+}
+
+// newAssetNames hashes the assets at the top of assets.
+func newAssetNames(assets fs.FS) (*assetNames, error) {
+	entries, err := fs.ReadDir(assets, ".")
+	if err != nil {
+		return nil, fmt.Errorf("listing the assets: %w", err)
+	}
+	n := &assetNames{hashed: map[string]string{}, plain: map[string]string{}}
+	all := sha256.New()
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !isAsset(name) {
+			continue
+		}
+		content, err := fs.ReadFile(assets, name)
+		if err != nil {
+			return nil, fmt.Errorf("hashing the asset %s: %w", name, err)
+		}
+		sum := sha256.Sum256(content)
+		ext := path.Ext(name)
+		hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:6]) + ext
+		n.hashed[name], n.plain[hashed] = hashed, name
+		fmt.Fprintf(all, "%s\x00%x\n", name, sum)
+	}
+	all.Sum(n.sum[:0])
+	return n, nil
+}
+
+// siteResources is where go-app's pages point for path: every absolute
+// path under base, and the assets of web/ under their hashed names. It
+// implements goapp.ResourceResolver, for the server (base "") and for
+// liaison export (the path the site will be served under).
+type siteResources struct {
+	base  string // like "/graphics/liaison", or "" for the root
+	names *assetNames
+}
+
+func (s *siteResources) Resolve(p string) string {
+	switch {
+	case strings.HasPrefix(p, "http://"), strings.HasPrefix(p, "https://"), !strings.HasPrefix(p, "/"):
+		return p
+	case p == "/":
+		if s.base == "" {
+			return "/"
+		}
+		return s.base
+	}
+	if name, ok := strings.CutPrefix(p, "/web/"); ok && s.names.hashed[name] != "" {
+		return s.base + "/web/" + s.names.hashed[name]
+	}
+	return s.base + p
+}
+
+// immutableCaching is the Cache-Control of an asset under its hashed name:
+// what the name holds never changes, so browsers and CDNs keep it for a
+// year without asking again.
+const immutableCaching = "public, max-age=31536000, immutable"
+
+// cachedAssets serves each asset under its two names. Under its hashed
+// name, which the pages load, it is immutable. Under its plain name
+// (/web/app.wasm), which pages rendered before hashing and other sites may
+// still load, it changes with a build, so it is revalidated (no-cache,
+// with the ETag of precompressedAssets). A hashed name that is not the
+// hash of the asset's current content is not found: what it named is
+// gone, and the current content must not be kept forever under it.
+type cachedAssets struct {
+	names *assetNames
+	files *precompressedAssets
+}
+
+// ServeHTTP serves the asset that the path names below /web/.
+func (c *cachedAssets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	name, ok := strings.CutPrefix(r.URL.Path, "/web/")
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	c.serveAsset(w, r, name)
+}
+
+// serveAsset answers r with the asset of name, hashed or plain, whatever
+// the request's path is.
+func (c *cachedAssets) serveAsset(w http.ResponseWriter, r *http.Request, name string) {
+	caching := "no-cache"
+	if plain, ok := c.names.plain[name]; ok {
+		name, caching = plain, immutableCaching
+	}
+	w.Header().Set("Cache-Control", caching)
+	r2 := new(http.Request)
+	*r2 = *r
+	r2.URL = new(url.URL)
+	*r2.URL = *r.URL
+	r2.URL.Path, r2.URL.RawPath = name, ""
+	c.files.ServeHTTP(w, r2)
+}
+
+// plainWasm answers go-app's other URLs of the WebAssembly, /app.wasm and
+// /goapp.wasm, as its plain name: they stay the same across builds, while
+// go-app would serve them as the hashed name that its resolver gives.
+func (c *cachedAssets) plainWasm(w http.ResponseWriter, r *http.Request) {
+	c.serveAsset(w, r, "app.wasm")
+}
+
+// assetResources makes go-app's pages name the assets by their hashed
+// names, and makes go-app serve /web/… from the assets the server embeds,
+// as its own /web/ route does. Left to its default, go-app serves them
+// from the working directory, whatever that holds.
 type assetResources struct {
 	goapp.ResourceResolver
 	http.Handler
 }
 
-// newAssetResources resolves /web/ paths as go-app's default does, and
-// serves them with assets.
-func newAssetResources(assets http.Handler) assetResources {
-	return assetResources{goapp.LocalDir(""), assets}
+// newAssetResources resolves paths as siteResources does at the root, and
+// serves /web/ with assets.
+func newAssetResources(assets *cachedAssets) assetResources {
+	return assetResources{&siteResources{names: assets.names}, assets}
 }
 
 // goappProxyPaths are the paths that go-app answers by fetching

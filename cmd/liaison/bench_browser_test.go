@@ -81,7 +81,7 @@ const benchProbe = `(() => {
 const benchMetrics = `(() => {
   const paint = performance.getEntriesByType("paint").find(e => e.name === "first-contentful-paint");
   const nav = performance.getEntriesByType("navigation")[0];
-  const wasm = performance.getEntriesByType("resource").find(e => new URL(e.name).pathname.endsWith("app.wasm"));
+  const wasm = performance.getEntriesByType("resource").find(e => /\/app(\.[0-9a-f]+)?\.wasm$/.test(new URL(e.name).pathname));
   const bench = window.__liaisonBench;
   return {
     fcp: paint ? paint.startTime : -1,

@@ -5,8 +5,6 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -24,31 +22,6 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 	"github.com/liaison-timeline/liaison/web"
 )
-
-// exportSite is how pages are rendered for a static copy of the site: every
-// absolute path under its base, and the assets of web/ under names that
-// carry a hash of their content, so that a CDN may keep them forever.
-type exportSite struct {
-	base    string            // like "/graphics/liaison", or "" for the root
-	renamed map[string]string // "/web/app.wasm" → "/web/app.3f2a….wasm"
-}
-
-// Resolve is where go-app's pages point for path: it implements
-// goapp.ResourceResolver.
-func (e *exportSite) Resolve(p string) string {
-	switch {
-	case strings.HasPrefix(p, "http://"), strings.HasPrefix(p, "https://"), !strings.HasPrefix(p, "/"):
-		return p
-	case p == "/":
-		if e.base == "" {
-			return "/"
-		}
-		return e.base
-	case e.renamed[p] != "":
-		return e.base + e.renamed[p]
-	}
-	return e.base + p
-}
 
 // export writes the whole site as static files, for any static host or CDN
 // at any path prefix: every page prerendered, the JSON API as files, the
@@ -89,25 +62,17 @@ func export(args []string, stdout, stderr io.Writer) int {
 // exportFiles renders the site for base, as files by their path in the
 // export.
 func exportFiles(lib *data.Library, assets fs.FS, base string, quality int) (map[string][]byte, error) {
-	site := &exportSite{base: base, renamed: map[string]string{}}
-	files := map[string][]byte{}
-	entries, err := fs.ReadDir(assets, ".")
+	names, err := newAssetNames(assets)
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || path.Ext(name) == ".go" || path.Ext(name) == ".br" || path.Ext(name) == ".gz" {
-			continue
-		}
+	site := &siteResources{base: base, names: names}
+	files := map[string][]byte{}
+	for name, hashed := range names.hashed {
 		content, err := fs.ReadFile(assets, name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("reading the asset %s: %w", name, err)
 		}
-		sum := sha256.Sum256(content)
-		ext := path.Ext(name)
-		hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:6]) + ext
-		site.renamed["/web/"+name] = "/web/" + hashed
 		files["web/"+hashed] = content
 	}
 
@@ -171,7 +136,7 @@ func headersFile(base string) []byte {
 		base, h.Get("Content-Security-Policy"), h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
 	setHeaders(h, "", "/embed/", "")
 	fmt.Fprintf(&b, "%s/embed/*\n  Content-Security-Policy: %s\n", base, h.Get("Content-Security-Policy"))
-	fmt.Fprintf(&b, "%s/web/*\n  Cache-Control: public, max-age=31536000, immutable\n", base)
+	fmt.Fprintf(&b, "%s/web/*\n  Cache-Control: %s\n", base, immutableCaching)
 	return []byte(b.String())
 }
 

@@ -29,8 +29,9 @@ type serverConfig struct {
 	// (serve -watch): pages then listen to /api/events for new versions.
 	Watch bool
 	// Export, when set, renders pages for a static copy of the site
-	// (liaison export) instead of for this server.
-	Export *exportSite
+	// (liaison export) instead of for this server: links under its base,
+	// to the assets as the export writes them.
+	Export *siteResources
 	// Clock is the pages' clock, which places "now" on their charts; nil
 	// means time.Now. Tests set it to render the same page twice.
 	Clock func() time.Time

@@ -50,8 +50,10 @@ type representation struct {
 	etag    string
 }
 
-// precompressedAssets serves the assets of files: those with copies by
-// content negotiation, from memory, and the others with files.
+// precompressedAssets serves the assets of files, each with the ETag of
+// its content: those with copies by content negotiation, from memory, and
+// the others with files. How long they may be cached is for its caller to
+// say (cachedAssets).
 type precompressedAssets struct {
 	files http.Handler
 	// forms holds, by file name, the file itself and then its copies in
@@ -59,6 +61,8 @@ type precompressedAssets struct {
 	forms map[string][]representation
 	// types holds each negotiated file's Content-Type.
 	types map[string]string
+	// etags holds the ETag of each asset without copies.
+	etags map[string]string
 }
 
 // newPrecompressedAssets serves assets, with copies where they are; a copy
@@ -69,6 +73,7 @@ func newPrecompressedAssets(assets fs.FS, logger *slog.Logger) (*precompressedAs
 		files: http.FileServerFS(assetFiles{assets}),
 		forms: map[string][]representation{},
 		types: map[string]string{},
+		etags: map[string]string{},
 	}
 	entries, err := fs.ReadDir(assets, ".")
 	if err != nil {
@@ -76,21 +81,18 @@ func newPrecompressedAssets(assets fs.FS, logger *slog.Logger) (*precompressedAs
 	}
 	for _, entry := range entries {
 		name := entry.Name()
-		if entry.IsDir() || isCopy(name) {
+		if entry.IsDir() || !isAsset(name) {
 			continue
 		}
-		var forms []representation
-		var content []byte
+		content, err := fs.ReadFile(assets, name)
+		if err != nil {
+			return nil, fmt.Errorf("reading the asset %s: %w", name, err)
+		}
+		forms := []representation{{content: content, etag: etagOf(content, "")}}
 		for _, coding := range contentCodings {
 			encoded, err := fs.ReadFile(assets, name+coding.ext)
 			if err != nil {
 				continue
-			}
-			if content == nil {
-				if content, err = fs.ReadFile(assets, name); err != nil {
-					return nil, err
-				}
-				forms = append(forms, representation{content: content, etag: etagOf(content, "")})
 			}
 			if err := checkCopy(content, encoded, coding); err != nil {
 				logger.Warn("not serving a compressed copy that differs from its file: run make build",
@@ -102,6 +104,8 @@ func newPrecompressedAssets(assets fs.FS, logger *slog.Logger) (*precompressedAs
 		if len(forms) > 1 {
 			p.forms[name] = forms
 			p.types[name] = mime.TypeByExtension(path.Ext(name))
+		} else {
+			p.etags[name] = forms[0].etag
 		}
 	}
 	return p, nil
@@ -165,12 +169,15 @@ func (p *precompressedAssets) rawSize(name string) int {
 
 // ServeHTTP serves the asset that the path names (below /web/). Every
 // answer for an asset with copies says that it varies with
-// Accept-Encoding, carries its representation's ETag and must be
-// revalidated: a build changes the WebAssembly under the same URL.
+// Accept-Encoding and carries its representation's ETag.
 func (p *precompressedAssets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(r.URL.Path, "/")
 	forms, ok := p.forms[name]
 	if !ok {
+		if etag, ok := p.etags[name]; ok {
+			// The file server answers If-None-Match with this ETag.
+			w.Header().Set("ETag", etag)
+		}
 		p.files.ServeHTTP(w, r)
 		return
 	}
@@ -182,7 +189,6 @@ func (p *precompressedAssets) ServeHTTP(w http.ResponseWriter, r *http.Request) 
 	h.Add("Vary", "Accept-Encoding")
 	h.Set("Content-Type", p.types[name])
 	h.Set("ETag", form.etag)
-	h.Set("Cache-Control", "no-cache")
 	if form.coding != "" {
 		h.Set("Content-Encoding", form.coding)
 		// ServeContent leaves the length of an encoded body out, for

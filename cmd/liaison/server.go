@@ -25,14 +25,15 @@ import (
 // server answers every route of docs/http-api.md for one library, which
 // Reload may replace while it serves (liaison serve -watch).
 type server struct {
-	wasmSum [sha256.Size]byte
 	// wasmSize is the WebAssembly's own size, which the loader's progress
 	// counts in whatever encoding it is sent.
 	wasmSize int
-	assets   http.Handler
-	watch    bool
-	export   *exportSite
-	state    atomic.Pointer[serverState]
+	// assets serves /web/; assets don't change while the server runs, so
+	// their hashed names are computed once, whatever Reload does.
+	assets *cachedAssets
+	watch  bool
+	export *siteResources
+	state  atomic.Pointer[serverState]
 	// changed is closed, and replaced, at every reload: what waits on it
 	// (the /api/events streams) learns of the new version.
 	mu      sync.Mutex
@@ -45,8 +46,9 @@ type server struct {
 // serverState is what one version of the data is served with.
 type serverState struct {
 	library *data.Library
-	// version changes with the WebAssembly and with the data, so that no
-	// cache (HTTP or service worker) serves a stale app or timeline.
+	// version changes with the assets (the WebAssembly, the stylesheet…)
+	// and with the data, so that no cache (HTTP or service worker) serves
+	// a stale app or timeline, or a page naming assets that are gone.
 	version string
 	pages   http.Handler
 	// pageCache holds the pages rendered from this version of the data.
@@ -78,10 +80,13 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 	if err != nil {
 		return nil, nil, err
 	}
+	names, err := newAssetNames(assets)
+	if err != nil {
+		return nil, nil, err
+	}
 	s := &server{
-		wasmSum:  sha256.Sum256(wasm),
 		wasmSize: len(wasm),
-		assets:   http.StripPrefix("/web/", files),
+		assets:   &cachedAssets{names: names, files: files},
 		changed:  make(chan struct{}),
 		watch:    cfg.Watch,
 		export:   cfg.Export,
@@ -106,6 +111,8 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 	mux.HandleFunc("GET /api/events", s.events)
 	mux.HandleFunc("/api/", apiNotFound)
 	mux.Handle("GET /web/", s.assets)
+	mux.HandleFunc("GET /app.wasm", s.assets.plainWasm)
+	mux.HandleFunc("GET /goapp.wasm", s.assets.plainWasm)
 	mux.HandleFunc("GET /t/{id}", s.timelinePage)
 	mux.HandleFunc("GET /embed/{id}", s.timelinePage)
 	mux.HandleFunc("GET /embed.js", s.embedScript)
@@ -124,7 +131,7 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 // Reload serves lib from now on: a new version for every cache, new pages,
 // and word to the pages open in browsers.
 func (s *server) Reload(lib *data.Library) {
-	sum := sha256.Sum256(append(s.wasmSum[:], lib.Version()...))
+	sum := sha256.Sum256(append(s.assets.names.sum[:], lib.Version()...))
 	version := hex.EncodeToString(sum[:8])
 	pages := &goapp.Handler{
 		Name:            "Liaison",
