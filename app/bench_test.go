@@ -17,7 +17,7 @@ var benchNow = time.Date(2026, time.June, 1, 0, 0, 0, 0, time.UTC)
 
 // BenchmarkLaneLayout lays out a whole generated timeline (about one person
 // for every five relationships) over the window that shows it all, as the
-// page does on every load, filter, zoom and pan step.
+// page does on every load and filter.
 func BenchmarkLaneLayout(b *testing.B) {
 	for _, n := range benchSizes {
 		t := data.Generate(max(2, n/5), n, 1)
@@ -64,4 +64,21 @@ func starTimeline(n int) *data.Timeline {
 		}
 	}
 	return t
+}
+
+// BenchmarkRescale lays a generated timeline out again over a window
+// zoomed in one step, as the page does on every zoom and pan step.
+func BenchmarkRescale(b *testing.B) {
+	for _, n := range benchSizes {
+		t := data.Generate(max(2, n/5), n, 1)
+		b.Run(fmt.Sprintf("relationships=%d", n), func(b *testing.B) {
+			fit := Window(t, benchNow)
+			l := NewLaneLayout(t, benchNow, fit)
+			zoomed := fit.Zoom(1/zoomStep, 0.5, fit)
+			b.ReportAllocs()
+			for b.Loop() {
+				l.Rescale(zoomed)
+			}
+		})
+	}
 }

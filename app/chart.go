@@ -78,12 +78,7 @@ func (p *TimelinePage) renderChart() goapp.UI {
 						}),
 						p.renderCursorLine(),
 					),
-					goapp.Ol().Class("chart__lanes").Body(
-						goapp.Range(l.Lanes).Slice(func(i int) goapp.UI {
-							lane := &l.Lanes[i]
-							return p.renderLane(lane, highlighted[lane.Person.ID])
-						}),
-					),
+					p.renderLanes(highlighted),
 					goapp.P().Class("chart__hint").Aria("hidden", ariaTrue).Text(p.input.hint),
 				),
 		)
@@ -106,53 +101,102 @@ func (p *TimelinePage) highlightedPeople() map[string]bool {
 	if p.hovered == "" {
 		return nil
 	}
-	people := map[string]bool{}
-	for _, lane := range p.view.layout.Lanes {
-		for _, b := range lane.Bars {
-			if barID(lane.Person, b.Relationship) == p.hovered {
-				people[b.Relationship.People[0]], people[b.Relationship.People[1]] = true, true
-			}
-		}
-		for _, m := range lane.Markers {
-			if markerID(lane.Person, m.Event) == p.hovered {
-				for _, id := range m.Event.People {
-					people[id] = true
-				}
-			}
-		}
+	people := make(map[string]bool, len(p.hoveredPeople))
+	for _, id := range p.hoveredPeople {
+		people[id] = true
 	}
 	return people
 }
 
-func (p *TimelinePage) renderLane(lane *Lane, highlighted bool) goapp.UI {
-	height := float64(lane.BarRows)*barRowHeight + float64(lane.MarkerRows)*markerRowHeight
+// renderLanes draws the lanes of the lane window (see LaneWindow), with
+// padding of the others' height. An embed with many lanes scrolls them in
+// a box of their own: its frame is as tall as its content, so the page
+// around it, not the embed, would otherwise scroll past thousands of lanes.
+func (p *TimelinePage) renderLanes(highlighted map[string]bool) goapp.UI {
+	lanes, w := p.view.layout.Lanes, p.lanes
+	classes := []string{"chart__scroller"}
+	if p.embed && len(lanes) > embedLanes {
+		classes = append(classes, "chart__scroller--box")
+	}
+	shown := lanes[w.First:w.Last]
+	return goapp.Div().Class(classes...).ID("chart-scroller").Body(
+		goapp.Ol().Class("chart__lanes").ID("chart-lanes").
+			Style("padding-top", px(w.Above)).
+			Style("padding-bottom", px(w.Below)).
+			Body(
+				goapp.Range(shown).Slice(func(i int) goapp.UI {
+					lane := &shown[i]
+					return p.renderLane(lane, w.First+i, highlighted[lane.Person.ID])
+				}),
+			),
+	)
+}
+
+// embedLanes is how many lanes an embed shows before it scrolls them.
+const embedLanes = 12
+
+// plotHeight is the height of a lane's plot, in rem.
+func plotHeight(lane *Lane) float64 {
+	return max(float64(lane.BarRows)*barRowHeight+float64(lane.MarkerRows)*markerRowHeight, barRowHeight)
+}
+
+// renderLane draws lane number i of the layout. Bars and markers well
+// outside the time window are left out: the lane clips them anyway.
+func (p *TimelinePage) renderLane(lane *Lane, i int, highlighted bool) goapp.UI {
 	classes := []string{"lane"}
 	if highlighted {
 		classes = append(classes, "lane--highlighted")
 	}
-	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).Body(
-		goapp.Div().Class("lane__name").Body(
-			goapp.Span().Class("lane__person").Body(personName(p.view.colors[lane.Person.ID], lane.Person.Name)...),
-			goapp.If(lane.Person.Description != "", func() goapp.UI {
-				return goapp.Span().Class("lane__description").Text(lane.Person.Description)
-			}),
-		),
-		goapp.Div().Class("lane__plot").Style("height", rem(height)).Body(
-			// The clip hides what lies outside the zoomed window; tooltips
-			// sit beside it so that they are never cut off.
-			goapp.Div().Class("lane__clip").Body(
-				goapp.Range(lane.Markers).Slice(func(i int) goapp.UI {
-					m := lane.Markers[i]
-					return p.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
-				}),
-				goapp.Range(lane.Bars).Slice(func(i int) goapp.UI {
-					b := lane.Bars[i]
-					return p.renderBar(lane.Person, b, p.barTop(lane, b))
+	bars, markers := inSight(lane)
+	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).
+		Aria("setsize", len(p.view.layout.Lanes)).
+		Aria("posinset", i+1).
+		Body(
+			goapp.Div().Class("lane__name").Body(
+				goapp.Span().Class("lane__person").Body(personName(p.view.colors[lane.Person.ID], lane.Person.Name)...),
+				goapp.If(lane.Person.Description != "", func() goapp.UI {
+					return goapp.Span().Class("lane__description").Text(lane.Person.Description)
 				}),
 			),
-			p.renderLaneTooltip(lane),
-		),
-	)
+			goapp.Div().Class("lane__plot").Style("height", rem(plotHeight(lane))).Body(
+				// The clip hides what lies outside the zoomed window; tooltips
+				// sit beside it so that they are never cut off.
+				goapp.Div().Class("lane__clip").Body(
+					goapp.Range(markers).Slice(func(i int) goapp.UI {
+						m := markers[i]
+						return p.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
+					}),
+					goapp.Range(bars).Slice(func(i int) goapp.UI {
+						b := bars[i]
+						return p.renderBar(lane.Person, b, p.barTop(lane, b))
+					}),
+				),
+				p.renderLaneTooltip(lane),
+			),
+		)
+}
+
+// sightMargin is how far beyond the time window, in percent of it, bars
+// and markers are still drawn: a pan of half a screen shows no gap before
+// the next render.
+const sightMargin = 50.0
+
+// inSight are the lane's bars and markers that reach within sightMargin of
+// the time window.
+func inSight(lane *Lane) ([]Bar, []Marker) {
+	var bars []Bar
+	for _, b := range lane.Bars {
+		if b.Left+b.Width >= -sightMargin && b.Left <= 100+sightMargin {
+			bars = append(bars, b)
+		}
+	}
+	var markers []Marker
+	for _, m := range lane.Markers {
+		if m.To >= -sightMargin && m.From <= 100+sightMargin {
+			markers = append(markers, m)
+		}
+	}
+	return bars, markers
 }
 
 func (p *TimelinePage) barTop(lane *Lane, b Bar) float64 {
@@ -162,6 +206,9 @@ func (p *TimelinePage) barTop(lane *Lane, b Bar) float64 {
 // renderLaneTooltip is the tooltip of the hovered or focused item, if it
 // is in this lane: under the item, at the middle of its visible part.
 func (p *TimelinePage) renderLaneTooltip(lane *Lane) goapp.UI {
+	if p.hovered == "" {
+		return nil
+	}
 	for _, b := range lane.Bars {
 		if barID(lane.Person, b.Relationship) == p.hovered {
 			at := (max(b.Left, 0) + min(b.Left+b.Width, 100)) / 2
@@ -228,9 +275,9 @@ func (p *TimelinePage) renderBar(self *data.Person, b Bar, top float64) goapp.UI
 				p.openRelationship(ctx, r.ID, id)
 			}
 		}, goapp.EventScope(id)).
-		OnMouseEnter(p.hover(id), goapp.EventScope(id)).
+		OnMouseEnter(p.hover(id, r.People[:]), goapp.EventScope(id)).
 		OnMouseLeave(p.unhover(id), goapp.EventScope(id)).
-		OnFocus(p.hover(id), goapp.EventScope(id)).
+		OnFocus(p.hover(id, r.People[:]), goapp.EventScope(id)).
 		OnBlur(p.unhover(id), goapp.EventScope(id)).
 		Body(
 			goapp.Span().Class("bar__label").Aria("hidden", ariaTrue).Text(b.Partner.Name),
@@ -282,9 +329,9 @@ func (p *TimelinePage) renderMarker(self *data.Person, m Marker, top float64) go
 					p.openEvent(ctx, e.ID, id)
 				}
 			}, goapp.EventScope(id)).
-			OnMouseEnter(p.hover(id), goapp.EventScope(id)).
+			OnMouseEnter(p.hover(id, e.People), goapp.EventScope(id)).
 			OnMouseLeave(p.unhover(id), goapp.EventScope(id)).
-			OnFocus(p.hover(id), goapp.EventScope(id)).
+			OnFocus(p.hover(id, e.People), goapp.EventScope(id)).
 			OnBlur(p.unhover(id), goapp.EventScope(id)).
 			Text(strconv.Itoa(m.Number)),
 	)
@@ -327,8 +374,10 @@ func tooltipForRelationship(r *data.Relationship, names map[string]string) []str
 	return lines
 }
 
-func (p *TimelinePage) hover(id string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { p.hovered = id }
+// hover highlights the lanes of people while the item with DOM id id is
+// under the pointer or focused.
+func (p *TimelinePage) hover(id string, people []string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { p.hovered, p.hoveredPeople = id, people }
 }
 
 func (p *TimelinePage) unhover(id string) goapp.EventHandler {
@@ -361,3 +410,5 @@ func describeRelationship(r *data.Relationship, self, partner string) string {
 func pct(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) + "%" }
 
 func rem(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) + "rem" }
+
+func px(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "px" }

@@ -52,10 +52,11 @@ func (p *TimelinePage) renderCursorPanel() goapp.UI {
 	if at.IsZero() {
 		return goapp.Div().Class("as-of", "as-of--empty").Aria("live", "polite")
 	}
-	couples := CouplesAt(p.view.shown, at.Earliest)
+	all := CouplesAt(p.view.shown, at.Earliest)
+	couples := all[:p.shown(couplesAsOf, len(all))]
 	return goapp.Div().Class("as-of").Aria("live", "polite").Body(
 		goapp.H2().Class("as-of__title").Text("As of "+at.Human()),
-		goapp.If(len(couples) == 0, func() goapp.UI {
+		goapp.If(len(all) == 0, func() goapp.UI {
 			return goapp.P().Class("as-of__none").Text("Nobody in this timeline was together.")
 		}).Else(func() goapp.UI {
 			return goapp.Ul().Class("as-of__list").Body(
@@ -73,6 +74,7 @@ func (p *TimelinePage) renderCursorPanel() goapp.UI {
 				}),
 			)
 		}),
+		p.renderShowMore(couplesAsOf, "couples", len(all)),
 	)
 }
 

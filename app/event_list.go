@@ -11,11 +11,14 @@ import (
 
 // renderEventList lists the events under the chart, numbered as their
 // markers are, with dates, people and quotes: the chart stays uncluttered
-// and every event is still readable as text.
-func renderEventList(events []*data.Event, names map[string]string, onSelect func(ctx goapp.Context, id, opener string)) goapp.UI {
-	if len(events) == 0 {
+// and every event is still readable as text. A long list is drawn a page
+// at a time.
+func (p *TimelinePage) renderEventList() goapp.UI {
+	all, names := p.view.layout.Events, p.view.names
+	if len(all) == 0 {
 		return nil
 	}
+	events := all[:p.shown(eventItems, len(all))]
 	return goapp.Section().Class("events").Aria("labelledby", "events-heading").Body(
 		goapp.H2().ID("events-heading").Text("Events"),
 		goapp.Ol().Class("events__list").Body(
@@ -29,7 +32,7 @@ func renderEventList(events []*data.Event, names map[string]string, onSelect fun
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
 						goapp.Button().Class("events__title").ID("event-"+e.ID).
-							OnClick(func(ctx goapp.Context, ev goapp.Event) { onSelect(ctx, e.ID, "event-"+e.ID) }, goapp.EventScope(e.ID)).
+							OnClick(func(ctx goapp.Context, ev goapp.Event) { p.openEvent(ctx, e.ID, "event-"+e.ID) }, goapp.EventScope(e.ID)).
 							Text(e.Title),
 						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
 						goapp.If(e.Quote != "", func() goapp.UI {
@@ -39,6 +42,7 @@ func renderEventList(events []*data.Event, names map[string]string, onSelect fun
 				)
 			}),
 		),
+		p.renderShowMore(eventItems, "events", len(all)),
 	)
 }
 

@@ -147,7 +147,8 @@ func NewLaneLayout(t *data.Timeline, now time.Time, window TimeScale) LaneLayout
 	}
 	var s stacker
 	for i := range l.Lanes {
-		s.stack(&l.Lanes[i])
+		s.stackBars(&l.Lanes[i], &l)
+		s.stackMarkers(&l.Lanes[i])
 	}
 	return l
 }
@@ -226,16 +227,11 @@ func (l *LaneLayout) bar(r *data.Relationship, segments *[]Segment) Bar {
 	if len(r.Phases) == 0 {
 		return b
 	}
-	start := r.Phases[0].From.Earliest
-	var end time.Time
+	b.Ongoing = r.End == nil
+	start, end := l.span(r)
 	var endFade time.Duration
 	if r.End != nil {
-		end, endFade = r.End.Date.End(), r.End.Date.End().Sub(r.End.Date.Earliest)
-	} else {
-		end, b.Ongoing = l.Now, true
-	}
-	if !end.After(start) {
-		end = start.AddDate(0, 0, 1)
+		endFade = r.End.Date.End().Sub(r.End.Date.Earliest)
 	}
 	b.Left, b.Width = l.Scale.Percent(start), l.Scale.Width(start, end)
 
@@ -268,6 +264,44 @@ func (l *LaneLayout) bar(r *data.Relationship, segments *[]Segment) Bar {
 	return b
 }
 
+// span is when r's bar starts and ends: from its first phase to its end,
+// or to now while it lasts, and a day at least.
+func (l *LaneLayout) span(r *data.Relationship) (start, end time.Time) {
+	start, end = r.Phases[0].From.Earliest, l.Now
+	if r.End != nil {
+		end = r.End.Date.End()
+	}
+	if !end.After(start) {
+		end = start.AddDate(0, 0, 1)
+	}
+	return start, end
+}
+
+// Rescale lays l out again over another time window, as NewLaneLayout
+// would, in a fraction of its time, for zooming and panning: a bar's row
+// is the same at any zoom (its place in time is), so only the bars'
+// places change; markers take the same room at any zoom, so they are
+// placed and stacked again.
+func (l *LaneLayout) Rescale(window TimeScale) {
+	l.Scale = window
+	var s stacker
+	for i := range l.Lanes {
+		lane := &l.Lanes[i]
+		for k := range lane.Bars {
+			b := &lane.Bars[k]
+			if len(b.Relationship.Phases) > 0 {
+				start, end := l.span(b.Relationship)
+				b.Left, b.Width = window.Percent(start), window.Width(start, end)
+			}
+		}
+		for k := range lane.Markers {
+			m := &lane.Markers[k]
+			*m = l.marker(m.Event, m.Number)
+		}
+		s.stackMarkers(lane)
+	}
+}
+
 func (l *LaneLayout) marker(e *data.Event, number int) Marker {
 	from, to := l.Scale.Percent(e.Date.Earliest), l.Scale.Percent(e.Date.End())
 	return Marker{Event: e, Number: number, From: from, To: to, At: (from + to) / 2}
@@ -277,6 +311,7 @@ func (l *LaneLayout) marker(e *data.Event, number int) Marker {
 // another into rows. It keeps its buffers from lane to lane.
 type stacker struct {
 	order   []keyed
+	spans   [][2]float64
 	bars    []Bar
 	markers []Marker
 	rows    rowPacker
@@ -288,24 +323,38 @@ type keyed struct {
 	index int
 }
 
-// stack puts bars, and separately markers, into the fewest rows in which
-// none overlap: taken in order of their start, each goes into the first row
-// whose last item ends before it starts, which is optimal for intervals.
-func (s *stacker) stack(lane *Lane) {
+// stackBars puts the lane's bars into the fewest rows in which none
+// overlap: taken in order of their start, each goes into the first row
+// whose last bar ends before it starts, which is optimal for intervals.
+// Bars are placed by their dates, in seconds, which are exact, rather than
+// in percent of the window, which are rounded: a bar's row must not change
+// with the zoom (see Rescale).
+func (s *stacker) stackBars(lane *Lane, l *LaneLayout) {
 	s.order = s.order[:0]
+	s.spans = s.spans[:0]
 	for i := range lane.Bars {
-		s.order = append(s.order, keyed{lane.Bars[i].Left, i})
+		var from, to float64
+		if r := lane.Bars[i].Relationship; len(r.Phases) > 0 {
+			start, end := l.span(r)
+			from, to = float64(start.Unix()), float64(end.Unix())
+		}
+		s.order = append(s.order, keyed{from, i})
+		s.spans = append(s.spans, [2]float64{from, to})
 	}
 	sortKeyed(s.order)
 	s.bars = append(s.bars[:0], lane.Bars...)
 	s.rows.reset(len(lane.Bars))
 	for k, o := range s.order {
 		b := s.bars[o.index]
-		b.Row = s.rows.place(b.Left, b.Left+b.Width)
+		b.Row = s.rows.place(s.spans[o.index][0], s.spans[o.index][1])
 		lane.Bars[k] = b
 	}
 	lane.BarRows = max(1, s.rows.count)
+}
 
+// stackMarkers puts the lane's markers into rows as stackBars does bars,
+// each taking at least markerWidth around its middle.
+func (s *stacker) stackMarkers(lane *Lane) {
 	s.order = s.order[:0]
 	for i := range lane.Markers {
 		s.order = append(s.order, keyed{lane.Markers[i].From, i})

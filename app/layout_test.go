@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -342,7 +343,7 @@ func TestLaneLayoutBarRows(t *testing.T) {
 					t.Errorf("%s on row %d, want %d", r.ID, b.Row, tt.annRows[i])
 				}
 			}
-			checkNoOverlap(t, ann)
+			checkNoOverlap(t, l, ann)
 		})
 	}
 }
@@ -371,28 +372,31 @@ func TestLaneLayoutMarkerRows(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tl := testTimeline(t, "ann,bob", frame, joinJSON(tt.events))
-			ann := laneOf(t, NewLaneLayout(tl, ymd(2020, time.June, 1), Window(tl, ymd(2020, time.June, 1))), "ann")
+			l := NewLaneLayout(tl, ymd(2020, time.June, 1), Window(tl, ymd(2020, time.June, 1)))
+			ann := laneOf(t, l, "ann")
 			if ann.MarkerRows != tt.rows {
 				t.Errorf("MarkerRows = %d, want %d", ann.MarkerRows, tt.rows)
 			}
 			if len(ann.Markers) != len(tt.events) {
 				t.Errorf("%d markers, want %d", len(ann.Markers), len(tt.events))
 			}
-			checkNoOverlap(t, ann)
+			checkNoOverlap(t, l, ann)
 		})
 	}
 }
 
 // checkNoOverlap fails t if two bars, or two markers, of the lane overlap
 // on one row, or if an item's row is outside the lane's rows.
-func checkNoOverlap(t *testing.T, lane *Lane) {
+func checkNoOverlap(t *testing.T, l LaneLayout, lane *Lane) {
 	t.Helper()
 	for i, a := range lane.Bars {
 		if a.Row < 0 || a.Row >= lane.BarRows {
 			t.Errorf("%s on row %d of %d", a.Relationship.ID, a.Row, lane.BarRows)
 		}
+		aStart, aEnd := l.span(a.Relationship)
 		for _, b := range lane.Bars[i+1:] {
-			if a.Row == b.Row && a.Left < b.Left+b.Width && b.Left < a.Left+a.Width {
+			bStart, bEnd := l.span(b.Relationship)
+			if a.Row == b.Row && aStart.Before(bEnd) && bStart.Before(aEnd) {
 				t.Errorf("%s and %s overlap on row %d", a.Relationship.ID, b.Relationship.ID, a.Row)
 			}
 		}
@@ -445,20 +449,21 @@ func TestLaneLayoutOnePersonInEveryRelationship(t *testing.T) {
 	if len(star.Bars) != len(tl.Relationships) {
 		t.Fatalf("the lane has %d bars, want one for each of the %d relationships", len(star.Bars), len(tl.Relationships))
 	}
-	checkNoOverlap(t, star)
+	checkNoOverlap(t, l, star)
 
 	type edge struct {
-		at    float64
+		at    time.Time
 		delta int
 	}
 	var edges []edge
 	for _, b := range star.Bars {
-		edges = append(edges, edge{b.Left, +1}, edge{b.Left + b.Width, -1})
+		start, end := l.span(b.Relationship)
+		edges = append(edges, edge{start, +1}, edge{end, -1})
 	}
 	// A bar that ends where another starts leaves its row to it.
 	slices.SortFunc(edges, func(a, b edge) int {
-		if a.at != b.at {
-			return cmp.Compare(a.at, b.at)
+		if !a.at.Equal(b.at) {
+			return a.at.Compare(b.at)
 		}
 		return cmp.Compare(a.delta, b.delta)
 	})
@@ -499,5 +504,36 @@ func TestRowPackerTakesTheFirstFreeRow(t *testing.T) {
 		if p.count != len(ends) {
 			t.Fatalf("round %d: %d rows used, want %d", round, p.count, len(ends))
 		}
+	}
+}
+
+// Rescaling a layout to a window gives the layout NewLaneLayout makes for
+// it, bar rows included, after any sequence of zooms and pans.
+func TestLaneLayoutRescale(t *testing.T) {
+	timelines := map[string]*data.Timeline{
+		"default":   loadDefaultTimeline(t),
+		"generated": data.Generate(300, 1500, 7),
+	}
+	for name, tl := range timelines {
+		t.Run(name, func(t *testing.T) {
+			fit := Window(tl, testNow)
+			mid := fit.From.Add(fit.To.Sub(fit.From) / 2)
+			windows := []TimeScale{
+				fit.Zoom(1/zoomStep, 0.5, fit),
+				fit.Zoom(0.01, 0.3, fit),
+				fit.Zoom(0.01, 0.3, fit).Pan(0.7, fit),
+				{From: mid, To: mid.Add(minWindow)},
+				fit.Zoom(zoomOutFactor, 0.5, fit),
+				fit,
+			}
+			l := NewLaneLayout(tl, testNow, fit)
+			for i, w := range windows {
+				l.Rescale(w)
+				want := NewLaneLayout(tl, testNow, w)
+				if !reflect.DeepEqual(l, want) {
+					t.Fatalf("after %d rescales, to %v: the layout differs from a new layout of that window", i+1, w)
+				}
+			}
+		})
 	}
 }

@@ -12,9 +12,16 @@ import (
 // renderListView is the timeline as tables: one row per relationship, one
 // per event, each opening its details. It is what screen reader users and
 // readers who prefer text get with "List view", and what a printout adds
-// under the chart; on screen it is hidden while the chart shows.
+// under the chart; on screen it is hidden while the chart shows, and a
+// timeline longer than a page of rows only draws it in the list view.
 func (p *TimelinePage) renderListView() goapp.UI {
 	t, names := p.view.shown, p.view.names
+	all := p.view.layout.Events
+	if !p.state.List && max(len(t.Relationships), len(all)) > listPage {
+		return nil
+	}
+	relationships := t.Relationships[:p.shown(relationshipRows, len(t.Relationships))]
+	events := all[:p.shown(eventRows, len(all))]
 	return goapp.Section().Class("list-view").Aria("labelledby", "list-view-heading").Body(
 		goapp.H2().ID("list-view-heading").Text("Relationships"),
 		goapp.Table().Class("list-view__table").Body(
@@ -27,8 +34,8 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				goapp.Th().Scope("col").Text("Evidence"),
 			)),
 			goapp.TBody().Body(
-				goapp.Range(t.Relationships).Slice(func(i int) goapp.UI {
-					r := &t.Relationships[i]
+				goapp.Range(relationships).Slice(func(i int) goapp.UI {
+					r := &relationships[i]
 					id := "row-" + r.ID
 					return goapp.Tr().Body(
 						goapp.Th().Scope("row").Body(
@@ -44,8 +51,8 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				}),
 			),
 		),
-		goapp.If(len(p.view.layout.Events) > 0, func() goapp.UI {
-			events := p.view.layout.Events
+		p.renderShowMore(relationshipRows, "relationships", len(t.Relationships)),
+		goapp.If(len(all) > 0, func() goapp.UI {
 			return goapp.Table().Class("list-view__table").Body(
 				goapp.Caption().Class("list-view__caption").Text("Events"),
 				goapp.THead().Body(goapp.Tr().Body(
@@ -76,6 +83,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				),
 			)
 		}),
+		p.renderShowMore(eventRows, "events", len(all)),
 	)
 }
 

@@ -40,8 +40,16 @@ type TimelinePage struct {
 	// browser; 0 on the server.
 	chartWidth float64
 	// hovered is the DOM id of the bar or marker under the pointer or
-	// focus, whose partners' lanes are highlighted.
-	hovered string
+	// focus; the lanes of hoveredPeople, its people, are highlighted.
+	hovered       string
+	hoveredPeople []string
+	// lanes are the lanes in the DOM, those near the reader's view (see
+	// lane_sight.go).
+	lanes LaneWindow
+	sight laneSight
+	// listLengths are how many items the long lists under the chart draw,
+	// by list, when the reader has asked for more than listPage.
+	listLengths map[string]int
 	// opener is the DOM id of what opened the details, focused again when
 	// they close.
 	opener string
@@ -52,7 +60,8 @@ type TimelinePage struct {
 	// page is the page's own context, from OnMount. Work deferred after an
 	// event (focus, writing the URL) goes through it: an event's context
 	// dies with its element, like the close button of the details.
-	page goapp.Context
+	page    goapp.Context
+	mounted bool
 	// report tells the site around an embed its height and view.
 	report *embedReport
 	// problems are the errors of the timeline's file, while its last good
@@ -71,9 +80,15 @@ type timelineView struct {
 	unknown []string       // person ids of the URL the timeline lacks
 	fit     TimeScale      // the window that shows everything
 	layout  LaneLayout
-	names   map[string]string
-	colors  map[string]int // each person's colour, as swatch shows it
-	people  PeopleIndex
+	laidOut *data.Timeline // what layout is of
+
+	// What follows depends on the timeline only, and is built once for
+	// the timeline of: thousands of people take a while to index, and the
+	// person filter compares what it is given on every render.
+	of     *data.Timeline
+	names  map[string]string
+	colors map[string]int // each person's colour, as swatch shows it
+	people PeopleIndex
 }
 
 // newTimelinePage is a TimelinePage backed by lib.
@@ -132,8 +147,10 @@ func (p *TimelinePage) describe(ctx goapp.Context) {
 // OnMount measures the chart, whose width decides how many ticks fit, and
 // in an embed starts telling the site around it its height and view.
 func (p *TimelinePage) OnMount(ctx goapp.Context) {
-	p.page = ctx
+	p.page, p.mounted = ctx, true
 	ctx.Defer(p.measure)
+	p.watchSight()
+	p.followSight()
 	if p.embed {
 		p.report = startEmbedReport()
 	}
@@ -151,8 +168,14 @@ func (p *TimelinePage) refresh() {
 	p.load(goapp.Window().URL())
 }
 
-// OnDismount stops the embed's reports and the library's updates.
+// OnDismount stops the embed's reports, the library's updates and
+// following the reader's scrolling.
 func (p *TimelinePage) OnDismount() {
+	p.mounted = false
+	if p.sight.stop != nil {
+		p.sight.stop()
+		p.sight.stop = nil
+	}
 	if p.report != nil {
 		p.report.stop()
 		p.report = nil
@@ -175,9 +198,10 @@ func (p *TimelinePage) later(f func()) {
 	p.page.Defer(func(goapp.Context) { f() })
 }
 
-// OnResize measures the chart again.
+// OnResize measures the chart again, and which lanes are in view.
 func (p *TimelinePage) OnResize(ctx goapp.Context) {
 	p.measure(ctx)
+	p.followSight()
 }
 
 func (p *TimelinePage) measure(ctx goapp.Context) {
@@ -238,13 +262,17 @@ func (p *TimelinePage) load(u *url.URL) {
 // setState shows the view of s: the filter, zoom window, details and cursor.
 func (p *TimelinePage) setState(s ViewState) {
 	t := p.timeline
-	v := timelineView{names: make(map[string]string, len(t.People)), people: NewPeopleIndex(t.People)}
-	ids := make([]string, len(t.People))
-	for i, person := range t.People {
-		v.names[person.ID] = person.Name
-		ids[i] = person.ID
+	v := p.view
+	if v.of != t {
+		v = timelineView{of: t, names: make(map[string]string, len(t.People)), people: NewPeopleIndex(t.People)}
+		ids := make([]string, len(t.People))
+		for i, person := range t.People {
+			v.names[person.ID] = person.Name
+			ids[i] = person.ID
+		}
+		v.colors = colorsOf(ids)
 	}
-	v.colors = colorsOf(ids)
+	v.unknown = nil
 	var known []string
 	for _, id := range s.People {
 		if _, ok := t.Person(id); ok {
@@ -263,16 +291,24 @@ func (p *TimelinePage) setState(s ViewState) {
 		s.Event = ""
 	}
 	p.state, p.view = s, v
+	p.listLengths = nil
 	p.relayout()
 }
 
-// relayout lays the chart out for the current window and width.
+// relayout lays the chart out for the current window: from scratch for
+// a new view (setState), or by moving what is laid out when only the
+// window changed, which takes a fraction of the time.
 func (p *TimelinePage) relayout() {
 	window := p.view.fit
 	if !p.state.From.IsZero() {
 		window = TimeScale{From: p.state.From, To: p.state.To}
 	}
-	p.view.layout = NewLaneLayout(p.view.shown, p.now(), window)
+	if v := &p.view; v.laidOut == v.shown {
+		v.layout.Rescale(window)
+	} else {
+		v.layout, v.laidOut = NewLaneLayout(v.shown, p.now(), window), v.shown
+	}
+	p.placeLanes()
 }
 
 // window is the time window the chart shows.
@@ -348,7 +384,7 @@ func (p *TimelinePage) Render() goapp.UI {
 		goapp.If(s.Relationship != "" || s.Event != "", func() goapp.UI {
 			return renderDetails(v.shown, v.names, s, p.closeDetails)
 		}),
-		renderEventList(v.layout.Events, v.names, p.openEvent),
+		p.renderEventList(),
 		renderSources(p.timeline.Sources),
 		goapp.If(p.embed, p.renderEmbedFooter),
 	)

@@ -184,6 +184,20 @@ func (b *browser) screenshot(t *testing.T, name string) {
 	t.Helper()
 	var png []byte
 	b.run(t, chromedp.FullScreenshot(&png, 100))
+	savePNG(t, name, png)
+}
+
+// viewScreenshot saves what is in the window, for pages too long to
+// capture whole, as screenshot does.
+func (b *browser) viewScreenshot(t *testing.T, name string) {
+	t.Helper()
+	var png []byte
+	b.run(t, chromedp.CaptureScreenshot(&png))
+	savePNG(t, name, png)
+}
+
+func savePNG(t *testing.T, name string, png []byte) {
+	t.Helper()
 	dir := os.Getenv("LIAISON_SCREENSHOTS")
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), "liaison-screenshots")

@@ -11,7 +11,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -445,20 +444,46 @@ func TestBrowserHostileTextIsInert(t *testing.T) {
 		if title != tl.Title {
 			t.Errorf("heading = %q, want the title as text, %q", title, tl.Title)
 		}
-		lanes := b.texts(t, ".lane__person")
+		// A description of 10,000 characters makes its lane taller than
+		// the screen, and the chart draws the lanes in view: scroll.
+		var lanes []string
+		b.run(t, chromedp.Evaluate(everyLane, &lanes, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		slices.Sort(lanes)
 		if !slices.Equal(lanes, names) {
 			t.Errorf("lanes = %.300q\nwant the names as text, %.300q", lanes, names)
 		}
-		// Hover every bar and event marker: tooltips show the data too.
-		var items int
-		b.eval(t, `document.querySelectorAll("button.bar, button.marker").length`, &items)
-		for i := range items {
-			var at struct{ X, Y float64 }
-			b.eval(t, `(() => { const e = document.querySelectorAll("button.bar, button.marker")[`+strconv.Itoa(i)+`];
-				e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect();
-				return {X: r.left + Math.min(r.width / 2, 20), Y: r.top + r.height / 2} })()`, &at)
-			b.run(t, chromedp.MouseEvent(input.MouseMoved, at.X, at.Y))
+		// Hover every bar and event marker drawn at the top: tooltips show
+		// the data too. Scrolling to one may draw other lanes, so each is
+		// found by its id, if it is still there.
+		b.waitFor(t, "the first lanes drawn again", `document.querySelector('.lane[aria-posinset="1"]')`)
+		var items []string
+		b.eval(t, `[...document.querySelectorAll("button.bar, button.marker")].map(e => e.id)`, &items)
+		for _, id := range items {
+			var at struct {
+				X, Y  float64
+				Found bool
+			}
+			// Once scrolled to, the item is where it stays when it has not
+			// moved for five frames: the lanes drawn may change meanwhile.
+			b.run(t, chromedp.Evaluate(`(async () => {
+				const find = () => document.getElementById(`+jsString(id)+`);
+				if (!find()) return {};
+				find().scrollIntoView({block: "center"});
+				let last = "", still = 0;
+				for (let i = 0; i < 200 && still < 5; i++) {
+					await new Promise(r => requestAnimationFrame(r));
+					const e = find();
+					if (!e) return {};
+					const r = e.getBoundingClientRect(), at = r.left + "," + r.top;
+					still = at == last ? still + 1 : 0;
+					last = at;
+				}
+				const r = find().getBoundingClientRect();
+				return {X: r.left + Math.min(r.width / 2, 20), Y: r.top + r.height / 2, Found: true} })()`, &at,
+				func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+			if at.Found {
+				b.run(t, chromedp.MouseEvent(input.MouseMoved, at.X, at.Y))
+			}
 		}
 		b.waitFor(t, "a tooltip", `document.querySelector(".tooltip")`)
 		// Search by the markup in a name: the option, then the chip, show it.

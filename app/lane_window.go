@@ -1,0 +1,55 @@
+package app
+
+import "sort"
+
+// Windowed rendering: a chart of thousands of lanes puts only the lanes
+// near the reader's view in the DOM, and stands in for the others with
+// padding of their height, so that the page scrolls as if all were there.
+
+// A LaneWindow is the run of lanes in the DOM, First to Last (excluded),
+// and the height in CSS pixels of the lanes left out above and below it.
+type LaneWindow struct {
+	First, Last  int
+	Above, Below float64
+}
+
+// LaneOffsets are the tops of lanes of the given heights, in pixels from
+// the top of the first lane, followed by the bottom of the last.
+func LaneOffsets(heights []float64) []float64 {
+	offsets := make([]float64, len(heights)+1)
+	for i, h := range heights {
+		offsets[i+1] = offsets[i] + h
+	}
+	return offsets
+}
+
+// WindowLanes is the window of the lanes that overlap the band from top to
+// bottom, in pixels from the top of the first lane, for lanes at the given
+// offsets (LaneOffsets). A band beyond the last lane keeps the last lane in
+// the window, so that a window is never empty while there are lanes.
+func WindowLanes(offsets []float64, top, bottom float64) LaneWindow {
+	n := len(offsets) - 1
+	if n <= 0 {
+		return LaneWindow{}
+	}
+	first := sort.Search(n, func(i int) bool { return offsets[i+1] > top })
+	first = min(first, n-1)
+	last := sort.Search(n, func(i int) bool { return offsets[i] >= bottom })
+	last = max(last, first+1)
+	return LaneWindow{
+		First: first,
+		Last:  last,
+		Above: offsets[first],
+		Below: offsets[n] - offsets[last],
+	}
+}
+
+// Covers reports whether every lane at the given offsets that overlaps
+// the band from top to bottom is in the window.
+func (w LaneWindow) Covers(offsets []float64, top, bottom float64) bool {
+	n := len(offsets) - 1
+	if w.Last > n || w.First >= w.Last && n > 0 {
+		return false
+	}
+	return (w.First == 0 || offsets[w.First] <= top) && (w.Last == n || offsets[w.Last] >= bottom)
+}

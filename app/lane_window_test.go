@@ -1,0 +1,59 @@
+package app
+
+import "testing"
+
+func TestWindowLanes(t *testing.T) {
+	heights := []float64{100, 50, 100, 50, 100} // tops 0, 100, 150, 250, 300; end 400
+	offsets := LaneOffsets(heights)
+	tests := []struct {
+		name        string
+		top, bottom float64
+		want        LaneWindow
+	}{
+		{"the top", 0, 120, LaneWindow{First: 0, Last: 2, Above: 0, Below: 250}},
+		{"above the lanes", -500, -100, LaneWindow{First: 0, Last: 1, Above: 0, Below: 300}},
+		{"the middle", 120, 260, LaneWindow{First: 1, Last: 4, Above: 100, Below: 100}},
+		{"on lane edges", 150, 250, LaneWindow{First: 2, Last: 3, Above: 150, Below: 150}},
+		{"the bottom", 350, 1000, LaneWindow{First: 4, Last: 5, Above: 300, Below: 0}},
+		{"past the end keeps the last lane", 900, 1000, LaneWindow{First: 4, Last: 5, Above: 300, Below: 0}},
+		{"all", -10, 410, LaneWindow{First: 0, Last: 5, Above: 0, Below: 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := WindowLanes(offsets, tt.top, tt.bottom)
+			if got != tt.want {
+				t.Errorf("WindowLanes(%v, %v) = %+v, want %+v", tt.top, tt.bottom, got, tt.want)
+			}
+			if !got.Covers(offsets, tt.top, tt.bottom) {
+				t.Errorf("the window %+v does not cover the band it was made for", got)
+			}
+		})
+	}
+	if got := WindowLanes(LaneOffsets(nil), 0, 100); got != (LaneWindow{}) {
+		t.Errorf("no lanes: got %+v, want an empty window", got)
+	}
+}
+
+func TestLaneWindowCovers(t *testing.T) {
+	offsets := LaneOffsets([]float64{100, 100, 100, 100}) // 0, 100, 200, 300, 400
+	w := LaneWindow{First: 1, Last: 3, Above: 100, Below: 100}
+	tests := []struct {
+		name        string
+		offsets     []float64
+		top, bottom float64
+		want        bool
+	}{
+		{"inside", offsets, 110, 290, true},
+		{"exactly", offsets, 100, 300, true},
+		{"above the window", offsets, 90, 290, false},
+		{"below the window", offsets, 110, 310, false},
+		{"fewer lanes than the window", LaneOffsets([]float64{100, 100}), 110, 150, false},
+		{"taller lanes moved the band", LaneOffsets([]float64{200, 200, 200, 200}), 210, 390, true},
+		{"taller lanes left it short", LaneOffsets([]float64{50, 50, 50, 50}), 60, 160, false},
+	}
+	for _, tt := range tests {
+		if got := w.Covers(tt.offsets, tt.top, tt.bottom); got != tt.want {
+			t.Errorf("%s: Covers(%v, %v) = %v, want %v", tt.name, tt.top, tt.bottom, got, tt.want)
+		}
+	}
+}

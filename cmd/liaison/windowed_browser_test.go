@@ -1,0 +1,114 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// laneProbe describes the lanes drawn: how many elements the page has,
+// the first and last lane drawn (their place in the whole list) and
+// whether a drawn lane is under the middle of the given box (the window,
+// or the embed's box of lanes).
+const laneProbe = `((box) => {
+  const lanes = [...document.querySelectorAll(".chart__lanes > .lane")];
+  const r = box ? box.getBoundingClientRect() : {top: 0, bottom: innerHeight, left: 0, right: innerWidth};
+  const hit = document.elementFromPoint(innerWidth * 0.7, (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2);
+  return {
+    elements: document.getElementsByTagName("*").length,
+    first: +lanes[0].getAttribute("aria-posinset"),
+    last: +lanes[lanes.length - 1].getAttribute("aria-posinset"),
+    size: +lanes[0].getAttribute("aria-setsize"),
+    inView: !!hit && !!hit.closest(".lane"),
+  };
+})`
+
+// everyLane scrolls the page through the chart, half a window at a time,
+// waiting at each step for lanes under the middle of the window, and
+// lists the names of the lanes drawn on the way, in order.
+const everyLane = `(async () => {
+  const names = new Map();
+  const list = document.querySelector("#chart-lanes");
+  const end = list.getBoundingClientRect().bottom + scrollY;
+  for (let y = 0; ; y += innerHeight / 2) {
+    scrollTo(0, y);
+    for (let i = 0; i < 200 && !` + laneProbe + `(null).inView && list.getBoundingClientRect().bottom > innerHeight / 2; i++) {
+      await new Promise(r => setTimeout(r, 10));
+    }
+    for (const lane of list.querySelectorAll(".lane")) {
+      names.set(+lane.getAttribute("aria-posinset"), lane.querySelector(".lane__person").textContent);
+    }
+    if (y > end) break;
+  }
+  scrollTo(0, 0);
+  return [...names.keys()].sort((a, b) => a - b).map(k => names.get(k));
+})()`
+
+type lanesDrawn struct {
+	Elements, First, Last, Size int
+	InView                      bool
+}
+
+// TestBrowserWindowedChart scrolls through a timeline of 10,000
+// relationships between 2,000 people: the page only ever holds the lanes
+// near the view, fewer than 3,000 elements, and there are always lanes
+// where the reader looks, on the full page and in an embed, whose lanes
+// scroll in a box of their own.
+func TestBrowserWindowedChart(t *testing.T) {
+	big := data.Generate(2000, 10_000, 1)
+	big.ID = "big"
+	src, err := json.Marshal(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServer(t, writeFiles(t, map[string]string{"big.json": string(src)}))
+	b := newBrowser(t, 1280, 900)
+	b.run(t, chromedp.Navigate(srv.URL+"/t/big"), waitInteractive())
+
+	probe := func(box string) lanesDrawn {
+		t.Helper()
+		var d lanesDrawn
+		b.eval(t, laneProbe+"("+box+")", &d)
+		if d.Elements >= 3000 {
+			t.Errorf("the page has %d elements, want fewer than 3,000", d.Elements)
+		}
+		if d.Size != 2000 {
+			t.Errorf("the lanes say they are %d, want 2,000", d.Size)
+		}
+		return d
+	}
+	if d := probe("null"); d.First != 1 || !d.InView {
+		t.Errorf("at the top, lanes %d–%d are drawn (one in view: %v), want the first ones", d.First, d.Last, d.InView)
+	}
+	for _, share := range []float64{0.5, 0.999, 0.25} {
+		b.eval(t, `window.scrollTo(0, document.querySelector("#chart-lanes").offsetTop + document.querySelector("#chart-lanes").offsetHeight * `+strconv.FormatFloat(share, 'f', -1, 64)+`)`, nil)
+		b.waitFor(t, "lanes in view after scrolling to "+strconv.FormatFloat(share, 'f', -1, 64)+" of the chart", laneProbe+`(null).inView`)
+		d := probe("null")
+		if want := int(share * 2000); d.First > want || d.Last < want {
+			t.Errorf("scrolled to lane %d, lanes %d–%d are drawn", want, d.First, d.Last)
+		}
+		t.Logf("scrolled to %v: lanes %d–%d drawn, %d elements", share, d.First, d.Last, d.Elements)
+	}
+	b.viewScreenshot(t, "windowed-chart-1280.png")
+
+	b.run(t, chromedp.Navigate(srv.URL+"/embed/big"), waitInteractive())
+	var boxHeight float64
+	b.eval(t, `document.querySelector(".chart__scroller--box").clientHeight`, &boxHeight)
+	if boxHeight == 0 || boxHeight > 600 {
+		t.Errorf("the embed's box of lanes is %v px high, want a box shorter than the screen", boxHeight)
+	}
+	box := `document.querySelector("#chart-scroller")`
+	b.eval(t, box+`.scrollTop = `+box+`.scrollHeight / 2`, nil)
+	b.waitFor(t, "lanes in the embed's box after scrolling it", laneProbe+`(`+box+`).inView`)
+	if d := probe(box); d.First > 1000 || d.Last < 1000 {
+		t.Errorf("the embed's box scrolled to lane 1,000 draws lanes %d–%d", d.First, d.Last)
+	}
+	b.viewScreenshot(t, "windowed-embed-1280.png")
+	b.checkConsole(t)
+}
