@@ -12,12 +12,14 @@ import (
 // renderListView is the timeline as tables: one row per relationship, one
 // per event, each opening its details. It is what screen reader users and
 // readers who prefer text get with "List view", and what a printout adds
-// under the chart; on screen it is hidden while the chart shows, and a
-// timeline longer than a page of rows only draws it in the list view.
+// under the chart. On screen it is hidden while the chart shows, so it is
+// only drawn then for printing: by the WebAssembly (the prerender is for
+// the first paint, which it would slow down), and for timelines of a page
+// of rows at most.
 func (p *TimelinePage) renderListView() goapp.UI {
 	t, names := p.view.shown, p.view.names
 	all := p.view.layout.Events
-	if !p.state.List && max(len(t.Relationships), len(all)) > listPage {
+	if !p.state.List && (!goapp.IsClient || max(len(t.Relationships), len(all)) > listPage) {
 		return nil
 	}
 	relationships := t.Relationships[:p.shown(relationshipRows, len(t.Relationships))]

@@ -332,6 +332,7 @@ func (p *TimelinePage) replace(ctx goapp.Context, s ViewState) {
 	p.urlWrites++
 	write := p.urlWrites
 	p.page.After(urlDelay, func(ctx goapp.Context) {
+		ctx.PreventUpdate() // the page shows the view already
 		if write == p.urlWrites {
 			ctx.Page().ReplaceURL(u)
 			p.reportView()

@@ -45,7 +45,7 @@ func TestTimelinePageDrawsOnlyWhatIsNearTheView(t *testing.T) {
 		t.Errorf("under the events: %q, want %q", got, want)
 	}
 	if got := page.all(withClass("list-view")); len(got) != 0 {
-		t.Errorf("the hidden list view of a large timeline is drawn")
+		t.Errorf("the prerender draws the hidden list view")
 	}
 
 	// Zoomed into one year, bars far outside it are not drawn.
