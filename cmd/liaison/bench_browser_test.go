@@ -108,9 +108,11 @@ type pageLoad struct {
 	Heap        float64 `json:"heap"`
 	WasmMemory  float64 `json:"wasmMemory"`
 	Interactive float64
-	// Zoom, Pan and Filter are input-to-frame latencies, measured on the
-	// last load of each size only.
+	// Zoom, Pan and Filter are input-to-frame latencies, and Cursor how
+	// smoothly the "as of" cursor follows a drag, measured on the last load
+	// of each size only.
 	Zoom, Pan, Filter float64
+	Cursor            cursorDrag
 }
 
 // TestBenchBrowser loads generated timelines of 50, 1,000 and 10,000
@@ -119,8 +121,9 @@ type pageLoad struct {
 // with nothing cached (a reader's first visit), and prints
 // make bench's table: first contentful paint, the WebAssembly's takeover,
 // DOM elements, JS heap and WebAssembly memory; for the last load of each
-// size, how long zooming, panning and choosing a person take to show; and
-// the WebAssembly's sizes. The first load of each size finds the server's
+// size, how long zooming, panning and choosing a person take to show, and
+// how many frames a second show the "as of" cursor move as it is dragged;
+// and the WebAssembly's sizes. The first load of each size finds the server's
 // page cache empty, the others full: both are reported.
 func TestBenchBrowser(t *testing.T) {
 	if os.Getenv("LIAISON_BENCH") == "" {
@@ -223,8 +226,9 @@ func startBenchBrowser(t *testing.T) (context.Context, string) {
 
 // measureLoad loads url in a new tab, as on a reader's first visit in a
 // browser that is already running: the HTTP cache and everything origin
-// stored are cleared first. With interact, it then zooms in a step, pans
-// and chooses the person named.
+// stored are cleared first. With interact, it then zooms in a step, pans,
+// drags the "as of" cursor across the chart and chooses the person named:
+// the drag comes before the choice, with every relationship on the chart.
 func measureLoad(t *testing.T, chromium context.Context, origin, url string, interact bool, person string) pageLoad {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(chromium)
@@ -266,13 +270,24 @@ func measureLoad(t *testing.T, chromium context.Context, origin, url string, int
 		chromedp.Focus(`#chart`, chromedp.ByQuery),
 		timeKey("+", &load.Zoom),
 		timeKey(kb.ArrowRight, &load.Pan),
+	)
+	if err != nil {
+		t.Fatalf("zooming and panning %s: %v", url, err)
+	}
+	if load.Cursor, err = measureCursorDrag(ctx); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	if load.Cursor.FPS() == 0 {
+		t.Fatalf("%s showed the cursor's line move in fewer than two frames while it was dragged: %+v", url, load.Cursor)
+	}
+	err = chromedp.Run(ctx,
 		chromedp.Click(`#person-search`, chromedp.ByQuery),
 		chromedp.SendKeys(`#person-search`, person, chromedp.ByQuery),
 		chromedp.WaitVisible(`#person-options li`, chromedp.ByQuery),
 		timeKey("\r", &load.Filter),
 	)
 	if err != nil {
-		t.Fatalf("zooming, panning and filtering %s: %v", url, err)
+		t.Fatalf("filtering %s: %v", url, err)
 	}
 	if load.Zoom < 0 || load.Pan < 0 || load.Filter < 0 {
 		t.Fatalf("%s did not change within a minute of an input: %+v", url, load)
@@ -332,6 +347,10 @@ func printLoads(sizes []int, results map[int][]pageLoad) {
 			func(n int) string { return target(n, "", "≤ 50 ms") }},
 		{"choose a person (Enter)", func(n int, l []pageLoad) string { return ms(l[len(l)-1].Filter) },
 			func(n int) string { return target(n, "", "≤ 50 ms") }},
+		{"drag the “as of” cursor, frames a second showing it move", func(n int, l []pageLoad) string {
+			c := l[len(l)-1].Cursor
+			return fmt.Sprintf("%.0f fps (%d moves in %.1f s)", c.FPS(), c.Moves, c.Sent.Seconds())
+		}, func(n int) string { return target(n, "", "≥ 30 fps") }},
 	}
 	header := "| relationships |"
 	rule := "| --- |"
