@@ -123,6 +123,11 @@ func (p *TimelinePage) renderLanes(highlighted map[string]bool) goapp.UI {
 		goapp.Ol().Class("chart__lanes").ID("chart-lanes").
 			Style("padding-top", px(w.Above)).
 			Style("padding-bottom", px(w.Below)).
+			OnClick(p.onItemClick).
+			On("mouseover", p.onItemOver).
+			On("focusin", p.onItemOver).
+			On("mouseout", p.onItemOut).
+			On("focusout", p.onItemOut).
 			Body(
 				goapp.Range(shown).Slice(func(i int) goapp.UI {
 					lane := &shown[i]
@@ -225,11 +230,6 @@ func (p *TimelinePage) renderLaneTooltip(lane *Lane) goapp.UI {
 	return nil
 }
 
-// Handlers that capture an item must be scoped to it (goapp.EventScope):
-// go-app reuses elements by position and compares handlers by their code,
-// not what they capture, so a bar reused for another relationship would
-// keep opening the old one.
-
 // barID is the DOM id of a relationship's bar in one person's lane.
 func barID(lane *data.Person, r *data.Relationship) string {
 	return "bar-" + lane.ID + "-" + r.ID
@@ -270,15 +270,6 @@ func (p *TimelinePage) renderBar(self *data.Person, b Bar, top float64) goapp.UI
 		Style("--label-shift", pct(shift)).
 		Aria("label", attr(description)).
 		Aria("pressed", ariaBool(selected)).
-		OnClick(func(ctx goapp.Context, e goapp.Event) {
-			if !p.input.dragged || e.Get("detail").Int() == 0 {
-				p.openRelationship(ctx, r.ID, id)
-			}
-		}, goapp.EventScope(id)).
-		OnMouseEnter(p.hover(id, r.People[:]), goapp.EventScope(id)).
-		OnMouseLeave(p.unhover(id), goapp.EventScope(id)).
-		OnFocus(p.hover(id, r.People[:]), goapp.EventScope(id)).
-		OnBlur(p.unhover(id), goapp.EventScope(id)).
 		Body(
 			goapp.Span().Class("bar__label").Aria("hidden", ariaTrue).Text(b.Partner.Name),
 			goapp.Span().Class("bar__band").Aria("hidden", ariaTrue).Body(
@@ -324,15 +315,6 @@ func (p *TimelinePage) renderMarker(self *data.Person, m Marker, top float64) go
 			Style("left", pct(m.At)).
 			Aria("label", attr("Event "+strconv.Itoa(m.Number)+": "+e.Title+", "+e.Date.Human())).
 			Aria("pressed", ariaBool(selected)).
-			OnClick(func(ctx goapp.Context, ev goapp.Event) {
-				if !p.input.dragged || ev.Get("detail").Int() == 0 {
-					p.openEvent(ctx, e.ID, id)
-				}
-			}, goapp.EventScope(id)).
-			OnMouseEnter(p.hover(id, e.People), goapp.EventScope(id)).
-			OnMouseLeave(p.unhover(id), goapp.EventScope(id)).
-			OnFocus(p.hover(id, e.People), goapp.EventScope(id)).
-			OnBlur(p.unhover(id), goapp.EventScope(id)).
 			Text(strconv.Itoa(m.Number)),
 	)
 }
@@ -372,20 +354,6 @@ func tooltipForRelationship(r *data.Relationship, names map[string]string) []str
 		lines = append(lines, string(c))
 	}
 	return lines
-}
-
-// hover highlights the lanes of people while the item with DOM id id is
-// under the pointer or focused.
-func (p *TimelinePage) hover(id string, people []string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { p.hovered, p.hoveredPeople = id, people }
-}
-
-func (p *TimelinePage) unhover(id string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		if p.hovered == id {
-			p.hovered = ""
-		}
-	}
 }
 
 // describeRelationship is a bar's name for screen readers: "Imogen Poots

@@ -144,7 +144,9 @@ func (p *TimelinePage) onPointerMove(ctx goapp.Context, e goapp.Event) {
 			p.input.dragged = true
 			ctx.JSSrc().Call("setPointerCapture", id)
 		}
-		p.setWindow(ctx, p.input.start.Pan(-dx/width, p.view.fit))
+		window := p.input.start.Pan(-dx/width, p.view.fit)
+		ctx.PreventUpdate()
+		p.nextFrame(func(ctx goapp.Context) { p.setWindow(ctx, window) })
 	case len(xs) == 2 && p.input.startSpan > 0:
 		p.input.dragged = true
 		span := math.Abs(xs[0] - xs[1])
@@ -152,8 +154,9 @@ func (p *TimelinePage) onPointerMove(ctx goapp.Context, e goapp.Event) {
 			return
 		}
 		factor := p.input.startSpan / span
-		f := fractionAt((xs[0] + xs[1]) / 2)
-		p.setWindow(ctx, p.input.start.Zoom(factor, f, p.view.fit))
+		window := p.input.start.Zoom(factor, fractionAt((xs[0]+xs[1])/2), p.view.fit)
+		ctx.PreventUpdate()
+		p.nextFrame(func(ctx goapp.Context) { p.setWindow(ctx, window) })
 	}
 }
 

@@ -107,11 +107,12 @@ func (p *TimelinePage) onCursorPointerDown(ctx goapp.Context, e goapp.Event) {
 }
 
 func (p *TimelinePage) onCursorPointerMove(ctx goapp.Context, e goapp.Event) {
+	ctx.PreventUpdate()
 	if !p.input.cursor {
-		ctx.PreventUpdate()
 		return
 	}
-	p.moveCursorTo(ctx, e.Get("clientX").Float())
+	x := e.Get("clientX").Float()
+	p.nextFrame(func(ctx goapp.Context) { p.moveCursorTo(ctx, x) })
 }
 
 func (p *TimelinePage) onCursorPointerUp(ctx goapp.Context, e goapp.Event) {

@@ -54,6 +54,8 @@ type TimelinePage struct {
 	// they close.
 	opener string
 	input  chartInput
+	// frames holds the latest drag step until the browser's next frame.
+	frames frameQueue
 	// urlWrites counts the views recorded in the URL, so that only the
 	// last of a burst (a drag, a pinch) is written.
 	urlWrites int
@@ -172,6 +174,7 @@ func (p *TimelinePage) refresh() {
 // following the reader's scrolling.
 func (p *TimelinePage) OnDismount() {
 	p.mounted = false
+	p.frames.stop()
 	if p.sight.stop != nil {
 		p.sight.stop()
 		p.sight.stop = nil
@@ -304,6 +307,9 @@ func (p *TimelinePage) relayout() {
 		window = TimeScale{From: p.state.From, To: p.state.To}
 	}
 	if v := &p.view; v.laidOut == v.shown {
+		if old := v.layout.Scale; old.From.Equal(window.From) && old.To.Equal(window.To) {
+			return // moving the cursor, opening details: the chart stays
+		}
 		v.layout.Rescale(window)
 	} else {
 		v.layout, v.laidOut = NewLaneLayout(v.shown, p.now(), window), v.shown
