@@ -230,14 +230,42 @@ func digits(s string) bool {
 	return s != ""
 }
 
+// labelledDate is the JSON of a Date with a label.
+type labelledDate struct {
+	Date  string `json:"date"`
+	Label string `json:"label"`
+}
+
 // MarshalJSON writes the date as the data format does: a string, or an
 // object with its label.
 func (d Date) MarshalJSON() ([]byte, error) {
 	if d.Label == "" {
 		return json.Marshal(d.Text)
 	}
-	return json.Marshal(struct {
-		Date  string `json:"date"`
-		Label string `json:"label"`
-	}{d.Text, d.Label})
+	return json.Marshal(labelledDate{d.Text, d.Label})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, for Decode. A date that
+// ParseDate refuses is a *DateError; null leaves d as it is.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var v labelledDate
+	switch {
+	case string(b) == "null":
+		return nil
+	case len(b) > 0 && b[0] == '{':
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
+	default:
+		if err := json.Unmarshal(b, &v.Date); err != nil {
+			return err
+		}
+	}
+	date, err := ParseDate(v.Date)
+	if err != nil {
+		return err
+	}
+	date.Label = v.Label
+	*d = date
+	return nil
 }

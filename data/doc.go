@@ -5,7 +5,9 @@
 // Parse reports every problem in a file at once, each with its file, line,
 // column, field path and what was expected, because editors fix files in one
 // pass, not one error per run. LoadLibrary reads a directory of files;
-// Timeline.Involving filters a timeline down to some people.
+// Timeline.Involving filters a timeline down to some people. Decode reads
+// back the JSON of a timeline that Parse accepted without checking it
+// again, as the WebAssembly does with the server's answers.
 //
 // # Dates
 //

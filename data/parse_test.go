@@ -644,7 +644,9 @@ func TestParseValid(t *testing.T) {
 }
 
 // roundTrip checks that Parse, json.Marshal and Parse again give the same
-// timeline: what the program writes, it reads back unchanged.
+// timeline: what the program writes, it reads back unchanged. Decode of the
+// marshalled JSON must give it too: the WebAssembly decodes the server's
+// answers into the timelines the server parsed.
 func roundTrip(t *testing.T, name string, src []byte) {
 	t.Helper()
 	first, err := Parse(name, src)
@@ -662,6 +664,13 @@ func roundTrip(t *testing.T, name string, src []byte) {
 	if !reflect.DeepEqual(first, second) {
 		t.Errorf("%s changed in a round trip through\n%s\nfirst  %+v\nsecond %+v", name, out, first, second)
 	}
+	decoded, err := Decode(out)
+	if err != nil {
+		t.Fatalf("Decode of the marshalled %s: %v\n%s", name, err, out)
+	}
+	if !reflect.DeepEqual(first, decoded) {
+		t.Errorf("Decode of the marshalled %s differs from Parse:\n%s\nparsed  %+v\ndecoded %+v", name, out, first, decoded)
+	}
 }
 
 func TestParseMarshalRoundTrip(t *testing.T) {
@@ -675,6 +684,12 @@ func TestParseMarshalRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	roundTrip(t, "james-norton.json", src)
+	roundTrip(t, "t.json", []byte(file(`"relationships": []`)))
+	generated, err := json.Marshal(Generate(300, 1000, 7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, "generated.json", generated)
 }
 
 func TestIsSlug(t *testing.T) {
