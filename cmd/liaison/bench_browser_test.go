@@ -112,6 +112,8 @@ type pageLoad struct {
 	// smoothly the "as of" cursor follows a drag, measured on the last load
 	// of each size only.
 	Zoom, Pan, Filter float64
+	// FilterAgain is the same choice of a person, after Back.
+	FilterAgain float64
 	Cursor            cursorDrag
 }
 
@@ -280,16 +282,27 @@ func measureLoad(t *testing.T, chromium context.Context, origin, url string, int
 	if load.Cursor.FPS() == 0 {
 		t.Fatalf("%s showed the cursor's line move in fewer than two frames while it was dragged: %+v", url, load.Cursor)
 	}
+	choose := func(out *float64) chromedp.Action {
+		return chromedp.Tasks{
+			chromedp.Click(`#person-search`, chromedp.ByQuery),
+			chromedp.SendKeys(`#person-search`, person, chromedp.ByQuery),
+			chromedp.WaitVisible(`#person-options li`, chromedp.ByQuery),
+			timeKey("\r", out),
+		}
+	}
+	// The first choice runs code that the browser compiles as it is first
+	// called; the same choice again, after Back, shows the rest of the cost.
 	err = chromedp.Run(ctx,
-		chromedp.Click(`#person-search`, chromedp.ByQuery),
-		chromedp.SendKeys(`#person-search`, person, chromedp.ByQuery),
-		chromedp.WaitVisible(`#person-options li`, chromedp.ByQuery),
-		timeKey("\r", &load.Filter),
+		choose(&load.Filter),
+		chromedp.NavigateBack(),
+		chromedp.WaitNotPresent(`.chip`, chromedp.ByQuery),
+		chromedp.Sleep(500*time.Millisecond),
+		choose(&load.FilterAgain),
 	)
 	if err != nil {
 		t.Fatalf("filtering %s: %v", url, err)
 	}
-	if load.Zoom < 0 || load.Pan < 0 || load.Filter < 0 {
+	if load.Zoom < 0 || load.Pan < 0 || load.Filter < 0 || load.FilterAgain < 0 {
 		t.Fatalf("%s did not change within a minute of an input: %+v", url, load)
 	}
 	return load
@@ -346,6 +359,8 @@ func printLoads(sizes []int, results map[int][]pageLoad) {
 		{"pan (→, a fifth of the window)", func(n int, l []pageLoad) string { return ms(l[len(l)-1].Pan) },
 			func(n int) string { return target(n, "", "≤ 50 ms") }},
 		{"choose a person (Enter)", func(n int, l []pageLoad) string { return ms(l[len(l)-1].Filter) },
+			func(n int) string { return target(n, "", "≤ 50 ms") }},
+		{"… again, after Back", func(n int, l []pageLoad) string { return ms(l[len(l)-1].FilterAgain) },
 			func(n int) string { return target(n, "", "≤ 50 ms") }},
 		{"drag the “as of” cursor, frames a second showing it move", func(n int, l []pageLoad) string {
 			c := l[len(l)-1].Cursor
