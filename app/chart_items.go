@@ -14,6 +14,7 @@ import (
 // A chartItem is a bar or a marker, found from an event's target.
 type chartItem struct {
 	id     string   // its DOM id
+	lane   int      // the index of its lane in the layout
 	people []string // whose lanes to highlight while it is hovered
 	open   func(ctx goapp.Context)
 }
@@ -37,14 +38,14 @@ func (p *TimelinePage) chartItemAt(target goapp.Value) (chartItem, bool) {
 	if rel := el.Get("dataset").Get("relationship"); rel.Truthy() {
 		for _, b := range lane.Bars {
 			if r := b.Relationship; r.ID == rel.String() {
-				return chartItem{id, r.People[:], func(ctx goapp.Context) { p.openRelationship(ctx, r.ID, id) }}, true
+				return chartItem{id, i - 1, r.People[:], func(ctx goapp.Context) { p.openRelationship(ctx, r.ID, id) }}, true
 			}
 		}
 	}
 	if event := el.Get("dataset").Get("event"); event.Truthy() {
 		for _, m := range lane.Markers {
 			if e := m.Event; e.ID == event.String() {
-				return chartItem{id, e.People, func(ctx goapp.Context) { p.openEvent(ctx, e.ID, id) }}, true
+				return chartItem{id, i - 1, e.People, func(ctx goapp.Context) { p.openEvent(ctx, e.ID, id) }}, true
 			}
 		}
 	}
@@ -63,7 +64,8 @@ func (p *TimelinePage) onItemClick(ctx goapp.Context, e goapp.Event) {
 }
 
 // onItemOver highlights the lanes of the bar or marker under the pointer
-// or focused, and shows its tooltip (mouseover and focusin).
+// or focused, and shows its tooltip (mouseover and focusin). A focused
+// item's neighbouring lanes are drawn at once, for the next Tab to find.
 func (p *TimelinePage) onItemOver(ctx goapp.Context, e goapp.Event) {
 	item, ok := p.chartItemAt(e.Get("target"))
 	if !ok || item.id == p.hovered {
@@ -71,7 +73,13 @@ func (p *TimelinePage) onItemOver(ctx goapp.Context, e goapp.Event) {
 		return
 	}
 	p.hovered, p.hoveredPeople = item.id, item.people
+	if e.Get("type").String() == "focusin" {
+		p.lanes = p.lanes.Reach(LaneOffsets(p.sight.heights.of(p.view.layout.Lanes)), item.lane, focusReach)
+	}
 }
+
+// focusReach is how many lanes are drawn before and after the focused one.
+const focusReach = 3
 
 // onItemOut ends the highlight when the pointer or the focus leaves the
 // item for anything outside it (mouseout and focusout).

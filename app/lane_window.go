@@ -53,3 +53,18 @@ func (w LaneWindow) Covers(offsets []float64, top, bottom float64) bool {
 	}
 	return (w.First == 0 || offsets[w.First] <= top) && (w.Last == n || offsets[w.Last] >= bottom)
 }
+
+// Reach widens the window, if need be, to hold the k lanes before lane i
+// and the k after it, of the lanes at offsets: the keyboard's focus moves
+// from one item to the next faster than the page scrolls to it, and must
+// find the next lane drawn.
+func (w LaneWindow) Reach(offsets []float64, i, k int) LaneWindow {
+	n := len(offsets) - 1
+	if w.Last > n {
+		return w
+	}
+	w.First = max(min(w.First, i-k), 0)
+	w.Last = min(max(w.Last, i+k+1), n)
+	w.Above, w.Below = offsets[w.First], offsets[n]-offsets[w.Last]
+	return w
+}

@@ -57,3 +57,24 @@ func TestLaneWindowCovers(t *testing.T) {
 		}
 	}
 }
+
+func TestLaneWindowReach(t *testing.T) {
+	offsets := LaneOffsets([]float64{100, 100, 100, 100, 100, 100, 100, 100, 100, 100}) // 0 … 1000
+	w := LaneWindow{First: 3, Last: 6, Above: 300, Below: 400}
+	tests := []struct {
+		name string
+		i, k int
+		want LaneWindow
+	}{
+		{"in the middle of the window", 4, 1, w},
+		{"at its last lane", 5, 2, LaneWindow{First: 3, Last: 8, Above: 300, Below: 200}},
+		{"at its first lane", 3, 2, LaneWindow{First: 1, Last: 6, Above: 100, Below: 400}},
+		{"near the end of the lanes", 6, 5, LaneWindow{First: 1, Last: 10, Above: 100, Below: 0}},
+		{"near the start of the lanes", 3, 5, LaneWindow{First: 0, Last: 9, Above: 0, Below: 100}},
+	}
+	for _, tt := range tests {
+		if got := w.Reach(offsets, tt.i, tt.k); got != tt.want {
+			t.Errorf("%s: Reach(%d, %d) = %+v, want %+v", tt.name, tt.i, tt.k, got, tt.want)
+		}
+	}
+}

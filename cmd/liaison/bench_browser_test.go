@@ -114,7 +114,7 @@ type pageLoad struct {
 	Zoom, Pan, Filter float64
 	// FilterAgain is the same choice of a person, after Back.
 	FilterAgain float64
-	Cursor            cursorDrag
+	Cursor      cursorDrag
 }
 
 // TestBenchBrowser loads generated timelines of 50, 1,000 and 10,000

@@ -97,6 +97,25 @@ func TestBrowserWindowedChart(t *testing.T) {
 	}
 	b.viewScreenshot(t, "windowed-chart-1280.png")
 
+	// The keyboard reaches lanes beyond those first drawn: each Tab
+	// scrolls the next bar into view, and the page draws on.
+	b.eval(t, `window.scrollTo(0, 0)`, nil)
+	b.waitFor(t, "the first lanes drawn again", `document.querySelector('.lane[aria-posinset="1"]')`)
+	first := probe("null")
+	b.run(t, chromedp.Focus(`.lane button.bar`, chromedp.ByQuery))
+	for range 150 {
+		b.run(t, chromedp.KeyEvent("\t"))
+	}
+	var focused struct {
+		Lane int
+		Bar  bool
+	}
+	b.eval(t, `(() => { const e = document.activeElement; const lane = e.closest(".lane");
+		return {Lane: lane ? +lane.getAttribute("aria-posinset") : 0, Bar: e.matches("button.bar, button.marker")} })()`, &focused)
+	if !focused.Bar || focused.Lane <= first.Last {
+		t.Errorf("after 150 Tabs from the first bar, the focus is in lane %d (a bar or marker: %v), want a bar beyond lane %d, the last drawn at first", focused.Lane, focused.Bar, first.Last)
+	}
+
 	b.run(t, chromedp.Navigate(srv.URL+"/embed/big"), waitInteractive())
 	var boxHeight float64
 	b.eval(t, `document.querySelector(".chart__scroller--box").clientHeight`, &boxHeight)
