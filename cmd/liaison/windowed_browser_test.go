@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -129,5 +130,16 @@ func TestBrowserWindowedChart(t *testing.T) {
 		t.Errorf("the embed's box scrolled to lane 1,000 draws lanes %d–%d", d.First, d.Last)
 	}
 	b.viewScreenshot(t, "windowed-embed-1280.png")
+
+	// In print, the box opens and the lanes not drawn leave no blank pages.
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("print"))
+	var printed struct{ MaxHeight, Padding, Button string }
+	b.eval(t, `(() => { const box = getComputedStyle(document.querySelector("#chart-scroller")), lanes = getComputedStyle(document.querySelector("#chart-lanes"));
+		const button = document.querySelector(".show-more__button");
+		return {MaxHeight: box.maxHeight, Padding: lanes.paddingTop + " " + lanes.paddingBottom, Button: button ? getComputedStyle(button).display : "absent"} })()`, &printed)
+	if printed != (struct{ MaxHeight, Padding, Button string }{"none", "0px 0px", "none"}) {
+		t.Errorf("in print, the box's max-height, the lanes' padding and the Show more button's display are %+v, want none, 0px 0px and none", printed)
+	}
+	b.run(t, emulation.SetEmulatedMedia().WithMedia(""))
 	b.checkConsole(t)
 }
