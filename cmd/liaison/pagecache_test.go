@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/andybalholm/brotli"
 
 	"github.com/liaison-timeline/liaison/data"
 )
@@ -344,4 +348,116 @@ func TestPageCacheBounds(t *testing.T) {
 	if renders != 2 {
 		t.Errorf("a page over the largest was cached")
 	}
+}
+
+// TestPagesCompressed asks a server on 127.0.0.1 for pages in each coding
+// a client may take: each answer is the page itself once decoded, with
+// the oEmbed link for the host asked, in the coding the client ranks
+// highest, with its own ETag, which revalidates.
+func TestPagesCompressed(t *testing.T) {
+	srv := startHTTPServer(t, "", io.Discard)
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(path, host, accept, ifNoneMatch string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest("GET", srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		if accept != "" {
+			req.Header.Set("Accept-Encoding", accept)
+		}
+		if ifNoneMatch != "" {
+			req.Header.Set("If-None-Match", ifNoneMatch)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, body
+	}
+	for _, path := range []string{"/t/james-norton", "/embed/james-norton?person=lily-allen", "/t/nobody"} {
+		plain, want := get(path, "news.example", "", "")
+		if !strings.Contains(plain.Header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("%s: Vary %q, want Accept-Encoding", path, plain.Header.Get("Vary"))
+		}
+		if strings.HasPrefix(path, "/t/james") && !strings.Contains(string(want), "http://news.example/oembed?") {
+			t.Errorf("%s: the page lacks the oEmbed link for news.example", path)
+		}
+		etags := map[string]string{"": plain.Header.Get("ETag")}
+		for _, tt := range []struct{ accept, coding string }{
+			{"gzip, deflate, br, zstd", "br"},
+			{"gzip", "gzip"},
+			{"br;q=0.5, gzip", "gzip"},
+			{"br;q=0, gzip;q=0", ""},
+			{"identity", ""},
+		} {
+			resp, body := get(path, "news.example", tt.accept, "")
+			if got := resp.Header.Get("Content-Encoding"); got != tt.coding {
+				t.Errorf("%s with Accept-Encoding %q: Content-Encoding %q, want %q", path, tt.accept, got, tt.coding)
+				continue
+			}
+			if resp.StatusCode != plain.StatusCode {
+				t.Errorf("%s with Accept-Encoding %q: status %d, want %d", path, tt.accept, resp.StatusCode, plain.StatusCode)
+			}
+			if got := decodePage(t, tt.coding, body); got != string(want) {
+				t.Errorf("%s in %q decodes to another page", path, tt.coding)
+			}
+			etag := resp.Header.Get("ETag")
+			if earlier, seen := etags[tt.coding]; seen && etag != earlier {
+				t.Errorf("%s: ETag %q in %q, and %q before", path, etag, tt.coding, earlier)
+			}
+			for coding, other := range etags {
+				if coding != tt.coding && other == etag {
+					t.Errorf("%s: ETag %q in %q and in %q: want one per coding", path, etag, tt.coding, coding)
+				}
+			}
+			etags[tt.coding] = etag
+			if plain.StatusCode == http.StatusOK {
+				if again, _ := get(path, "news.example", tt.accept, etag); again.StatusCode != http.StatusNotModified {
+					t.Errorf("%s in %q with If-None-Match %s: status %d, want 304", path, tt.coding, etag, again.StatusCode)
+				}
+			}
+		}
+	}
+
+	// Each host gets its own link, compressed, up to maxPageCopies copies
+	// of a page; then the page, still right, uncompressed.
+	for i := range maxPageCopies + 2 {
+		host := fmt.Sprintf("host%d.example", i)
+		resp, body := get("/t/james-norton?from=2020", host, "gzip", "")
+		page := decodePage(t, resp.Header.Get("Content-Encoding"), body)
+		if !strings.Contains(page, "http://"+host+"/oembed?") {
+			t.Errorf("the page for %s lacks its oEmbed link", host)
+		}
+		if compressed := resp.Header.Get("Content-Encoding") == "gzip"; compressed != (i < maxPageCopies) {
+			t.Errorf("request %d (for %s): compressed %v", i+1, host, compressed)
+		}
+	}
+}
+
+// decodePage reads a page sent in coding.
+func decodePage(t *testing.T, coding string, body []byte) string {
+	t.Helper()
+	var r io.Reader = bytes.NewReader(body)
+	switch coding {
+	case "br":
+		r = brotli.NewReader(r)
+	case "gzip":
+		gz, err := gzip.NewReader(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = gz
+	}
+	page, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("decoding a page in %q: %v", coding, err)
+	}
+	return string(page)
 }
