@@ -61,13 +61,22 @@ func (p *TimelinePage) followSight() {
 		}
 		lanes := p.view.layout.Lanes
 		offsets := LaneOffsets(p.sight.heights.of(lanes))
-		if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top, bottom) {
+		top, bottom := p.sight.band(1)
+		wanted := WindowLanes(offsets, top, bottom)
+		// The focused item's lane stays drawn while it is near the view.
+		if item, ok := p.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
+			if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
+				wanted = wanted.Reach(offsets, item.lane, focusReach)
+			}
+		}
+		// Keep what is drawn while it covers the view and half the margin,
+		// unless the keyboard (Reach) has made it much more than needed.
+		if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top, bottom) && p.lanes.Last-p.lanes.First <= 2*(wanted.Last-wanted.First) {
 			ctx.PreventUpdate()
 			return
 		}
 		focused := focusedIn("chart-lanes")
-		top, bottom := p.sight.band(1)
-		p.lanes = WindowLanes(offsets, top, bottom)
+		p.lanes = wanted
 		// The elements of the lanes are reused for other lanes, without
 		// the events of the pointer leaving one item for another.
 		p.hovered = ""

@@ -116,6 +116,18 @@ func TestBrowserWindowedChart(t *testing.T) {
 	if !focused.Bar || focused.Lane <= first.Last {
 		t.Errorf("after 150 Tabs from the first bar, the focus is in lane %d (a bar or marker: %v), want a bar beyond lane %d, the last drawn at first", focused.Lane, focused.Bar, first.Last)
 	}
+	// The lanes the keyboard drew on the way are let go once the page
+	// scrolls: the window shrinks back to the view and its margin.
+	for range 3 {
+		for range 50 {
+			b.run(t, chromedp.KeyEvent("\t"))
+		}
+		b.waitFor(t, "lanes in view after tabbing", laneProbe+`(null).inView`)
+	}
+	b.waitFor(t, "the lanes tabbed past let go", laneProbe+`(null).first > 1`)
+	if d := probe("null"); d.Last-d.First > 3*(first.Last-first.First)+2*3 {
+		t.Errorf("after 300 Tabs, lanes %d–%d are drawn, against %d–%d at first", d.First, d.Last, first.First, first.Last)
+	}
 
 	b.run(t, chromedp.Navigate(srv.URL+"/embed/big"), waitInteractive())
 	var boxHeight float64
