@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -321,5 +322,82 @@ func TestImportCSV(t *testing.T) {
 		!strings.Contains(stderr.String(), "bad.csv:2:3: C (title): title: expected some text") ||
 		!strings.Contains(stderr.String(), "bad.csv:3:1: A (type): people[0].name: expected some text, found \"\"\n") {
 		t.Errorf("a bad spreadsheet: exit %d, %s", code, stderr.String())
+	}
+}
+
+// TestServeDomain runs `liaison serve -domain`: pages give social networks
+// links on that host, to the page and to an image the server serves; a
+// -domain that is not a host is refused.
+func TestServeDomain(t *testing.T) {
+	webAssets(t)
+	addr := freeAddr(t)
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", addr, "-domain", "news.example"}, &bytes.Buffer{}, &stderr)
+	}()
+	base := "http://" + addr
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server did not start: %v\n%s", err, stderr.String())
+		}
+	}
+	_, _, page := get(t, base+"/t/james-norton?person=lily-allen")
+	// go-app writes an element's attributes in any order.
+	meta := func(property string) string {
+		tag := regexp.MustCompile(`<meta [^>]*property="` + property + `"[^>]*>`).FindString(page)
+		m := regexp.MustCompile(`content="([^"]*)"`).FindStringSubmatch(tag)
+		if m == nil {
+			t.Fatalf("the page has no %s", property)
+		}
+		return m[1]
+	}
+	if got := meta("og:url"); got != "https://news.example/t/james-norton" {
+		t.Errorf("og:url %q, want https://news.example/t/james-norton", got)
+	}
+	image, ok := strings.CutPrefix(meta("og:image"), "https://news.example/web/icon-512.")
+	if !ok {
+		t.Fatalf("og:image %q, want the 512 px icon on news.example", meta("og:image"))
+	}
+	if status, header, _ := get(t, base+"/web/icon-512."+image); status != http.StatusOK || header.Get("Content-Type") != "image/png" {
+		t.Errorf("the og:image answers %d, %s", status, header.Get("Content-Type"))
+	}
+	stop()
+	if code := <-done; code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+
+	for _, domain := range []string{"https://news.example", "news.example/graphics", "me@news.example", "news example"} {
+		var out bytes.Buffer
+		if code := run(context.Background(), []string{"serve", "-addr", freeAddr(t), "-domain", domain}, &out, &out); code != 2 || !strings.Contains(out.String(), "want a host name") {
+			t.Errorf("-domain %q: exit code %d, %q: want 2 and why", domain, code, out.String())
+		}
+	}
+}
+
+func TestValidDomain(t *testing.T) {
+	for domain, want := range map[string]bool{
+		"news.example":         true,
+		"news.example:8443":    true,
+		"localhost":            true,
+		"":                     false,
+		"https://news.example": false,
+		"news.example/":        false,
+		"news.example/a":       false,
+		"me@news.example":      false,
+		"news.example?x=1":     false,
+		"news.example#top":     false,
+		"news example":         false,
+	} {
+		if got := validDomain(domain); got != want {
+			t.Errorf("validDomain(%q) = %v, want %v", domain, got, want)
+		}
 	}
 }

@@ -34,11 +34,12 @@ func export(args []string, stdout, stderr io.Writer) int {
 	base := flags.String("base", "/", "the `path` the site will be served under, like /graphics/liaison/")
 	dir := flags.String("data", "", "`directory` of timeline files (default: the embedded timelines)")
 	quality := flags.Int("brotli", 11, "brotli `quality`, 0 to 11: 11 makes the WebAssembly smallest for readers and takes about a minute")
+	domain := flags.String("domain", "", "the `host` the site will be served from (news.example), for the https links social networks read in pages")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	if *out == "" || flags.NArg() > 0 || !strings.HasPrefix(*base, "/") || *quality < 0 || *quality > 11 {
-		fmt.Fprintln(stderr, "Usage: liaison export -o DIR [-base /path/] [-data DIR] [-brotli 11]")
+	if *out == "" || flags.NArg() > 0 || !strings.HasPrefix(*base, "/") || *quality < 0 || *quality > 11 || *domain != "" && !validDomain(*domain) {
+		fmt.Fprintln(stderr, "Usage: liaison export -o DIR [-base /path/] [-data DIR] [-brotli 11] [-domain news.example]")
 		flags.PrintDefaults()
 		return 2
 	}
@@ -47,7 +48,7 @@ func export(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "liaison export: the timelines are not valid:\n%v\n", err)
 		return 1
 	}
-	files, err := exportFiles(lib, web.FS, strings.TrimSuffix(*base, "/"), *quality)
+	files, err := exportFiles(lib, web.FS, strings.TrimSuffix(*base, "/"), *domain, *quality)
 	if err == nil {
 		err = writeSite(*out, files)
 	}
@@ -59,9 +60,9 @@ func export(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// exportFiles renders the site for base, as files by their path in the
-// export.
-func exportFiles(lib *data.Library, assets fs.FS, base string, quality int) (map[string][]byte, error) {
+// exportFiles renders the site for base on domain (see serverConfig), as
+// files by their path in the export.
+func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality int) (map[string][]byte, error) {
 	names, err := newAssetNames(assets)
 	if err != nil {
 		return nil, err
@@ -76,7 +77,7 @@ func exportFiles(lib *data.Library, assets fs.FS, base string, quality int) (map
 		files["web/"+hashed] = content
 	}
 
-	_, handler, err := buildServer(lib, assets, serverConfig{Export: site})
+	_, handler, err := buildServer(lib, assets, serverConfig{Export: site, Domain: domain})
 	if err != nil {
 		return nil, err
 	}

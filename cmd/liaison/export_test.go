@@ -30,8 +30,15 @@ func TestExportOnAStaticHost(t *testing.T) {
 	webAssets(t)
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), []string{"export", "-o", dir, "-base", "/graphics/liaison/", "-brotli", "1"}, &stdout, &stderr); code != 0 {
+	if code := run(context.Background(), []string{"export", "-o", dir, "-base", "/graphics/liaison/", "-brotli", "1", "-domain", "news.example"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("export: exit %d: %s", code, stderr.String())
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "t", "james-norton", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`<meta [^>]*content="https://news.example/graphics/liaison/t/james-norton"[^>]*>`).Match(page) {
+		t.Error("the exported page lacks its og:url on news.example")
 	}
 
 	// The API as files; every asset under a hashed name; compressed copies

@@ -35,6 +35,17 @@ type serverConfig struct {
 	// Clock is the pages' clock, which places "now" on their charts; nil
 	// means time.Now. Tests set it to render the same page twice.
 	Clock func() time.Time
+	// Domain is the host readers reach the site at, like news.example:
+	// social networks read a page's og:url and og:image, which go-app
+	// writes as https URLs on this host. Empty leaves them without one.
+	Domain string
+}
+
+// validDomain reports whether d is a host, with a port or not, and
+// nothing else: no scheme, user or path.
+func validDomain(d string) bool {
+	u, err := url.Parse("https://" + d)
+	return err == nil && d != "" && u.Host == d && u.User == nil && u.Path == "" && u.RawQuery == "" && u.Fragment == ""
 }
 
 // contentSecurityPolicy lets a page run the go-app WebAssembly and nothing

@@ -33,7 +33,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	watch := flags.Bool("watch", false, "reload the -data directory when a file changes, and update open pages")
 	shutdownTimeout := flags.Duration("shutdown-timeout", 10*time.Second,
 		"on SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut off")
+	domain := flags.String("domain", "", "the `host` readers reach the site at (news.example), for the https links social networks read in pages")
 	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	if *domain != "" && !validDomain(*domain) {
+		fmt.Fprintf(stderr, "liaison serve: -domain %q: want a host name, like news.example, without scheme or path\n", *domain)
 		return 2
 	}
 	if flags.NArg() > 0 {
@@ -51,7 +56,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	s, handler, err := buildServer(lib, web.FS, serverConfig{Logger: logger, EmbedFrameAncestors: *frameAncestors, Watch: *watch})
+	s, handler, err := buildServer(lib, web.FS, serverConfig{Logger: logger, EmbedFrameAncestors: *frameAncestors, Watch: *watch, Domain: *domain})
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1

@@ -33,6 +33,7 @@ type server struct {
 	assets *cachedAssets
 	watch  bool
 	export *siteResources
+	domain string // see serverConfig.Domain
 	state  atomic.Pointer[serverState]
 	// changed is closed, and replaced, at every reload: what waits on it
 	// (the /api/events streams) learns of the new version.
@@ -90,6 +91,7 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 		changed:  make(chan struct{}),
 		watch:    cfg.Watch,
 		export:   cfg.Export,
+		domain:   cfg.Domain,
 		stopped:  make(chan struct{}),
 	}
 	clock := cfg.Clock
@@ -140,6 +142,8 @@ func (s *server) Reload(lib *data.Library) {
 		Description:     "Who dated, got engaged to, married and split from whom, and when, with the evidence for every fact.",
 		Lang:            "en",
 		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
+		Domain:          s.domain,
+		Image:           "/web/icon-512.png",
 		Styles:          []string{"/web/liaison.css"},
 		ThemeColor:      "#1d2433",
 		BackgroundColor: "#fbfaf7",
