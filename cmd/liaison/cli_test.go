@@ -171,34 +171,56 @@ func TestServeRefusesInvalidData(t *testing.T) {
 // TestServeRunsUntilStopped starts `liaison serve` on a free port, waits
 // for it to answer, stops it as SIGTERM would and expects exit code 0.
 func TestServeRunsUntilStopped(t *testing.T) {
+	_, stop := startServe(t)
+	if code := stop(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+}
+
+// startServe runs `liaison serve` with args on a free address of
+// 127.0.0.1 until the test ends, and waits until it answers. It returns
+// the address, and stop, which ends the server as SIGTERM would and
+// returns its exit code; a server still running when the test ends is
+// stopped then, and must exit 0.
+func startServe(t *testing.T, args ...string) (addr string, stop func() int) {
+	t.Helper()
 	webAssets(t)
-	addr := freeAddr(t)
-	ctx, stop := context.WithCancel(context.Background())
+	addr = freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
 	var stderr bytes.Buffer
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"serve", "-addr", addr}, &bytes.Buffer{}, &stderr) }()
-
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		resp, err := http.Get("http://" + addr + "/healthz")
-		if err == nil {
+	go func() {
+		done <- run(ctx, append([]string{"serve", "-addr", addr}, args...), &bytes.Buffer{}, &stderr)
+	}()
+	code, stopped := 0, false
+	stop = func() int {
+		if !stopped {
+			cancel()
+			select {
+			case code = <-done:
+			case <-time.After(15 * time.Second):
+				t.Fatal("the server did not stop")
+			}
+			stopped = true
+			if code != 0 {
+				t.Logf("liaison serve %s exited %d:\n%s", strings.Join(args, " "), code, stderr.String())
+			}
+		}
+		return code
+	}
+	t.Cleanup(func() {
+		if code := stop(); code != 0 {
+			t.Errorf("liaison serve %s exited %d", strings.Join(args, " "), code)
+		}
+	})
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
 			resp.Body.Close()
-			break
+			return addr, stop
 		}
 		if time.Now().After(deadline) {
-			stop()
-			t.Fatalf("the server did not answer within 10 s: %v\n%s", err, stderr.String())
+			t.Fatalf("liaison serve %s did not answer within 10 s:\n%s", strings.Join(args, " "), stderr.String())
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	stop()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit code %d, want 0; stderr:\n%s", code, stderr.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("the server did not stop")
 	}
 }
 
@@ -237,28 +259,8 @@ func TestGenWritesValidTimelines(t *testing.T) {
 // frame /embed/ pages; other pages may only be framed by the site itself;
 // no response sets a cookie.
 func TestServeFrameAncestors(t *testing.T) {
-	webAssets(t)
-	addr := freeAddr(t)
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	var stderr bytes.Buffer
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-addr", addr, "-frame-ancestors", "https://news.example"}, &bytes.Buffer{}, &stderr)
-	}()
+	addr, stop := startServe(t, "-frame-ancestors", "https://news.example")
 	base := "http://" + addr
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the server did not start: %v\n%s", err, stderr.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 	for path, want := range map[string]string{
 		"/embed/james-norton": "frame-ancestors https://news.example",
 		"/t/james-norton":     "frame-ancestors 'self'",
@@ -274,8 +276,7 @@ func TestServeFrameAncestors(t *testing.T) {
 			t.Errorf("%s sets a cookie: %s", path, header.Get("Set-Cookie"))
 		}
 	}
-	stop()
-	if code := <-done; code != 0 {
+	if code := stop(); code != 0 {
 		t.Errorf("exit code %d", code)
 	}
 
@@ -329,26 +330,8 @@ func TestImportCSV(t *testing.T) {
 // links on that host, to the page and to an image the server serves; a
 // -domain that is not a host is refused.
 func TestServeDomain(t *testing.T) {
-	webAssets(t)
-	addr := freeAddr(t)
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	var stderr bytes.Buffer
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-addr", addr, "-domain", "news.example"}, &bytes.Buffer{}, &stderr)
-	}()
+	addr, stop := startServe(t, "-domain", "news.example")
 	base := "http://" + addr
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the server did not start: %v\n%s", err, stderr.String())
-		}
-	}
 	_, _, page := get(t, base+"/t/james-norton?person=lily-allen")
 	// go-app writes an element's attributes in any order.
 	meta := func(property string) string {
@@ -369,8 +352,7 @@ func TestServeDomain(t *testing.T) {
 	if status, header, _ := get(t, base+"/web/icon-512."+image); status != http.StatusOK || header.Get("Content-Type") != "image/png" {
 		t.Errorf("the og:image answers %d, %s", status, header.Get("Content-Type"))
 	}
-	stop()
-	if code := <-done; code != 0 {
+	if code := stop(); code != 0 {
 		t.Errorf("exit code %d", code)
 	}
 

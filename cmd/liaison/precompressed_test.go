@@ -25,7 +25,8 @@ import (
 var rawClient = &http.Client{Transport: &http.Transport{DisableCompression: true}}
 
 // fetchEncoded requests url with the given Accept-Encoding ("" sends
-// none) and returns the answer with its body as sent.
+// none) and other headers, as name, value pairs (Host among them), and
+// returns the answer with its body as sent.
 func fetchEncoded(t *testing.T, url, accept string, header ...string) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequest("GET", url, nil)
@@ -36,6 +37,10 @@ func fetchEncoded(t *testing.T, url, accept string, header ...string) (*http.Res
 		req.Header.Set("Accept-Encoding", accept)
 	}
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i] == "Host" { // the client sends req.Host, not this header
+			req.Host = header[i+1]
+			continue
+		}
 		req.Header.Set(header[i], header[i+1])
 	}
 	resp, err := rawClient.Do(req)

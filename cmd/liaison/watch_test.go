@@ -19,44 +19,9 @@ import (
 // startWatching runs `liaison serve -watch -data dir` on a free port until
 // the test ends, and returns its address.
 func startWatching(t *testing.T, dir string) string {
-	addr, _ := startWatchingStoppable(t, dir)
-	return addr
-}
-
-// startWatchingStoppable is startWatching with a function that stops the
-// server, as SIGTERM would, and returns its exit code.
-func startWatchingStoppable(t *testing.T, dir string) (string, func() int) {
 	t.Helper()
-	webAssets(t)
-	addr := freeAddr(t)
-	ctx, stop := context.WithCancel(context.Background())
-	var stderr bytes.Buffer
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "-watch", "-data", dir, "-addr", addr}, &bytes.Buffer{}, &stderr)
-	}()
-	code, stopped := 0, false
-	halt := func() int {
-		if !stopped {
-			stop()
-			code, stopped = <-done, true
-		}
-		return code
-	}
-	t.Cleanup(func() {
-		if code := halt(); code != 0 {
-			t.Errorf("serve -watch exited %d:\n%s", code, stderr.String())
-		}
-	})
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
-			resp.Body.Close()
-			return addr, halt
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("serve -watch did not start:\n%s", stderr.String())
-		}
-	}
+	addr, _ := startServe(t, "-watch", "-data", dir)
+	return addr
 }
 
 func defaultTimelineDir(t *testing.T) (dir string, src string) {
@@ -85,7 +50,7 @@ func TestEventsStreamVersions(t *testing.T) {
 		t.Errorf("without -watch, /api/events answers %d, want 404", status)
 	}
 	dir, src := defaultTimelineDir(t)
-	addr, stop := startWatchingStoppable(t, dir)
+	addr, stop := startServe(t, "-watch", "-data", dir)
 	resp, err := http.Get("http://" + addr + "/api/events")
 	if err != nil {
 		t.Fatal(err)
