@@ -207,11 +207,12 @@ func (p *TimelinePage) OnResize(ctx goapp.Context) {
 	p.followSight()
 }
 
+// measure reads the plot's width, which decides how many ticks fit; the
+// layout, in percent of the plot, does not depend on it.
 func (p *TimelinePage) measure(ctx goapp.Context) {
 	if el := goapp.Window().GetElementByID("chart-grid"); el.Truthy() {
 		if w := el.Get("clientWidth").Float(); w > 0 && w != p.chartWidth {
 			p.chartWidth = w
-			p.relayout()
 			ctx.Update()
 		}
 	}
