@@ -9,17 +9,23 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
+// printsList says whether a printout of the view adds the hidden list view:
+// for views of a page of rows at most.
+func (p *TimelinePage) printsList() bool {
+	return !p.state.List && max(len(p.view.shown.Relationships), len(p.view.layout.Events)) <= listPage
+}
+
 // renderListView is the timeline as tables: one row per relationship, one
 // per event, each opening its details. It is what screen reader users and
 // readers who prefer text get with "List view", and what a printout adds
 // under the chart. On screen it is hidden while the chart shows, so it is
-// only drawn then for printing: by the WebAssembly (the prerender is for
-// the first paint, which it would slow down), and for timelines of a page
-// of rows at most.
+// only drawn then for printing: by the WebAssembly once the view has
+// rested (the prerender is for the first paint, which it would slow
+// down), and for views of a page of rows at most.
 func (p *TimelinePage) renderListView() goapp.UI {
 	t, names := p.view.shown, p.view.names
 	all := p.view.layout.Events
-	if !p.state.List && (!goapp.IsClient || max(len(t.Relationships), len(all)) > listPage) {
+	if !p.state.List && !(goapp.IsClient && p.printCopy && p.printsList()) {
 		return nil
 	}
 	relationships := t.Relationships[:p.shown(relationshipRows, len(t.Relationships))]

@@ -59,6 +59,11 @@ type TimelinePage struct {
 	// urlWrites counts the views recorded in the URL, so that only the
 	// last of a burst (a drag, a pinch) is written.
 	urlWrites int
+	// printCopy says whether the hidden list view that a printout adds is
+	// drawn for the current view; printViews counts the views, so that
+	// only the last of several in a row gets one (see drawPrintCopy).
+	printCopy  bool
+	printViews int
 	// page is the page's own context, from OnMount. Work deferred after an
 	// event (focus, writing the URL) goes through it: an event's context
 	// dies with its element, like the close button of the details.
@@ -75,6 +80,10 @@ type TimelinePage struct {
 // urlDelay is how long the view must rest before it is written into the
 // URL: browsers throttle pages that rewrite their URL on every frame.
 const urlDelay = 200 * time.Millisecond
+
+// printDelay is how long a view must rest before the copy of it that only
+// a printout shows is drawn: the reader's input is answered first.
+const printDelay = 250 * time.Millisecond
 
 // timelineView is what the page shows of its timeline for its state.
 type timelineView struct {
@@ -151,6 +160,7 @@ func (p *TimelinePage) describe(ctx goapp.Context) {
 func (p *TimelinePage) OnMount(ctx goapp.Context) {
 	p.page, p.mounted = ctx, true
 	ctx.Defer(p.measure)
+	p.drawPrintCopy()
 	p.watchSight()
 	p.followSight()
 	if p.embed {
@@ -297,6 +307,26 @@ func (p *TimelinePage) setState(s ViewState) {
 	p.state, p.view = s, v
 	p.listLengths = nil
 	p.relayout()
+	p.printCopy = false
+	if p.mounted {
+		p.drawPrintCopy()
+	}
+}
+
+// drawPrintCopy draws the hidden list view, which a printout adds under
+// the chart, once the view has rested: drawn with the view, it made
+// choosing a person a quarter slower, for a copy that nobody sees on
+// screen.
+func (p *TimelinePage) drawPrintCopy() {
+	p.printViews++
+	view := p.printViews
+	p.page.After(printDelay, func(ctx goapp.Context) {
+		if view != p.printViews || !p.printsList() {
+			ctx.PreventUpdate()
+			return
+		}
+		p.printCopy = true
+	})
 }
 
 // relayout lays the chart out for the current window: from scratch for
@@ -388,7 +418,10 @@ func (p *TimelinePage) Render() goapp.UI {
 		p.renderChart(),
 		p.renderCursorPanel(),
 		renderLegend(),
-		p.renderListView(),
+		// The list view keeps its place, drawn or not: drawn later (see
+		// drawPrintCopy), it would otherwise make go-app draw again
+		// everything after it, the details that have focus among them.
+		goapp.Div().Class("liaison__list-view").Body(p.renderListView()),
 		goapp.If(s.Relationship != "" || s.Event != "", func() goapp.UI {
 			return renderDetails(v.shown, v.names, s, p.closeDetails)
 		}),

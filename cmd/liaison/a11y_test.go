@@ -236,12 +236,14 @@ func TestBrowserScreenshots(t *testing.T) {
 }
 
 // TestBrowserPrint lays the page out for print: the chart and its tables,
-// without the controls.
+// without the controls. The tables, hidden on screen, are drawn once the
+// view rests, and again for each view.
 func TestBrowserPrint(t *testing.T) {
 	srv := startServer(t, "")
 	b := newBrowser(t, 1280, 900)
-	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive(),
-		emulation.SetEmulatedMedia().WithMedia("print"))
+	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive())
+	b.waitFor(t, "the tables for print", `document.querySelector(".list-view")`)
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("print"))
 	var shown map[string]string
 	b.eval(t, `Object.fromEntries([".toolbar", ".chart", ".list-view", ".events", "#app-wasm-loader"].map(s =>
 		[s, document.querySelector(s) ? getComputedStyle(document.querySelector(s)).display : "absent"]))`, &shown)
@@ -253,6 +255,23 @@ func TestBrowserPrint(t *testing.T) {
 	if d := shown["#app-wasm-loader"]; d != "none" && d != "absent" {
 		t.Errorf("in print, the loader shows (%s)", d)
 	}
+
+	// Another view, chosen on the page: the tables follow the chart.
+	chartRelationships := `[...new Set([...document.querySelectorAll(".bar")].map(e => e.dataset.relationship))].sort().join(" ")`
+	tableRelationships := `[...(document.querySelector(".list-view__table")?.querySelectorAll(".list-view__open") ?? [])].map(e => e.id.slice(4)).sort().join(" ")`
+	var before string
+	b.eval(t, tableRelationships, &before)
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("screen"),
+		chromedp.Click(`#person-search`, chromedp.ByQuery),
+		chromedp.SendKeys(`#person-search`, "lily", chromedp.ByQuery),
+		chromedp.WaitVisible(`#person-options li`, chromedp.ByQuery),
+		chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(`.chip`, chromedp.ByQuery),
+	)
+	b.waitFor(t, "the tables of Lily Allen's relationships", `(() => {
+		const table = `+tableRelationships+`;
+		return table !== "" && table !== `+strconv.Quote(before)+` && table === `+chartRelationships+`;
+	})()`)
 }
 
 // TestBrowserPersonColours checks that each person keeps one colour in
