@@ -21,7 +21,7 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 	events := all[:p.shown(eventItems, len(all))]
 	return goapp.Section().Class("events").Aria("labelledby", "events-heading").Body(
 		goapp.H2().ID("events-heading").Text("Events"),
-		goapp.Ol().Class("events__list").Body(
+		goapp.Ol().Class("events__list").OnClick(p.onEventsClick).Body(
 			goapp.Range(events).Slice(func(i int) goapp.UI {
 				e := events[i]
 				people := make([]string, len(e.People))
@@ -31,9 +31,7 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
-						goapp.Button().Class("events__title").ID("event-"+e.ID).
-							OnClick(func(ctx goapp.Context, ev goapp.Event) { p.openEvent(ctx, e.ID, "event-"+e.ID) }, goapp.EventScope(e.ID)).
-							Text(e.Title),
+						goapp.Button().Class("events__title").ID("event-"+e.ID).Text(e.Title),
 						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
 						goapp.If(e.Quote != "", func() goapp.UI {
 							return goapp.Blockquote().Class("events__quote").Text(e.Quote)
@@ -44,6 +42,24 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 		),
 		p.renderShowMore(eventItems, "events", len(all)),
 	)
+}
+
+// onEventsClick opens the details of the event whose title was clicked.
+// The list has the one handler rather than one per title: another view's
+// events then only change the titles' text and ids, where go-app would
+// replace a JavaScript callback for every title.
+func (p *TimelinePage) onEventsClick(ctx goapp.Context, e goapp.Event) {
+	title := e.Get("target").Call("closest", "button.events__title")
+	if !title.Truthy() {
+		ctx.PreventUpdate()
+		return
+	}
+	id := title.Call("closest", ".events__item").Get("dataset").Get("event").String()
+	if findEvent(p.view.shown, id) == nil {
+		ctx.PreventUpdate()
+		return
+	}
+	p.openEvent(ctx, id, title.Get("id").String())
 }
 
 // renderSources lists where the facts come from.

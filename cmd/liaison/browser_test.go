@@ -69,6 +69,32 @@ func TestBrowserTimelinePage(t *testing.T) {
 		chromedp.KeyEvent("\x1b"),
 		chromedp.WaitNotPresent(`#details`, chromedp.ByQuery),
 	)
+
+	// The events under the chart open theirs too, and focus goes back to
+	// the title when they close.
+	titles := b.texts(t, ".events__title")
+	if len(titles) < 2 {
+		t.Fatalf("the events list has %d titles (%q), want the timeline's events", len(titles), titles)
+	}
+	var opener string
+	b.run(t,
+		chromedp.Click(`.events__item:nth-child(2) .events__title`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#details`, chromedp.ByQuery),
+		chromedp.Text(`#details`, &details, chromedp.ByQuery),
+	)
+	if !strings.Contains(details, titles[1]) {
+		t.Errorf("clicking the event %q opened details that say:\n%s", titles[1], details)
+	}
+	b.run(t,
+		chromedp.Focus(`#details`, chromedp.ByQuery),
+		chromedp.KeyEvent("\x1b"),
+		chromedp.WaitNotPresent(`#details`, chromedp.ByQuery),
+	)
+	b.waitFor(t, "focus back on the event's title", `document.activeElement.matches(".events__item:nth-child(2) .events__title")`)
+	b.eval(t, `document.activeElement.textContent.trim()`, &opener)
+	if opener != titles[1] {
+		t.Errorf("focus went back to %q, want the title %q", opener, titles[1])
+	}
 	b.checkConsole(t)
 }
 
