@@ -192,7 +192,7 @@ func startBenchBrowser(t *testing.T) (context.Context, string) {
 	if path == "" {
 		t.Fatal("Chromium is not installed: make bench installs it (make browser)")
 	}
-	profile, err := os.MkdirTemp("", "liaison-bench-")
+	profile, err := os.MkdirTemp(profiles, "bench-")
 	if err != nil {
 		t.Fatal(err)
 	}

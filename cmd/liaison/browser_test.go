@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -106,6 +107,28 @@ func startServer(t *testing.T, dir string) *httptest.Server {
 	return startHTTPServer(t, dir, os.Stderr)
 }
 
+// profiles holds the profiles of the browsers the tests start. Each test
+// removes its own, but a browser it kills may have a process left that
+// writes into the profile afterwards (the network service's state), which
+// then stays behind: TestMain removes the lot once every test is done.
+var profiles string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "liaison-chromium-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	profiles = dir
+	code := m.Run()
+	// The last browser's processes may still be writing: a second pass
+	// removes what they wrote during the first.
+	os.RemoveAll(dir)
+	time.Sleep(500 * time.Millisecond)
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // browser is one headless Chromium tab, with what its console said.
 type browser struct {
 	ctx context.Context
@@ -125,7 +148,7 @@ func newBrowser(t *testing.T, width, height int) *browser {
 		}
 		t.Skip("Chromium is not installed: run make test, which installs it, or apt-get install chromium")
 	}
-	profile, err := os.MkdirTemp("", "liaison-chromium-")
+	profile, err := os.MkdirTemp(profiles, "profile-")
 	if err != nil {
 		t.Fatal(err)
 	}
