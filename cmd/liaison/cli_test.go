@@ -6,8 +6,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -351,6 +353,23 @@ func TestServeDomain(t *testing.T) {
 	}
 	if status, header, _ := get(t, base+"/web/icon-512."+image); status != http.StatusOK || header.Get("Content-Type") != "image/png" {
 		t.Errorf("the og:image answers %d, %s", status, header.Get("Content-Type"))
+	}
+
+	// The oEmbed link and answer are on the domain too, whatever host the
+	// request named (a proxy's, here 127.0.0.1).
+	pageURL := "https://news.example/t/james-norton?person=lily-allen"
+	link := regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed" href="([^"]+)"`).FindStringSubmatch(page)
+	wantLink := "https://news.example/oembed?" + url.Values{"format": {"json"}, "url": {pageURL}}.Encode()
+	if link == nil || html.UnescapeString(link[1]) != wantLink {
+		t.Errorf("oEmbed link %q, want %q", link, wantLink)
+	}
+	status, _, body := get(t, base+"/oembed?"+url.Values{"url": {pageURL}}.Encode())
+	var answer oembedAnswer
+	if err := json.Unmarshal([]byte(body), &answer); err != nil || status != http.StatusOK {
+		t.Fatalf("oEmbed for %s: %d %q (%v)", pageURL, status, body, err)
+	}
+	if want := `src="https://news.example/embed/james-norton?person=lily-allen"`; !strings.Contains(answer.HTML, want) || answer.ProviderURL != "https://news.example/" {
+		t.Errorf("oEmbed answer's code %q and provider %q, want %s and https://news.example/", answer.HTML, answer.ProviderURL, want)
 	}
 	if code := stop(); code != 0 {
 		t.Errorf("exit code %d", code)

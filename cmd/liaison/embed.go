@@ -95,7 +95,7 @@ func (s *server) oembed(w http.ResponseWriter, r *http.Request) {
 	if max, err := strconv.Atoi(q.Get("maxheight")); err == nil && max > 0 {
 		height = min(height, max)
 	}
-	src := origin(r) + view.URL(app.EmbedPath(t.ID)).String()
+	src := s.origin(r) + view.URL(app.EmbedPath(t.ID)).String()
 	code := fmt.Sprintf(`<iframe src="%s" title="%s" width="%d" height="%d" style="border:0;max-width:100%%" loading="lazy"></iframe>`,
 		html.EscapeString(src), html.EscapeString(t.Title), width, height)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -104,7 +104,7 @@ func (s *server) oembed(w http.ResponseWriter, r *http.Request) {
 		"version":       "1.0",
 		"type":          "rich",
 		"provider_name": "Liaison",
-		"provider_url":  origin(r) + "/",
+		"provider_url":  s.origin(r) + "/",
 		"title":         t.Title,
 		"html":          code,
 		"width":         width,
@@ -118,7 +118,8 @@ func (s *server) oembed(w http.ResponseWriter, r *http.Request) {
 func (s *server) timelineOfURL(r *http.Request, raw string) (*data.Timeline, app.ViewState, error) {
 	notOurs := fmt.Errorf("%q is not a timeline page of this server", raw)
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, r.Host) {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") ||
+		!strings.EqualFold(u.Host, r.Host) && (s.domain == "" || !strings.EqualFold(u.Host, s.domain)) {
 		return nil, app.ViewState{}, notOurs
 	}
 	id, ok := strings.CutPrefix(u.Path, "/t/")
@@ -146,8 +147,13 @@ func serveSchema(w http.ResponseWriter, r *http.Request) {
 	w.Write(schema.TimelineV1)
 }
 
-// origin is the scheme and host the request reached this server by.
-func origin(r *http.Request) string {
+// origin is where readers reach this server: https on -domain when it is
+// given (as go-app's og:url; a proxy in front may end TLS), otherwise the
+// scheme and host the request came by.
+func (s *server) origin(r *http.Request) string {
+	if s.domain != "" {
+		return "https://" + s.domain
+	}
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
@@ -156,8 +162,8 @@ func origin(r *http.Request) string {
 }
 
 // oembedLink is the oEmbed discovery tag of a page.
-func oembedLink(r *http.Request) string {
-	page := origin(r) + r.URL.RequestURI()
-	href := origin(r) + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
+func (s *server) oembedLink(r *http.Request) string {
+	page := s.origin(r) + r.URL.RequestURI()
+	href := s.origin(r) + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
 	return `<link rel="alternate" type="application/json+oembed" href="` + html.EscapeString(href) + `" title="Liaison timeline">`
 }

@@ -278,7 +278,7 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	h.Add("Vary", "Accept-Encoding")
 	var link string
 	if page.oembedAt >= 0 {
-		link = oembedLink(r)
+		link = s.oembedLink(r)
 	}
 	coding := pageCoding(r.Header.Values("Accept-Encoding"))
 	var body []byte
