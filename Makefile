@@ -16,12 +16,21 @@ build: wasm server
 # The WebAssembly the browser runs: the same cmd/liaison package, built
 # for js/wasm (server code stays out behind build tags). Then its brotli and
 # gzip copies, which the server sends to browsers that accept them; they are
-# made again only when the WebAssembly changed. Quality 10 is the knee:
-# cmd/precompress says why.
-BROTLI_QUALITY ?= 10
+# made again only when the WebAssembly changed (cmd/precompress says what
+# quality 11 costs).
+BROTLI_QUALITY ?= 11
+
+# Inlining is off except in the runtime, time and net: every reader then
+# downloads 7 % less WebAssembly (1.49 MB of brotli instead of 1.61), for
+# a lane layout about 25 % slower (10 ms at 10,000 relationships; zoom
+# and pan move a layout and are not slower). The page's updates need the
+# runtime's inlining (without it the "as of" cursor lost a quarter of its
+# frames), the layout's date arithmetic needs time's, and net's code grows
+# without it. docs/benchmarks.md has the measurements.
+WASM_GCFLAGS := -gcflags=all=-l -gcflags=runtime= -gcflags=time= -gcflags=net/...=
 
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./cmd/liaison
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(WASM) ./cmd/liaison
 	$(GO) run ./cmd/precompress -brotli-quality $(BROTLI_QUALITY) $(WASM)
 
 # The server embeds web/, so it is built after the WebAssembly.
