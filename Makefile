@@ -88,17 +88,20 @@ fuzz:
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME)
 
 # The benchmarks of issue 6, results in docs/benchmarks.md: parse, filter
-# and layout at 50 to 100,000 relationships, with allocations; the
-# server's requests a second against a static file's; then, in headless
-# Chromium, first paint, the WebAssembly's takeover, DOM size, memory and
-# input latency at 50, 1,000 and 10,000 relationships, and the
-# WebAssembly's sizes. BENCH_RUNS loads of each size (after a first one
+# and layout at 50 to 100,000 relationships, with allocations; layout again
+# as the browser runs it, built like the WebAssembly and run by Node (which
+# npm brings); the server's requests a second against a static file's;
+# then, in headless Chromium, first paint, the WebAssembly's takeover, DOM
+# size, memory and input latency at 50, 1,000 and 10,000 relationships,
+# and the WebAssembly's sizes. BENCH_RUNS loads of each size (after a first one
 # with the server's page cache empty) give the medians. Packages run one
 # at a time, so that no benchmark shares the cores with another.
 BENCH_RUNS ?= 3
 .PHONY: bench
-bench: build browser
+bench: build browser js
 	$(GO) test -p 1 ./data ./app -run '^$$' -bench . -count 1 -timeout 30m
+	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app $(WASM_GCFLAGS) \
+		-run '^$$' -bench '^(BenchmarkLaneLayout|BenchmarkRescale)$$/relationships=(1000|10000)$$' -count 1
 	$(GO) test ./cmd/liaison -run '^$$' -bench . -benchtime 3s -count 1
 	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test ./cmd/liaison -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m
 
