@@ -441,8 +441,15 @@ func (d *decoder) person(n *node, path string) Person {
 	p.Name = d.text(f["name"], join(path, "name"))
 	p.Born = d.optionalDate(f["born"], join(path, "born"))
 	p.Description = d.optionalText(f["description"], join(path, "description"))
+	if n := utf8.RuneCountInString(p.Description); n > maxDescription {
+		d.warn(f["description"].offset, join(path, "description"), "is %d characters: it shows under the name in the person's lane, which draws three lines of it; say who they are in a few words (%d characters at most)", n, maxDescription)
+	}
 	return p
 }
+
+// maxDescription is the longest person's description that is not warned
+// of: about three lines of the lane's name column on a phone.
+const maxDescription = 120
 
 func (d *decoder) source(n *node, path string) Source {
 	var s Source

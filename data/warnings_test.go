@@ -2,6 +2,7 @@ package data
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,6 +59,22 @@ func TestCheckWarnsOfDirectionControls(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "w.json:2:32: warning: people[0].name: has an invisible direction control (U+202E) that can make the text read as something else; remove it unless the language needs it"
+	if len(warnings) != 1 || warnings[0].Error() != want {
+		t.Errorf("warnings = %v\nwant %s", warnings, want)
+	}
+}
+
+func TestCheckWarnsOfLongDescriptions(t *testing.T) {
+	long := strings.Repeat("é", maxDescription+1)
+	src := []byte(`{"schema": "timeline/v1", "id": "w", "title": "W",
+"people": [{"id": "a", "name": "Ann", "description": "` + strings.Repeat("é", maxDescription) + `"}, {"id": "b", "name": "Bob", "description": "` + long + `"}],
+"relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}], "evidence": [{"source": "s", "quote": "Q"}]}],
+"sources": [{"id": "s", "outlet": "S"}]}`)
+	_, warnings, err := check("w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "w.json:2:221: warning: people[1].description: is 121 characters: it shows under the name in the person's lane, which draws three lines of it; say who they are in a few words (120 characters at most)"
 	if len(warnings) != 1 || warnings[0].Error() != want {
 		t.Errorf("warnings = %v\nwant %s", warnings, want)
 	}

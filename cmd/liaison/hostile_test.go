@@ -444,8 +444,21 @@ func TestBrowserHostileTextIsInert(t *testing.T) {
 		if title != tl.Title {
 			t.Errorf("heading = %q, want the title as text, %q", title, tl.Title)
 		}
-		// A description of 10,000 characters makes its lane taller than
-		// the screen, and the chart draws the lanes in view: scroll.
+		// A description shows three lines at most, however long (a
+		// screen reader still reads it all).
+		var described []struct{ Lines, Length float64 }
+		b.eval(t, `[...document.querySelectorAll(".lane__description")].map(e => ({
+			Lines: e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight),
+			Length: e.textContent.length}))`, &described)
+		if !slices.ContainsFunc(described, func(d struct{ Lines, Length float64 }) bool { return d.Length >= 10_000 }) {
+			t.Errorf("no lane drawn at the top has the description of 10,000 characters: %v", described)
+		}
+		for _, d := range described {
+			if d.Lines > 3.05 {
+				t.Errorf("a description of %.0f characters shows %.1f lines, want 3 at most", d.Length, d.Lines)
+			}
+		}
+		// The chart draws the lanes in view: scroll to see every name.
 		var lanes []string
 		b.run(t, chromedp.Evaluate(everyLane, &lanes, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 		slices.Sort(lanes)

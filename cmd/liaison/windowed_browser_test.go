@@ -31,21 +31,27 @@ const laneProbe = `((box) => {
 })`
 
 // everyLane scrolls the page through the chart, half a window at a time,
-// waiting at each step for lanes under the middle of the window, and
-// lists the names of the lanes drawn on the way, in order.
+// waiting at each step for lanes under the middle of the window and for
+// the lanes drawn to stop changing (the chart follows the scroll once a
+// frame, and lanes measured taller or shorter than estimated move the
+// list's end), and lists the names of the lanes drawn on the way, in order.
 const everyLane = `(async () => {
   const names = new Map();
   const list = document.querySelector("#chart-lanes");
-  const end = list.getBoundingClientRect().bottom + scrollY;
-  for (let y = 0; ; y += innerHeight / 2) {
+  const drawn = () => [...list.querySelectorAll(".lane")].map(l => l.getAttribute("aria-posinset")).join(" ");
+  for (let y = 0; y <= list.getBoundingClientRect().bottom + scrollY; y += innerHeight / 2) {
     scrollTo(0, y);
     for (let i = 0; i < 200 && !` + laneProbe + `(null).inView && list.getBoundingClientRect().bottom > innerHeight / 2; i++) {
       await new Promise(r => setTimeout(r, 10));
     }
+    for (let i = 0, still = 0, last = ""; i < 100 && still < 3; i++) {
+      await new Promise(r => requestAnimationFrame(r));
+      still = drawn() == last ? still + 1 : 0;
+      last = drawn();
+    }
     for (const lane of list.querySelectorAll(".lane")) {
       names.set(+lane.getAttribute("aria-posinset"), lane.querySelector(".lane__person").textContent);
     }
-    if (y > end) break;
   }
   scrollTo(0, 0);
   return [...names.keys()].sort((a, b) => a - b).map(k => names.get(k));
