@@ -59,9 +59,10 @@ type TimelinePage struct {
 	// urlWrites counts the views recorded in the URL, so that only the
 	// last of a burst (a drag, a pinch) is written.
 	urlWrites int
-	// printCopy says whether the hidden list view that a printout adds is
-	// drawn for the current view; printViews counts the views, so that
-	// only the last of several in a row gets one (see drawPrintCopy).
+	// printCopy says whether the current view has rested long enough for
+	// the hidden list view that a printout adds to be drawn; printViews
+	// counts the views, so that only the last of several in a row gets
+	// one (see drawPrintCopy).
 	printCopy  bool
 	printViews int
 	// page is the page's own context, from OnMount. Work deferred after an
@@ -321,11 +322,16 @@ func (p *TimelinePage) drawPrintCopy() {
 	p.printViews++
 	view := p.printViews
 	p.page.After(printDelay, func(ctx goapp.Context) {
-		if view != p.printViews || !p.printsList() {
+		if view != p.printViews {
 			ctx.PreventUpdate()
 			return
 		}
+		// Kept when there is nothing to draw yet: leaving the list view
+		// for the chart then draws the copy at once.
 		p.printCopy = true
+		if !p.printsList() {
+			ctx.PreventUpdate()
+		}
 	})
 }
 

@@ -272,6 +272,14 @@ func TestBrowserPrint(t *testing.T) {
 		const table = `+tableRelationships+`;
 		return table !== "" && table !== `+strconv.Quote(before)+` && table === `+chartRelationships+`;
 	})()`)
+
+	// A page opened in the list view keeps its tables, for print, when the
+	// reader switches to the chart once the view has rested (printDelay).
+	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton?view=list"), waitInteractive(),
+		chromedp.Sleep(time.Second),
+		chromedp.Click(`.view-toggle`, chromedp.ByQuery))
+	b.waitFor(t, "the chart", `!document.querySelector("main").classList.contains("liaison--list")`)
+	b.waitFor(t, "the tables for print under the chart", `document.querySelectorAll(".list-view__table tbody tr").length > 0`)
 }
 
 // TestBrowserPersonColours checks that each person keeps one colour in
