@@ -439,6 +439,9 @@ func (d *decoder) person(n *node, path string) Person {
 		d.personAt[p.ID] = place{n.offset, path}
 	}
 	p.Name = d.text(f["name"], join(path, "name"))
+	if n := utf8.RuneCountInString(p.Name); n > maxName {
+		d.warn(f["name"].offset, join(path, "name"), "is %d characters: a name shows in full in its lane, on its partners' bars and in the filter; is it a name? (%d characters at most)", n, maxName)
+	}
 	p.Born = d.optionalDate(f["born"], join(path, "born"))
 	p.Description = d.optionalText(f["description"], join(path, "description"))
 	if n := utf8.RuneCountInString(p.Description); n > maxDescription {
@@ -447,9 +450,13 @@ func (d *decoder) person(n *node, path string) Person {
 	return p
 }
 
-// maxDescription is the longest person's description that is not warned
-// of: about three lines of the lane's name column on a phone.
-const maxDescription = 120
+// The longest name and description that are not warned of: a long
+// name (a stage name and titles) fits in 80 characters, and 120 are about
+// three lines of the lane's name column on a phone.
+const (
+	maxName        = 80
+	maxDescription = 120
+)
 
 func (d *decoder) source(n *node, path string) Source {
 	var s Source

@@ -64,18 +64,28 @@ func TestCheckWarnsOfDirectionControls(t *testing.T) {
 	}
 }
 
-func TestCheckWarnsOfLongDescriptions(t *testing.T) {
+func TestCheckWarnsOfLongNamesAndDescriptions(t *testing.T) {
 	long := strings.Repeat("é", maxDescription+1)
 	src := []byte(`{"schema": "timeline/v1", "id": "w", "title": "W",
-"people": [{"id": "a", "name": "Ann", "description": "` + strings.Repeat("é", maxDescription) + `"}, {"id": "b", "name": "Bob", "description": "` + long + `"}],
+"people": [{"id": "a", "name": "` + strings.Repeat("A", maxName) + `", "description": "` + strings.Repeat("é", maxDescription) + `"}, {"id": "b", "name": "Bob", "description": "` + long + `"},
+  {"id": "c", "name": "` + strings.Repeat("C", maxName+1) + `"}],
 "relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}], "evidence": [{"source": "s", "quote": "Q"}]}],
 "sources": [{"id": "s", "outlet": "S"}]}`)
 	_, warnings, err := check("w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "w.json:2:221: warning: people[1].description: is 121 characters: it shows under the name in the person's lane, which draws three lines of it; say who they are in a few words (120 characters at most)"
-	if len(warnings) != 1 || warnings[0].Error() != want {
-		t.Errorf("warnings = %v\nwant %s", warnings, want)
+	want := []string{
+		"w.json:2:298: warning: people[1].description: is 121 characters: it shows under the name in the person's lane, which draws three lines of it; say who they are in a few words (120 characters at most)",
+		"w.json:3:3: warning: people[2]: " + strings.Repeat("C", maxName+1) + " is in no relationship",
+		"w.json:3:23: warning: people[2].name: is 81 characters: a name shows in full in its lane, on its partners' bars and in the filter; is it a name? (80 characters at most)",
+	}
+	if len(warnings) != len(want) {
+		t.Fatalf("warnings = %v\nwant %q", warnings, want)
+	}
+	for i := range want {
+		if got := warnings[i].Error(); got != want[i] {
+			t.Errorf("warning %d = %q\nwant %q", i, got, want[i])
+		}
 	}
 }
