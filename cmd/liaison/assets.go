@@ -55,14 +55,13 @@ type assetNames struct {
 	sum [sha256.Size]byte
 }
 
-// newAssetNames hashes the assets at the top of assets.
-func newAssetNames(assets fs.FS) (*assetNames, error) {
+// readAssets reads each asset at the top of assets (see isAsset) and hands
+// it to use, in the order of their names.
+func readAssets(assets fs.FS, use func(name string, content []byte) error) error {
 	entries, err := fs.ReadDir(assets, ".")
 	if err != nil {
-		return nil, fmt.Errorf("listing the assets: %w", err)
+		return fmt.Errorf("listing the assets: %w", err)
 	}
-	n := &assetNames{hashed: map[string]string{}, plain: map[string]string{}}
-	all := sha256.New()
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !isAsset(name) {
@@ -70,13 +69,29 @@ func newAssetNames(assets fs.FS) (*assetNames, error) {
 		}
 		content, err := fs.ReadFile(assets, name)
 		if err != nil {
-			return nil, fmt.Errorf("hashing the asset %s: %w", name, err)
+			return fmt.Errorf("reading the asset %s: %w", name, err)
 		}
+		if err := use(name, content); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newAssetNames hashes the assets at the top of assets.
+func newAssetNames(assets fs.FS) (*assetNames, error) {
+	n := &assetNames{hashed: map[string]string{}, plain: map[string]string{}}
+	all := sha256.New()
+	err := readAssets(assets, func(name string, content []byte) error {
 		sum := sha256.Sum256(content)
 		ext := path.Ext(name)
 		hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:6]) + ext
 		n.hashed[name], n.plain[hashed] = hashed, name
 		fmt.Fprintf(all, "%s\x00%x\n", name, sum)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	all.Sum(n.sum[:0])
 	return n, nil

@@ -69,12 +69,12 @@ func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality i
 	}
 	site := &siteResources{base: base, names: names}
 	files := map[string][]byte{}
-	for name, hashed := range names.hashed {
-		content, err := fs.ReadFile(assets, name)
-		if err != nil {
-			return nil, fmt.Errorf("reading the asset %s: %w", name, err)
-		}
-		files["web/"+hashed] = content
+	err = readAssets(assets, func(name string, content []byte) error {
+		files["web/"+names.hashed[name]] = content
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	_, handler, err := buildServer(lib, assets, serverConfig{Export: site, Domain: domain})

@@ -75,19 +75,7 @@ func newPrecompressedAssets(assets fs.FS, logger *slog.Logger) (*precompressedAs
 		types: map[string]string{},
 		etags: map[string]string{},
 	}
-	entries, err := fs.ReadDir(assets, ".")
-	if err != nil {
-		return nil, err
-	}
-	for _, entry := range entries {
-		name := entry.Name()
-		if entry.IsDir() || !isAsset(name) {
-			continue
-		}
-		content, err := fs.ReadFile(assets, name)
-		if err != nil {
-			return nil, fmt.Errorf("reading the asset %s: %w", name, err)
-		}
+	err := readAssets(assets, func(name string, content []byte) error {
 		forms := []representation{{content: content, etag: etagOf(content, "")}}
 		for _, coding := range contentCodings {
 			encoded, err := fs.ReadFile(assets, name+coding.ext)
@@ -107,6 +95,10 @@ func newPrecompressedAssets(assets fs.FS, logger *slog.Logger) (*precompressedAs
 		} else {
 			p.etags[name] = forms[0].etag
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return p, nil
 }
