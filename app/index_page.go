@@ -31,16 +31,18 @@ func (p *IndexPage) OnInit() {
 	}
 }
 
-// OnNav loads the list on the server.
+// OnNav loads the list on the server, and in the browser follows the URL:
+// the timeline it shows takes its view (?person=…) from it.
 func (p *IndexPage) OnNav(ctx goapp.Context) {
 	p.load(ctx.Page().URL())
 }
 
+// load notes the page's URL and, the first time, asks for the list.
 func (p *IndexPage) load(u *url.URL) {
-	if p.url != nil {
+	p.url = u
+	if p.summaries != nil || p.problem != "" {
 		return
 	}
-	p.url = u
 	list, err := p.library.Summaries()
 	if err != nil {
 		p.problem = Problem(err)

@@ -12,6 +12,9 @@ import (
 // printsList says whether a printout of the view adds the hidden list view:
 // for views of a page of rows at most.
 func (p *TimelinePage) printsList() bool {
+	if p.view.shown == nil {
+		return false // no timeline: the page says why instead
+	}
 	return !p.state.List && max(len(p.view.shown.Relationships), len(p.view.layout.Events)) <= listPage
 }
 

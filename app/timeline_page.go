@@ -133,11 +133,10 @@ func (p *TimelinePage) OnInit() {
 }
 
 // OnNav loads the view of a new URL: on the server for the prerender, in
-// the browser when the filter changes or the reader goes back or forward.
+// the browser when the filter changes or the reader goes back or forward,
+// whether the page is routed (/t/{id}) or shown by another (/).
 func (p *TimelinePage) OnNav(ctx goapp.Context) {
-	if p.IID == "" {
-		p.load(ctx.Page().URL())
-	}
+	p.load(ctx.Page().URL())
 	p.describe(ctx)
 }
 

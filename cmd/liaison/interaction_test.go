@@ -39,7 +39,10 @@ func (b *browser) lanes(t *testing.T) []string {
 }
 
 func TestBrowserFilterByPerson(t *testing.T) {
-	b, _ := open(t, timelineURL)
+	onEverySurface(t, "", testFilterByPerson)
+}
+
+func testFilterByPerson(t *testing.T, b *browser, s surface) {
 	// A mark on the window survives only if the page never reloads.
 	b.eval(t, `window.notReloaded = true`, nil)
 
@@ -60,7 +63,7 @@ func TestBrowserFilterByPerson(t *testing.T) {
 	if got := b.texts(t, `.notice`); !slices.Contains(got, "Showing Lily Allen and their partners.") {
 		t.Errorf("notices = %q", got)
 	}
-	b.screenshot(t, "filtered-lily-allen.png")
+	s.screenshot(t, b, "filtered-lily-allen.png")
 
 	// The lanes now hold other people's bars: each opens its own details.
 	b.run(t, chromedp.Click(`#bar-david-harbour-lily-allen-david-harbour`, chromedp.ByQuery))
@@ -102,7 +105,10 @@ func TestBrowserFilterByPerson(t *testing.T) {
 }
 
 func TestBrowserUnknownPersonInURL(t *testing.T) {
-	b, _ := open(t, timelineURL+"?person=nobody")
+	onEverySurface(t, "?person=nobody", testUnknownPersonInURL)
+}
+
+func testUnknownPersonInURL(t *testing.T, b *browser, s surface) {
 	if got := b.texts(t, `.notice--problem`); !slices.Equal(got, []string{"This timeline has nobody called “nobody”. Showing everyone."}) {
 		t.Errorf("notice = %q", got)
 	}
@@ -135,7 +141,10 @@ func (b *browser) checkTicksApart(t *testing.T) {
 }
 
 func TestBrowserZoomAndPan(t *testing.T) {
-	b, _ := open(t, timelineURL)
+	onEverySurface(t, "", testZoomAndPan)
+}
+
+func testZoomAndPan(t *testing.T, b *browser, s surface) {
 	years := b.ticks(t)
 	if len(years) < 5 || years[0] != "2018" {
 		t.Fatalf("fitted ticks = %q, want years from 2018", years)
@@ -222,7 +231,10 @@ func TestBrowserZoomAndPan(t *testing.T) {
 
 // TestBrowserPinchZoom pinches with two fingers on a touch screen.
 func TestBrowserPinchZoom(t *testing.T) {
-	b, _ := open(t, timelineURL)
+	onEverySurface(t, "", testPinchZoom)
+}
+
+func testPinchZoom(t *testing.T, b *browser, s surface) {
 	x, y := b.center(t, `.lane[data-person="james-norton"] .lane__plot`)
 	touch := func(typ input.TouchType, points ...*input.TouchPoint) chromedp.Action {
 		return input.DispatchTouchEvent(typ, points)
@@ -242,7 +254,10 @@ func TestBrowserPinchZoom(t *testing.T) {
 }
 
 func TestBrowserDetails(t *testing.T) {
-	b, _ := open(t, timelineURL)
+	onEverySurface(t, "", testDetails)
+}
+
+func testDetails(t *testing.T, b *browser, s surface) {
 	bar := `#bar-lily-allen-lily-allen-david-harbour`
 
 	// Enter on a focused bar opens its details and moves focus to them.
@@ -260,7 +275,7 @@ func TestBrowserDetails(t *testing.T) {
 		}
 	}
 	b.waitFor(t, "the selection in the URL", `location.search == "?rel=lily-allen-david-harbour"`)
-	b.screenshot(t, "details-open.png")
+	s.screenshot(t, b, "details-open.png")
 
 	// Escape closes them and returns focus to the bar.
 	b.run(t, chromedp.KeyEvent(kb.Escape))
@@ -312,7 +327,10 @@ func TestBrowserOnlyWebLinksClickable(t *testing.T) {
 }
 
 func TestBrowserAsOfCursor(t *testing.T) {
-	b, _ := open(t, timelineURL+"?at=2022-06")
+	onEverySurface(t, "?at=2022-06", testAsOfCursor)
+}
+
+func testAsOfCursor(t *testing.T, b *browser, s surface) {
 	if got := b.texts(t, `.as-of__title`); !slices.Equal(got, []string{"As of June 2022"}) {
 		t.Errorf("as-of title = %q", got)
 	}
@@ -351,12 +369,15 @@ func TestBrowserAsOfCursor(t *testing.T) {
 	b.waitFor(t, "the cursor shown and focused", `document.activeElement.id == "cursor"`)
 
 	b.run(t, chromedp.Navigate(strings.Split(b.location(t), "?")[0]+"?at=2022"), waitInteractive())
-	b.screenshot(t, "cursor-2022.png")
+	s.screenshot(t, b, "cursor-2022.png")
 	b.checkConsole(t)
 }
 
 func TestBrowserHoverAndFocus(t *testing.T) {
-	b, _ := open(t, timelineURL)
+	onEverySurface(t, "", testHoverAndFocus)
+}
+
+func testHoverAndFocus(t *testing.T, b *browser, s surface) {
 	x, y := b.center(t, `#bar-imogen-poots-james-norton-imogen-poots .bar__band`)
 	b.run(t, chromedp.MouseEvent(input.MouseMoved, x, y))
 	b.waitFor(t, "a tooltip", `document.querySelector(".tooltip")`)
@@ -384,8 +405,10 @@ func TestBrowserHoverAndFocus(t *testing.T) {
 // TestBrowserSharedURL opens a URL with every piece of state and finds the
 // same view: filter, zoom window, details and cursor.
 func TestBrowserSharedURL(t *testing.T) {
-	const shared = timelineURL + "?person=lily-allen&from=2022&to=2024&rel=lily-allen-david-harbour&at=2023-03"
-	b, _ := open(t, shared)
+	onEverySurface(t, "?person=lily-allen&from=2022&to=2024&rel=lily-allen-david-harbour&at=2023-03", testSharedURL)
+}
+
+func testSharedURL(t *testing.T, b *browser, s surface) {
 	if got := b.texts(t, `.chip`); !slices.Equal(got, []string{"Lily Allen×"}) {
 		t.Errorf("chips = %q", got)
 	}
@@ -403,7 +426,7 @@ func TestBrowserSharedURL(t *testing.T) {
 	if got := b.query(t); got != "?person=lily-allen&from=2022&to=2024&rel=lily-allen-david-harbour&at=2023-03" {
 		t.Errorf("the URL changed to %q on load", got)
 	}
-	b.screenshot(t, "zoomed-2022-2024.png")
+	s.screenshot(t, b, "zoomed-2022-2024.png")
 	b.checkConsole(t)
 }
 
@@ -503,7 +526,10 @@ func TestBrowserFilterAmongThousands(t *testing.T) {
 
 // TestBrowserTapOpensDetails taps a bar on a touch screen.
 func TestBrowserTapOpensDetails(t *testing.T) {
-	b, _ := open(t, timelineURL)
+	onEverySurface(t, "", testTapOpensDetails)
+}
+
+func testTapOpensDetails(t *testing.T, b *browser, s surface) {
 	x, y := b.center(t, `#bar-imogen-poots-james-norton-imogen-poots .bar__band`)
 	finger := []*input.TouchPoint{{X: x, Y: y, ID: 1}}
 	b.run(t, input.DispatchTouchEvent(input.TouchStart, finger), input.DispatchTouchEvent(input.TouchEnd, nil))

@@ -1,0 +1,114 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// A reader meets a timeline on three pages: the one `make run` opens (/,
+// which shows the only timeline), the timeline's own (/t/{id}) and its
+// embed (/embed/{id}); each is served by Liaison or exported to a static
+// host. The interaction tests run on all six, since a page that works on
+// one of them has been seen not to work on another.
+
+// A surface is one of those pages.
+type surface struct {
+	name string
+	// url is the address of the page with a query ("" or "?person=…").
+	url func(query string) string
+	// canonical marks the one surface whose screenshots go to docs/.
+	canonical bool
+}
+
+// exportedSiteBase is the prefix the tests export the site for: a
+// newsroom's static host serves graphics under a folder of its own.
+const exportedSiteBase = "/graphics/liaison"
+
+// exportedSite is the default timeline exported once for every test of the
+// process, in a directory TestMain removes with the browsers' profiles.
+var exportedSite struct {
+	once sync.Once
+	dir  string
+	err  string
+}
+
+// exportDefaultSite exports the default timeline (once) and returns the
+// directory it is in.
+func exportDefaultSite(t *testing.T) string {
+	t.Helper()
+	webAssets(t)
+	exportedSite.once.Do(func() {
+		dir, err := os.MkdirTemp(profiles, "export-")
+		if err != nil {
+			exportedSite.err = err.Error()
+			return
+		}
+		var stdout, stderr bytes.Buffer
+		args := []string{"export", "-o", dir, "-base", exportedSiteBase + "/", "-brotli", "1"}
+		if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+			exportedSite.err = "liaison export: " + stderr.String()
+			return
+		}
+		exportedSite.dir = dir
+	})
+	if exportedSite.err != "" {
+		t.Fatal(exportedSite.err)
+	}
+	return exportedSite.dir
+}
+
+// surfaces serves the default timeline both ways for one test: Liaison on
+// 127.0.0.1, and its export under exportedSiteBase by a plain Go file
+// server, as a static host would.
+func surfaces(t *testing.T) []surface {
+	t.Helper()
+	// The export renders pages with a server of its own: it goes first,
+	// so that the pages of the server started next read that server's
+	// library (go-app's routes are process-wide).
+	dir := exportDefaultSite(t)
+	served := startServer(t, "")
+	static := httptest.NewServer(http.StripPrefix(exportedSiteBase, http.FileServer(http.Dir(dir))))
+	t.Cleanup(static.Close)
+	at := func(base, path string) func(string) string {
+		return func(query string) string { return base + path + query }
+	}
+	return []surface{
+		{name: "served/index", url: at(served.URL, "/")},
+		{name: "served/page", url: at(served.URL, timelineURL), canonical: true},
+		{name: "served/embed", url: at(served.URL, "/embed/james-norton")},
+		{name: "exported/index", url: at(static.URL, exportedSiteBase+"/")},
+		{name: "exported/page", url: at(static.URL, exportedSiteBase+timelineURL+"/")},
+		{name: "exported/embed", url: at(static.URL, exportedSiteBase+"/embed/james-norton/")},
+	}
+}
+
+// onEverySurface runs test on each surface, in a browser of its own opened
+// on the surface's page with query, once the WebAssembly has taken over.
+func onEverySurface(t *testing.T, query string, test func(t *testing.T, b *browser, s surface)) {
+	t.Helper()
+	for _, s := range surfaces(t) {
+		t.Run(s.name, func(t *testing.T) {
+			b := newBrowser(t, 1280, 900)
+			b.run(t, colorScheme("light"), chromedp.Navigate(s.url(query)), waitInteractive())
+			test(t, b, s)
+		})
+	}
+}
+
+// screenshot saves the page as b.screenshot does, for the canonical
+// surface only: one picture of each view goes to docs/.
+func (s surface) screenshot(t *testing.T, b *browser, name string) {
+	t.Helper()
+	if s.canonical {
+		b.screenshot(t, name)
+	}
+}
