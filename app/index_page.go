@@ -54,14 +54,14 @@ func (p *IndexPage) load(u *url.URL) {
 func (p *IndexPage) Render() goapp.UI {
 	switch {
 	case p.problem != "":
-		return goapp.Main().Class("liaison", "liaison--problem").Body(
+		return goapp.Main().Class("liaison", "liaison--problem").DataSet("interactive", goapp.IsClient).Body(
 			goapp.H1().Text("Liaison"),
 			goapp.P().Class("problem").Text(p.problem),
 		)
 	case len(p.summaries) == 1:
 		return newTimelinePage(p.library, p.now).Show(p.summaries[0].ID, p.url)
 	}
-	return goapp.Main().Class("liaison", "liaison--index").Body(
+	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
 		goapp.H1().Text("Timelines"),
 		goapp.Ul().Class("index").Body(
 			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {

@@ -397,7 +397,7 @@ func Problem(err error) string {
 
 func (p *TimelinePage) Render() goapp.UI {
 	if p.problem != "" {
-		return goapp.Main().Class(p.classes("liaison--problem")...).Body(
+		return goapp.Main().Class(p.classes("liaison--problem")...).DataSet("interactive", goapp.IsClient).Body(
 			goapp.H1().Text("Liaison"),
 			goapp.P().Class("problem").Aria("live", "polite").Text(p.problem),
 			goapp.P().Body(goapp.A().Href(SitePath("/")).Text("See all timelines")),
