@@ -41,11 +41,21 @@ func (s *laneSight) band(share float64) (top, bottom float64) {
 }
 
 // placeLanes chooses the lanes to draw for the current layout: those in
-// view and a margin of the view's height around them.
-func (p *TimelinePage) placeLanes() {
-	lanes := p.view.layout.Lanes
+// view and a margin of the view's height around them. sameLanes says the
+// layout has the lanes drawn already (a zoom moved their bars), which
+// then stay where they are.
+func (p *TimelinePage) placeLanes(sameLanes bool) {
+	offsets := LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
+	drift := 0.0
+	if sameLanes {
+		drift = p.lanes.Drift(offsets)
+	}
 	top, bottom := p.sight.band(1)
-	p.lanes = WindowLanes(LaneOffsets(p.sight.heights.of(lanes)), top, bottom)
+	wanted := WindowLanes(offsets, top-drift, bottom-drift)
+	if sameLanes {
+		wanted = p.lanes.Follow(offsets, wanted)
+	}
+	p.lanes = wanted
 	if p.mounted {
 		p.later(p.followSight)
 	}
@@ -59,10 +69,10 @@ func (p *TimelinePage) followSight() {
 			ctx.PreventUpdate()
 			return
 		}
-		lanes := p.view.layout.Lanes
-		offsets := LaneOffsets(p.sight.heights.of(lanes))
+		offsets := LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
+		drift := p.lanes.Drift(offsets)
 		top, bottom := p.sight.band(1)
-		wanted := WindowLanes(offsets, top, bottom)
+		wanted := WindowLanes(offsets, top-drift, bottom-drift)
 		// The focused item's lane stays drawn while it is near the view.
 		if item, ok := p.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
 			if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
@@ -71,12 +81,12 @@ func (p *TimelinePage) followSight() {
 		}
 		// Keep what is drawn while it covers the view and half the margin,
 		// unless the keyboard (Reach) has made it much more than needed.
-		if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top, bottom) && p.lanes.Last-p.lanes.First <= 2*(wanted.Last-wanted.First) {
+		if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top-drift, bottom-drift) && p.lanes.Last-p.lanes.First <= 2*(wanted.Last-wanted.First) {
 			ctx.PreventUpdate()
 			return
 		}
 		focused := focusedIn("chart-lanes")
-		p.lanes = wanted
+		p.lanes = p.lanes.Follow(offsets, wanted)
 		// The elements of the lanes are reused for other lanes, without
 		// the events of the pointer leaving one item for another.
 		p.hovered = ""

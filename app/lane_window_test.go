@@ -78,3 +78,45 @@ func TestLaneWindowReach(t *testing.T) {
 		}
 	}
 }
+
+func TestLaneWindowFollow(t *testing.T) {
+	offsets := LaneOffsets([]float64{100, 100, 100, 100, 100, 100, 100, 100, 100, 100}) // 0 … 1000
+	// Lanes 3 to 5 drawn 40 px lower than the offsets now put them: the
+	// lanes above were estimated taller when they were placed.
+	drawn := LaneWindow{First: 3, Last: 6, Above: 340, Below: 400}
+	tests := []struct {
+		name       string
+		next, want LaneWindow
+	}{
+		{"sharing lanes, further down", LaneWindow{First: 4, Last: 8, Above: 400, Below: 200},
+			LaneWindow{First: 4, Last: 8, Above: 440, Below: 200}},
+		{"sharing lanes, further up", LaneWindow{First: 1, Last: 4, Above: 100, Below: 600},
+			LaneWindow{First: 1, Last: 4, Above: 140, Below: 600}},
+		{"sharing none: placed by the offsets", LaneWindow{First: 7, Last: 9, Above: 700, Below: 100},
+			LaneWindow{First: 7, Last: 9, Above: 700, Below: 100}},
+		{"just above, sharing none", LaneWindow{First: 0, Last: 3, Above: 0, Below: 700},
+			LaneWindow{First: 0, Last: 3, Above: 0, Below: 700}},
+	}
+	for _, tt := range tests {
+		if got := drawn.Follow(offsets, tt.next); got != tt.want {
+			t.Errorf("%s: Follow(%+v) = %+v, want %+v", tt.name, tt.next, got, tt.want)
+		}
+	}
+	// The lane drawn first stays where it was: 340 px down.
+	next := drawn.Follow(offsets, LaneWindow{First: 1, Last: 7, Above: 100, Below: 300})
+	if at := next.Above + offsets[3] - offsets[next.First]; at != 340 {
+		t.Errorf("after Follow, lane 3 is at %v px, want 340 where it was drawn", at)
+	}
+	if got := drawn.Drift(offsets); got != 40 {
+		t.Errorf("Drift = %v, want 40", got)
+	}
+	// Lanes drawn above where the offsets put them cannot go above the
+	// top of the list.
+	high := LaneWindow{First: 1, Last: 3, Above: 50, Below: 700}
+	if got := high.Follow(offsets, LaneWindow{First: 0, Last: 3, Above: 0, Below: 700}); got.Above != 0 {
+		t.Errorf("Follow placed the first lane at %v px, above the list", got.Above)
+	}
+	if got := drawn.Reach(offsets, 3, 1); got.First != 2 || got.Above != 240 {
+		t.Errorf("Reach moved the drawn lanes: %+v, want lane 2 at 240 px", got)
+	}
+}

@@ -342,7 +342,8 @@ func (p *TimelinePage) relayout() {
 	if !p.state.From.IsZero() {
 		window = TimeScale{From: p.state.From, To: p.state.To}
 	}
-	if v := &p.view; v.laidOut == v.shown {
+	sameLanes := p.view.laidOut == p.view.shown
+	if v := &p.view; sameLanes {
 		if old := v.layout.Scale; old.From.Equal(window.From) && old.To.Equal(window.To) {
 			return // moving the cursor, opening details: the chart stays
 		}
@@ -350,7 +351,7 @@ func (p *TimelinePage) relayout() {
 	} else {
 		v.layout, v.laidOut = NewLaneLayout(v.shown, p.now(), window), v.shown
 	}
-	p.placeLanes()
+	p.placeLanes(sameLanes)
 }
 
 // window is the time window the chart shows.
@@ -545,9 +546,14 @@ func (p *TimelinePage) closeDetails(ctx goapp.Context) {
 	p.later(func() { focus(opener) })
 }
 
-// focus moves the keyboard focus to the element with the given DOM id.
+// focus moves the keyboard focus to the element with the given DOM id,
+// without scrolling: what it focuses is where the reader is (the details
+// stay in the window, see .details in liaison.css; a bar or the cursor
+// was in it when it was chosen). Letting the browser scroll to the
+// details took a reader of 2,000 lanes 100,000 px down the page, and back
+// to a bar that was no longer drawn there, which lost the focus.
 func focus(id string) {
 	if el := goapp.Window().GetElementByID(id); el.Truthy() {
-		el.Call("focus")
+		el.Call("focus", map[string]any{"preventScroll": true})
 	}
 }

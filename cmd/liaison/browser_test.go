@@ -228,13 +228,32 @@ func (b *browser) checkConsole(t *testing.T) {
 }
 
 // screenshot saves the whole page as PNG in $LIAISON_SCREENSHOTS (make
-// screenshots sets it to docs/), or else in a temporary directory.
+// screenshots sets it to docs/), or else in a temporary directory. The
+// window is made as tall as the page for it, and then given back its
+// height: captured beyond a short window, what stays in the window as
+// the page scrolls (the details, the chart's axis) stood in the middle
+// of the picture with a hole where it belongs.
 func (b *browser) screenshot(t *testing.T, name string) {
 	t.Helper()
+	var size struct{ Width, Height int64 }
+	b.eval(t, `({Width: innerWidth, Height: document.documentElement.scrollHeight})`, &size)
 	var png []byte
-	b.run(t, chromedp.FullScreenshot(&png, 100))
+	b.run(t,
+		emulation.SetDeviceMetricsOverride(size.Width, size.Height, 1, false),
+		chromedp.Evaluate(afterResize, nil, awaitPromise),
+		chromedp.CaptureScreenshot(&png),
+		emulation.ClearDeviceMetricsOverride(),
+		chromedp.Evaluate(afterResize, nil, awaitPromise),
+	)
 	savePNG(t, name, png)
 }
+
+// afterResize waits for go-app's answer to a resize, 250 ms after the
+// last one, and two frames for the page to draw it.
+const afterResize = `new Promise(r => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 400))`
+
+// awaitPromise makes Evaluate wait for the promise its expression returns.
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
 // viewScreenshot saves what is in the window, for pages too long to
 // capture whole, as screenshot does.
@@ -287,8 +306,7 @@ func (b *browser) waitFor(t *testing.T, what, expr string) {
 	var err error
 	for {
 		var ok bool
-		err = chromedp.Run(b.ctx, chromedp.Evaluate("Promise.resolve("+expr+").then(v => !!v)", &ok,
-			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+		err = chromedp.Run(b.ctx, chromedp.Evaluate("Promise.resolve("+expr+").then(v => !!v)", &ok, awaitPromise))
 		if err == nil && ok {
 			return
 		}

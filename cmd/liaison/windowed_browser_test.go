@@ -5,10 +5,12 @@ package main
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/liaison-timeline/liaison/data"
 )
@@ -160,4 +162,74 @@ func TestBrowserWindowedChart(t *testing.T) {
 	}
 	b.run(t, emulation.SetEmulatedMedia().WithMedia(""))
 	b.checkConsole(t)
+}
+
+// TestBrowserDetailsWhereTheReaderIs opens a relationship's details deep
+// in a timeline of 2,000 people, on the page and in the embed: they open
+// where the reader is, not below every lane, and closing them leaves the
+// reader where they were, with the focus on the bar that opened them.
+func TestBrowserDetailsWhereTheReaderIs(t *testing.T) {
+	crowd := data.Generate(2000, 3000, 11)
+	crowd.ID = "crowd"
+	src, err := json.Marshal(crowd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServer(t, writeFiles(t, map[string]string{"crowd.json": string(src)}))
+	for _, page := range []struct{ path, scroll string }{
+		{"/t/crowd", `scrollTo(0, document.querySelector("#chart-lanes").offsetTop + document.querySelector("#chart-lanes").offsetHeight / 2)`},
+		{"/embed/crowd", `(() => { const box = document.querySelector("#chart-scroller"); box.scrollTop = box.scrollHeight / 2 })()`},
+	} {
+		t.Run(page.path, func(t *testing.T) {
+			b := newBrowser(t, 1280, 900)
+			b.run(t, chromedp.Navigate(srv.URL+page.path), waitInteractive())
+			b.eval(t, page.scroll, nil)
+			b.waitFor(t, "lanes in view", laneProbe+`(document.querySelector(".chart__scroller--box"))`+`.inView`)
+			// A bar well inside the window, once the lanes stop moving.
+			var bar string
+			b.waitFor(t, "a bar in view", `(() => {
+				const b = [...document.querySelectorAll(".lane button.bar")].find(b => {
+					const r = b.getBoundingClientRect();
+					return r.top > 150 && r.bottom < innerHeight - 150 && r.width > 20 &&
+						b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)) });
+				return b && (window.chosenBar = b.id) })()`)
+			b.eval(t, `window.chosenBar`, &bar)
+			before := b.scrollPlace(t, bar)
+			b.run(t, chromedp.Click("#"+bar, chromedp.ByID))
+			b.waitFor(t, "focus in the details", `document.activeElement.id == "details"`)
+			b.run(t, chromedp.Sleep(afterDeferredWork))
+			if after := b.scrollPlace(t, bar); after != before {
+				t.Errorf("opening the details moved the reader from %+v to %+v", before, after)
+			}
+			var inView bool
+			b.eval(t, `(() => { const r = document.querySelector("#details .details__title").getBoundingClientRect();
+				return r.top >= 0 && r.bottom <= innerHeight })()`, &inView)
+			if !inView {
+				t.Error("the details' title is not in the window")
+			}
+			b.viewScreenshot(t, "details-deep"+strings.ReplaceAll(page.path, "/", "-")+".png")
+
+			b.run(t, chromedp.KeyEvent(kb.Escape))
+			b.waitFor(t, "the details closed, focus on "+bar, `!document.querySelector("#details") && document.activeElement.id == "`+bar+`"`)
+			b.run(t, chromedp.Sleep(afterDeferredWork))
+			if after := b.scrollPlace(t, bar); after != before {
+				t.Errorf("after closing the details the reader is at %+v, want %+v where they were", after, before)
+			}
+			b.checkConsole(t)
+		})
+	}
+}
+
+// scrollPlace is where the reader is: how far the window is scrolled,
+// and where the bar they chose is in it (the chart's own box, an embed's,
+// may shift what it scrolled to as it measures the lanes it draws: what
+// the reader sees is the bar), in whole CSS pixels.
+type scrollPlace struct{ Window, Bar int }
+
+func (b *browser) scrollPlace(t *testing.T, bar string) scrollPlace {
+	t.Helper()
+	var p scrollPlace
+	b.eval(t, `(() => { const bar = document.getElementById(`+strconv.Quote(bar)+`);
+		return {Window: Math.round(scrollY), Bar: bar ? Math.round(bar.getBoundingClientRect().top) : -1} })()`, &p)
+	return p
 }
