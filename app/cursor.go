@@ -74,7 +74,7 @@ func (p *TimelinePage) renderCursorPanel() goapp.UI {
 				}),
 			)
 		}),
-		p.renderShowMore(couplesAsOf, "couples", len(all)),
+		p.renderShowMore(couplesAsOf, "couple", "couples", len(all)),
 	)
 }
 

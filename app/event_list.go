@@ -12,10 +12,10 @@ import (
 // renderEventList lists the events under the chart, numbered as their
 // markers are, with dates, people and quotes: the chart stays uncluttered
 // and every event is still readable as text. A long list is drawn a page
-// at a time.
+// at a time. The list view has them in a table instead.
 func (p *TimelinePage) renderEventList() goapp.UI {
 	all, names := p.view.layout.Events, p.view.names
-	if len(all) == 0 {
+	if len(all) == 0 || p.state.List {
 		return nil
 	}
 	events := all[:p.shown(eventItems, len(all))]
@@ -40,7 +40,7 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 				)
 			}),
 		),
-		p.renderShowMore(eventItems, "events", len(all)),
+		p.renderShowMore(eventItems, "event", "events", len(all)),
 	)
 }
 

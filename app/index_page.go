@@ -2,7 +2,6 @@ package app
 
 import (
 	"net/url"
-	"strconv"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -66,10 +65,7 @@ func (p *IndexPage) Render() goapp.UI {
 		goapp.Ul().Class("index").Body(
 			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {
 				s := p.summaries[i]
-				facts := strconv.Itoa(s.People) + " people"
-				if s.People == 1 {
-					facts = "1 person"
-				}
+				facts := count(s.People, "person", "people")
 				if s.Span != "" {
 					facts += " · " + s.Span
 				}

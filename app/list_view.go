@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -62,8 +61,10 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				}),
 			),
 		),
-		p.renderShowMore(relationshipRows, "relationships", len(t.Relationships)),
-		goapp.If(len(all) > 0, func() goapp.UI {
+		p.renderShowMore(relationshipRows, "relationship", "relationships", len(t.Relationships)),
+		// The events list under the chart has every event: the list view
+		// takes its place, and its copy for print leaves the events to it.
+		goapp.If(p.state.List && len(all) > 0, func() goapp.UI {
 			return goapp.Table().Class("list-view__table").Body(
 				goapp.Caption().Class("list-view__caption").Text("Events"),
 				goapp.THead().Body(goapp.Tr().Body(
@@ -71,6 +72,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 					goapp.Th().Scope("col").Text("Event"),
 					goapp.Th().Scope("col").Text("People"),
 					goapp.Th().Scope("col").Text("Kind"),
+					goapp.Th().Scope("col").Text("Quote"),
 				)),
 				goapp.TBody().Body(
 					goapp.Range(events).Slice(func(i int) goapp.UI {
@@ -89,12 +91,15 @@ func (p *TimelinePage) renderListView() goapp.UI {
 							),
 							goapp.Td().Text(strings.Join(people, ", ")),
 							goapp.Td().Text(eventKindText(e.Kind)),
+							goapp.Td().Text(e.Quote),
 						)
 					}),
 				),
 			)
 		}),
-		p.renderShowMore(eventRows, "events", len(all)),
+		goapp.If(p.state.List, func() goapp.UI {
+			return p.renderShowMore(eventRows, "event", "events", len(all))
+		}),
 	)
 }
 
@@ -141,11 +146,8 @@ func evidenceCount(r *data.Relationship) int {
 }
 
 func quotesText(n int) string {
-	switch n {
-	case 0:
+	if n == 0 {
 		return "None"
-	case 1:
-		return "1 quote"
 	}
-	return strconv.Itoa(n) + " quotes"
+	return count(n, "quote", "quotes")
 }

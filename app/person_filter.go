@@ -140,7 +140,10 @@ func (f *PersonFilter) announcement(options []string) string {
 	if len(options) == maxOptions {
 		return "The first " + strconv.Itoa(maxOptions) + " matches are listed; type more to narrow them."
 	}
-	return strconv.Itoa(len(options)) + " people match."
+	if len(options) == 1 {
+		return "1 person matches."
+	}
+	return count(len(options), "person", "people") + " match."
 }
 
 func (f *PersonFilter) onInput(ctx goapp.Context, e goapp.Event) {

@@ -32,7 +32,7 @@ func (p *TimelinePage) shown(list string, total int) int {
 // renderShowMore is the button under the named list that draws listPage
 // more of its total items, or nothing when all are drawn. It keeps the
 // focus, so that a keyboard reader can press it again.
-func (p *TimelinePage) renderShowMore(list, noun string, total int) goapp.UI {
+func (p *TimelinePage) renderShowMore(list, one, many string, total int) goapp.UI {
 	shown := p.shown(list, total)
 	if shown >= total {
 		return nil
@@ -46,7 +46,7 @@ func (p *TimelinePage) renderShowMore(list, noun string, total int) goapp.UI {
 				}
 				p.listLengths[list] = shown + more
 			}, goapp.EventScope(list)).
-			Text("Show "+strconv.Itoa(more)+" more "+noun),
+			Text("Show "+count(more, "more "+one, "more "+many)),
 		goapp.Span().Class("show-more__count").Text(strconv.Itoa(shown)+" of "+strconv.Itoa(total)+" shown"),
 	)
 }

@@ -391,3 +391,19 @@ func TestDescribeRelationship(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelinePageListViewListsEachEventOnce opens the list view, whose
+// events table takes the place of the events list under the chart.
+func TestTimelinePageListViewListsEachEventOnce(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	page := mainOf(t, serveHTML(t, fakeLibrary{tl.ID: tl}, "/t/james-norton?view=list"))
+	text := page.textContent()
+	for _, e := range tl.Events {
+		if n := strings.Count(text, e.Title); n != 1 {
+			t.Errorf("the list view shows the event %q %d times, want once", e.Title, n)
+		}
+		if e.Quote != "" && !strings.Contains(text, e.Quote) {
+			t.Errorf("the list view lacks the quote of the event %q", e.Title)
+		}
+	}
+}
