@@ -166,8 +166,14 @@ func (p *TimelinePage) onPointerUp(ctx goapp.Context, e goapp.Event) {
 	ctx.PreventUpdate()
 }
 
-// onDoubleClick zooms in around the pointer.
+// onDoubleClick zooms in around the pointer, unless it is on a bar or a
+// marker: its two clicks have opened the item's details, which a zoom
+// would move away from.
 func (p *TimelinePage) onDoubleClick(ctx goapp.Context, e goapp.Event) {
+	if _, onItem := p.chartItemAt(e.Get("target")); onItem {
+		ctx.PreventUpdate()
+		return
+	}
 	p.setWindow(ctx, p.window().Zoom(1/(zoomStep*zoomStep), fractionAt(e.Get("clientX").Float()), p.view.fit))
 }
 

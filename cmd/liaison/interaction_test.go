@@ -208,12 +208,25 @@ func testZoomAndPan(t *testing.T, b *browser, s surface) {
 	b.run(t, chromedp.KeyEvent("-"))
 	b.waitFor(t, "− to zoom out", `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5 > `+ftoa(span*1.2))
 
-	// Double-click zooms in.
+	// Double-click zooms in, around the pointer, where there is no bar…
 	span = b.windowDays(t)
-	x, y = b.center(t, `.lane[data-person="imogen-poots"] .lane__plot`)
+	x, y = b.emptyPlotPoint(t, `.lane[data-person="david-harbour"] .lane__plot`)
 	b.run(t, chromedp.MouseClickXY(x, y, chromedp.ClickCount(2)))
 	b.waitFor(t, "double-click to zoom in", `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5 < `+ftoa(span*0.8))
-	b.run(t, chromedp.Evaluate(`document.querySelector("#details .details__close")?.click()`, nil))
+	if b.exists(t, `#details`) {
+		t.Error("a double-click where there is no bar opened details")
+	}
+	// …and on a bar, opens its details without zooming.
+	window := b.zoomWindow(t)
+	x, y = b.center(t, `#bar-james-norton-james-norton-lily-allen .bar__band`)
+	b.run(t, chromedp.MouseClickXY(x, y, chromedp.ClickCount(2)))
+	b.waitFor(t, "the bar's details in the URL", `document.querySelector("#details") && location.search.includes("rel=")`)
+	b.run(t, chromedp.Sleep(afterDeferredWork))
+	if got := b.zoomWindow(t); got != window {
+		t.Errorf("a double-click on a bar zoomed from %q to %q", window, got)
+	}
+	b.run(t, chromedp.Evaluate(`document.querySelector("#details .details__close").click()`, nil))
+	b.waitFor(t, "the details closed", `!document.querySelector("#details")`)
 
 	// Zooming stops at two weeks, with day ticks that do not overlap.
 	b.run(t, chromedp.Focus(`#chart`, chromedp.ByQuery))
@@ -534,4 +547,30 @@ func testTapOpensDetails(t *testing.T, b *browser, s surface) {
 	finger := []*input.TouchPoint{{X: x, Y: y, ID: 1}}
 	b.run(t, input.DispatchTouchEvent(input.TouchStart, finger), input.DispatchTouchEvent(input.TouchEnd, nil))
 	b.waitFor(t, "the details after a tap", `document.querySelector(".details__title")?.textContent == "James Norton & Imogen Poots"`)
+}
+
+// emptyPlotPoint is a point of a lane's plot, in the middle of its height,
+// with no bar or marker under it: the rightmost one.
+func (b *browser) emptyPlotPoint(t *testing.T, plot string) (x, y float64) {
+	t.Helper()
+	var p struct{ X, Y float64 }
+	b.eval(t, `(() => {
+		const r = document.querySelector(`+strconv.Quote(plot)+`).getBoundingClientRect(), y = r.top + r.height / 2;
+		for (let x = r.right - 5; x > r.left; x -= 5) {
+			const e = document.elementFromPoint(x, y);
+			if (e && !e.closest(".bar, .marker")) return {X: x, Y: y};
+		}
+		return {X: -1, Y: -1} })()`, &p)
+	if p.X < 0 {
+		t.Fatalf("no empty point in %s", plot)
+	}
+	return p.X, p.Y
+}
+
+// zoomWindow is the from and to parameters of the URL.
+func (b *browser) zoomWindow(t *testing.T) string {
+	t.Helper()
+	var w string
+	b.eval(t, `(q => q.get("from") + " to " + q.get("to"))(new URLSearchParams(location.search))`, &w)
+	return w
 }
