@@ -755,6 +755,11 @@ func describe(n *node) string {
 	return n.kind.String()
 }
 
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
+}
+
 func join(path, name string) string {
 	if path == "" {
 		return name
