@@ -330,6 +330,14 @@ func misplaced(typ, column, value string) string {
 	return fmt.Sprintf("%s; the %s goes on %s", what, column, home)
 }
 
+// columnLabel names column c as errors do: "D (name)".
+func (im *csvImport) columnLabel(c int) string {
+	if c < len(im.header) && im.header[c] != "" {
+		return columnName(c) + " (" + im.header[c] + ")"
+	}
+	return columnName(c)
+}
+
 func article(word string) string {
 	if strings.ContainsRune("aeiou", rune(word[0])) {
 		return "an"
@@ -357,9 +365,12 @@ func (im *csvImport) windows1252Note(rows []csvRow) *Error {
 				continue
 			}
 			if samples == nil {
-				note.Line, note.Column, note.Path = r.number, c+1, columnName(c)
+				note.Line, note.Column, note.Path = r.number, c+1, im.columnLabel(c)
 			}
-			samples = append(samples, fmt.Sprintf("row %d, %s: %q", r.number, columnName(c), strings.TrimSpace(v)))
+			if r := []rune(strings.TrimSpace(v)); len(r) > 30 {
+				v = string(r[:30]) + "…"
+			}
+			samples = append(samples, fmt.Sprintf("row %d, %s: %q", r.number, im.columnLabel(c), strings.TrimSpace(v)))
 		}
 	}
 	note.Message = `the file is not UTF-8: it was read as Windows-1252 (Western European), the encoding of Excel's ` +

@@ -57,6 +57,9 @@ func csvText(file string, src []byte) (*csvSource, *Error) {
 		return nil, &Error{File: file, Line: line, Message: fmt.Sprintf(format, args...)}
 	}
 	s := &csvSource{}
+	if !bytes.HasPrefix(src, utf16LEBOM) && !bytes.HasPrefix(src, utf16BEBOM) {
+		src = []byte(macLineEnds(string(src)))
+	}
 	switch {
 	case bytes.HasPrefix(src, zipMagic):
 		return fail(1, "the file is a workbook (.xlsx, .ods or .numbers), not CSV: %s", saveAsUTF8)
@@ -87,11 +90,7 @@ func csvText(file string, src []byte) (*csvSource, *Error) {
 	if i := strings.IndexByte(s.text, 0); i >= 0 {
 		return fail(lineAt([]byte(s.text), i), "the file has NUL characters: it is not a spreadsheet saved as CSV; %s", saveAsUTF8)
 	}
-	// Excel for the Mac before 2016 ended lines with a carriage return
-	// alone, which encoding/csv keeps inside a cell.
-	if !strings.Contains(s.text, "\n") {
-		s.text = strings.ReplaceAll(s.text, "\r", "\n")
-	}
+	s.text = macLineEnds(s.text)
 	s.comma = sniffComma(s)
 	return s, nil
 }
@@ -107,11 +106,6 @@ func csvText(file string, src []byte) (*csvSource, *Error) {
 // European) cannot be told apart: the import says what it did, and shows
 // the letters to check.
 func windows1252(src []byte) (text string, line int, problem string) {
-	bad := invalidUTF8At(src)
-	if at := multibyteUTF8At(src); at >= 0 {
-		return "", lineAt(src, bad), fmt.Sprintf("this line is not UTF-8 (byte %#x), but line %d is: the file mixes two encodings, and no one reading gets both right; %s",
-			src[bad], lineAt(src, at), saveAsUTF8)
-	}
 	text, _ = charmap.Windows1252.NewDecoder().String(string(src))
 	if i := strings.IndexRune(text, utf8.RuneError); i >= 0 {
 		return "", lineAt([]byte(text), i), fmt.Sprintf("this line has a byte that is neither UTF-8 nor Windows-1252 (Western European): the file is in another encoding; %s", saveAsUTF8)
@@ -119,7 +113,23 @@ func windows1252(src []byte) (text string, line int, problem string) {
 	if i, word := foreignRun(text); i >= 0 {
 		return "", lineAt([]byte(text), i), fmt.Sprintf("the file is not UTF-8, and read as Windows-1252 (Western European) this line says %q: it is in another language's encoding; %s", word, saveAsUTF8)
 	}
+	if at := latinUTF8At(src); at >= 0 {
+		bad := invalidUTF8At(src)
+		return "", lineAt(src, bad), fmt.Sprintf("this line is not UTF-8 (byte %#x), but line %d is: the file mixes two encodings, and no one reading gets both right; %s",
+			src[bad], lineAt(src, at), saveAsUTF8)
+	}
 	return text, 0, ""
+}
+
+// macLineEnds turns the rows of a file whose lines end with a carriage
+// return alone, as Excel for the Mac wrote them before 2016, into lines
+// that encoding/csv reads: it would keep such a return inside a cell. The
+// line feeds of such a file are line breaks inside cells, and stay.
+func macLineEnds(text string) string {
+	if !strings.Contains(text, "\r") || strings.Contains(text, "\r\n") {
+		return text
+	}
+	return strings.ReplaceAll(text, "\r", "\n")
 }
 
 // invalidUTF8At is the offset of the first byte of src that is not UTF-8.
@@ -134,12 +144,16 @@ func invalidUTF8At(src []byte) int {
 	return -1
 }
 
-// multibyteUTF8At is the offset of the first character of src that UTF-8
-// writes in more than one byte, or -1.
-func multibyteUTF8At(src []byte) int {
+// latinUTF8At is the offset of the first character of src that UTF-8
+// writes in three or more bytes, or in two starting 0xC2 or 0xC3 (the
+// accented letters of Western languages), or -1. Bytes of Windows-1252
+// text make such a sequence only by chance ("Ã" then "©"), so one means
+// that part of the file is UTF-8; two-byte sequences of other lead bytes
+// occur in Cyrillic and Greek code pages, and tell nothing.
+func latinUTF8At(src []byte) int {
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
-		if r != utf8.RuneError && size > 1 {
+		if r != utf8.RuneError && (size > 2 || size == 2 && src[i] <= 0xc3) {
 			return i
 		}
 		i += size
