@@ -163,3 +163,28 @@ func TestCSVFormulasStayText(t *testing.T) {
 		t.Errorf("round trip: %q %q %q %q", back.Title, back.People[0].Name, back.People[1].Description, back.Summary)
 	}
 }
+
+// TestCSVAliases round-trips a person's aliases through the aliases
+// column; an alias with the column's separator in it is refused rather
+// than split in two.
+func TestCSVAliases(t *testing.T) {
+	tl := loadDefault(t)
+	tl.People[2].Aliases = []string{"Lily Rose Cooper", "Lily Cooper"}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, tl); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := ImportCSV("t.csv", bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.People[2].Aliases, tl.People[2].Aliases) {
+		t.Errorf("aliases came back as %q", back.People[2].Aliases)
+	}
+	tl.People[2].Aliases = []string{"A; B"}
+	buf.Reset()
+	if err := WriteCSV(&buf, tl); err == nil || buf.Len() > 0 ||
+		err.Error() != `people[2].aliases[0]: "A; B" has a ;, which separates aliases in a spreadsheet: the alias would come back as two` {
+		t.Errorf("err = %v, %d bytes written", err, buf.Len())
+	}
+}
