@@ -68,8 +68,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Packages are tested one at a time: the browser tests wait on real time,
 # and the data package's scale tests (100,000 relationships) take both
 # cores for seconds, which made browser tests time out when run alongside.
+# The person search folds names with the browser's Unicode tables in the
+# WebAssembly (app/fold_wasm.go), so its tests run again as WebAssembly, in
+# Node, which holds the same tables as the browser.
 test: build vet browser js
 	$(GO) test -p 1 ./...
+	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app -run '^(TestFoldForSearch|TestPeopleSearch.*)$$' -count=1
 
 # Refreshes the screenshots under docs/ from the browser tests.
 screenshots: build browser js

@@ -50,24 +50,29 @@ func (f *PersonFilter) OnChange(h func(ctx goapp.Context, ids []string)) *Person
 	return f
 }
 
-func (f *PersonFilter) options() []string {
+func (f *PersonFilter) options() []Match {
 	if !f.open || f.IIndex == nil {
 		return nil
 	}
-	var ids []string
-	for _, p := range f.IIndex.Search(f.query, f.IChosen, maxOptions) {
-		ids = append(ids, p.ID)
-	}
-	return ids
+	return f.IIndex.Search(f.query, f.IChosen, maxOptions)
 }
 
 func optionID(person string) string { return "person-option-" + person }
+
+// aliasMatched shows, after a name, the alias the reader's words matched:
+// "Lily Allen (Lily Rose Cooper)".
+func aliasMatched(alias string) goapp.UI {
+	if alias == "" {
+		return nil
+	}
+	return goapp.Span().Class("filter__alias").Text(" (" + alias + ")")
+}
 
 func (f *PersonFilter) Render() goapp.UI {
 	options := f.options()
 	active := ""
 	if f.active < len(options) {
-		active = optionID(options[f.active])
+		active = optionID(options[f.active].Person.ID)
 	}
 	return goapp.Div().Class("filter").Body(
 		goapp.Label().Class("filter__label").For("person-search").Text("Filter by person"),
@@ -101,7 +106,7 @@ func (f *PersonFilter) Render() goapp.UI {
 			goapp.If(f.open, func() goapp.UI {
 				return goapp.Ul().ID("person-options").Class("filter__options").Role("listbox").Aria("label", "People").Body(
 					goapp.Range(options).Slice(func(i int) goapp.UI {
-						id := options[i]
+						id, alias := options[i].Person.ID, options[i].Alias
 						classes := []string{"filter__option"}
 						if i == f.active {
 							classes = append(classes, "filter__option--active")
@@ -114,7 +119,7 @@ func (f *PersonFilter) Render() goapp.UI {
 								e.PreventDefault() // keep the focus in the input
 								f.choose(ctx, id)
 							}, goapp.EventScope(id)).
-							Body(personName(f.IColors[id], f.INames[id])...)
+							Body(append(personName(f.IColors[id], f.INames[id]), aliasMatched(alias))...)
 					}),
 					goapp.If(len(options) == 0, func() goapp.UI {
 						return goapp.Li().Class("filter__none").Role("option").Aria("disabled", ariaTrue).
@@ -133,7 +138,7 @@ func (f *PersonFilter) Render() goapp.UI {
 }
 
 // announcement tells screen reader users how many people match.
-func (f *PersonFilter) announcement(options []string) string {
+func (f *PersonFilter) announcement(options []Match) string {
 	if !f.open || f.query == "" {
 		return ""
 	}
@@ -171,7 +176,7 @@ func (f *PersonFilter) onKey(ctx goapp.Context, e goapp.Event) {
 	case "Enter":
 		e.PreventDefault()
 		if f.active < len(options) {
-			f.choose(ctx, options[f.active])
+			f.choose(ctx, options[f.active].Person.ID)
 		}
 	case "Escape":
 		if f.open {

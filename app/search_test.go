@@ -35,8 +35,8 @@ func TestPeopleSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, p := range ix.Search(tt.query, tt.skip, tt.limit) {
-			got = append(got, p.ID)
+		for _, m := range ix.Search(tt.query, tt.skip, tt.limit) {
+			got = append(got, m.Person.ID)
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Search(%q, skip %q, %d) = %q, want %q", tt.query, tt.skip, tt.limit, got, tt.want)
@@ -51,8 +51,8 @@ func TestPeopleSearchManyPeople(t *testing.T) {
 	}
 	got := NewPeopleIndex(people).Search("person 19", nil, 12)
 	var names []string
-	for _, p := range got {
-		names = append(names, p.Name)
+	for _, m := range got {
+		names = append(names, m.Person.Name)
 	}
 	// "Person 1900" starts with the query, "Person 0019" only contains it.
 	if len(names) != 12 || names[0] != "Person 1900" || names[11] != "Person 1911" {
@@ -60,7 +60,104 @@ func TestPeopleSearchManyPeople(t *testing.T) {
 	}
 	// "0190" starts with "019": it comes before "0019", which contains it.
 	got = NewPeopleIndex(people).Search("019", nil, 11)
-	if len(got) != 11 || got[0].Name != "Person 0190" || got[9].Name != "Person 0199" || got[10].Name != "Person 0019" {
+	if len(got) != 11 || got[0].Person.Name != "Person 0190" || got[9].Person.Name != "Person 0199" || got[10].Person.Name != "Person 0019" {
 		t.Errorf("Search(019) = %d people, want Person 0190 … 0199, then Person 0019", len(got))
+	}
+}
+
+// TestFoldForSearch is what the search ignores, and what it does not. It
+// runs natively (golang.org/x/text) and, with make test, as WebAssembly in
+// Node (the browser's tables, fold_wasm.go): both must agree.
+func TestFoldForSearch(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"José", "jose"},
+		{"Zoë", "zoe"},
+		{"Núñez", "nunez"},
+		{"François", "francois"},
+		{"Björk Guðmundsdóttir", "bjork guðmundsdottir"},
+		{"ÅSA", "asa"},
+		{"Straße", "strasse"}, // ß is "ss" in full case mapping
+		{"STRASSE", "strasse"},
+		{"İlhan", "ilhan"}, // Turkish dotted capital I: "i" and a dot, which goes
+		{"Işıl", "isil"},   // dotless ı uppercases to I, and back to i
+		{"Οδυσσέας", "οδυσσεασ"},
+		{"ΟΔΥΣΣΕΑΣ", "οδυσσεασ"}, // final sigma is any sigma
+		{"Пётр Чайковский", "петр чаиковскии"},
+		{"がくと", "かくと"},   // kana voicing marks are nonspacing marks too
+		{"宮崎 駿", "宮崎 駿"}, // no case, no marks
+		{"ﬁona", "fiona"},
+		{"Øystein", "øystein"}, // letters that do not decompose stay
+		{"Łukasz", "łukasz"},
+		{"Cœur", "cœur"},
+		{"", ""},
+	}
+	texts := make([]string, len(tests))
+	for i, tt := range tests {
+		texts[i] = tt.text
+	}
+	got := foldForSearch(texts)
+	if len(got) != len(tests) {
+		t.Fatalf("foldForSearch gave %d texts for %d", len(got), len(tests))
+	}
+	for i, tt := range tests {
+		if got[i] != tt.want {
+			t.Errorf("fold(%q) = %q, want %q", tt.text, got[i], tt.want)
+		}
+	}
+	// In the browser, texts go to JavaScript a line each: a text's own
+	// line break must not split it in two.
+	if got := foldForSearch([]string{"Two\nLines", "Next"}); len(got) != 2 || got[1] != "next" {
+		t.Errorf("a text with a line break folds to %q, want two texts", got)
+	}
+}
+
+// TestPeopleSearchIgnoresAccentsAndFindsAliases types what readers type:
+// without accents, in lower case, or another name of the person.
+func TestPeopleSearchIgnoresAccentsAndFindsAliases(t *testing.T) {
+	ix := NewPeopleIndex([]data.Person{
+		{ID: "jose", Name: "José Núñez"},
+		{ID: "zoe", Name: "Zoë Kravitz"},
+		{ID: "francois", Name: "François Hollande"},
+		{ID: "bjork", Name: "Björk"},
+		{ID: "lily-allen", Name: "Lily Allen", Aliases: []string{"Lily Rose Cooper"}},
+		{ID: "oystein", Name: "Øystein Baadsvik", Aliases: []string{"Oystein Baadsvik"}},
+		{ID: "tchaikovsky", Name: "Пётр Чайковский", Aliases: []string{"Pyotr Tchaikovsky"}},
+		{ID: "gackt", Name: "ガクト", Aliases: []string{"Gackt"}},
+		{ID: "strauss", Name: "Johann Strauß"},
+	})
+	tests := []struct {
+		query string
+		want  []string // id, or id (alias) when an alias matched
+	}{
+		{"jose", []string{"jose"}},
+		{"JOSE", []string{"jose"}},
+		{"nunez", []string{"jose"}},
+		{"zoe", []string{"zoe"}},
+		{"francois", []string{"francois"}},
+		{"bjork", []string{"bjork"}},
+		{"Björk", []string{"bjork"}},
+		{"cooper", []string{"lily-allen (Lily Rose Cooper)"}},
+		{"lily", []string{"lily-allen"}}, // the name matched: no alias to show
+		{"oystein", []string{"oystein (Oystein Baadsvik)"}},
+		{"øystein", []string{"oystein"}},
+		{"чайковский", []string{"tchaikovsky"}},
+		{"tchaik", []string{"tchaikovsky (Pyotr Tchaikovsky)"}},
+		{"gackt", []string{"gackt (Gackt)"}},
+		{"ガクト", []string{"gackt"}},
+		{"strauss", []string{"strauss"}},
+		{"ss", []string{"strauss"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range ix.Search(tt.query, nil, 10) {
+			if m.Alias != "" {
+				got = append(got, m.Person.ID+" ("+m.Alias+")")
+			} else {
+				got = append(got, m.Person.ID)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+		}
 	}
 }

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package data
 
 import (
@@ -9,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The spreadsheet layout (docs/spreadsheet.md): one row per timeline,
@@ -22,6 +25,7 @@ import (
 //	title     the timeline's, an event's or a source's title
 //	summary   the timeline's summary
 //	description  a person's description
+//	aliases   a person's other names, separated by ;
 //	people    a relationship's two people or an event's people, as ids separated by ;
 //	status    a phase's status: dating, engaged, married
 //	date      a phase's from, an end's or event's date, a person's birth, a source's publication
@@ -37,54 +41,90 @@ import (
 //
 // An evidence row backs the nearest row above it that takes evidence: a
 // relationship, phase, end or event.
-var csvColumns = []string{"type", "id", "of", "name", "title", "summary", "description", "people",
+var csvColumns = []string{"type", "id", "of", "name", "title", "summary", "description", "aliases", "people",
 	"status", "date", "label", "certainty", "kind", "initiator", "reason", "quote", "source", "outlet", "url"}
 
-// ImportCSV reads a timeline from the spreadsheet layout and validates it.
-// Problems name the row and column, as a spreadsheet shows them (row 1 is
-// the header; columns by letter and name), in Errors.
-func ImportCSV(file string, r io.Reader) (*Timeline, error) {
-	limited := &io.LimitedReader{R: r, N: MaxFileSize + 1}
-	reader := csv.NewReader(limited)
-	reader.FieldsPerRecord = -1 // spreadsheets leave trailing cells out
-	rows, err := reader.ReadAll()
-	if limited.N <= 0 {
-		return nil, Errors{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the file has more than the %d MiB a timeline may have: split it into several timelines", MaxFileSize>>20)}}
-	}
+func isCSVColumn(name string) bool { return slices.Contains(csvColumns, name) }
+
+// rowTypes are the values of the type column, in the order the layout
+// lists them.
+var rowTypes = []string{"timeline", "person", "source", "relationship", "phase", "end", "event", "evidence"}
+
+// rowColumns are the columns each type of row reads, besides type. A cell
+// in any other column is an error: an editor's words are never dropped.
+var rowColumns = map[string][]string{
+	"timeline":     {"id", "title", "summary"},
+	"person":       {"id", "name", "description", "aliases", "date", "label"},
+	"source":       {"id", "outlet", "title", "url", "date", "label"},
+	"relationship": {"id", "people", "certainty"},
+	"phase":        {"of", "status", "date", "label", "certainty"},
+	"end":          {"of", "date", "label", "kind", "initiator", "reason", "certainty"},
+	"event":        {"id", "date", "label", "kind", "title", "people", "quote"},
+	"evidence":     {"quote", "source"},
+}
+
+// ImportCSV reads a timeline from the spreadsheet layout, as spreadsheet
+// programs save it (csvText: byte-order marks, code pages, semicolons),
+// and validates it. Problems name the row and column, as a spreadsheet
+// shows them (row 1 is the header; columns by letter and name), in Errors.
+// With a valid timeline come warnings: the validator's, and what the
+// import guessed about the file and the editor should check.
+func ImportCSV(file string, r io.Reader) (*Timeline, Errors, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, Errors{{File: file, Line: pe.Line, Column: pe.Column, Message: "not a CSV file: " + pe.Err.Error()}}
-		}
-		return nil, Errors{{File: file, Message: err.Error()}}
+		return nil, nil, err
+	}
+	if len(src) > MaxFileSize {
+		return nil, nil, Errors{{File: file, Line: 1, Column: 1, Message: fmt.Sprintf("the file has more than the %d MiB a timeline may have: split it into several timelines", MaxFileSize>>20)}}
+	}
+	text, e := csvText(file, src)
+	if e != nil {
+		return nil, nil, Errors{e}
+	}
+	rows, e := readRows(file, text)
+	if e != nil {
+		return nil, nil, Errors{e}
 	}
 	im := csvImport{file: file, places: map[string]csvPlace{}}
 	t := im.read(rows)
 	if len(im.errs) > 0 {
-		return nil, im.errs
+		im.errs.sort()
+		return nil, nil, im.errs
 	}
-	src, err := json.Marshal(t)
+	src, err = json.Marshal(t)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The format's own rules (references, order, dates) are checked once,
-	// by Parse, and each problem is traced back to its row and column.
-	parsed, err := Parse("", src)
+	// by Check, and each problem is traced back to its row and column.
+	parsed, warnings, err := Check("", src)
 	var list Errors
 	if errors.As(err, &list) {
 		for _, e := range list {
 			im.errs = append(im.errs, im.locate(e))
 		}
 		im.errs.sort()
-		return nil, im.errs
+		return nil, nil, im.errs
 	}
-	return parsed, err
+	if err != nil {
+		return nil, nil, err
+	}
+	var notes Errors
+	if text.windows1252 {
+		notes = append(notes, im.windows1252Note(rows))
+	}
+	for _, w := range warnings {
+		notes = append(notes, im.locate(w))
+	}
+	notes.sort()
+	return parsed, notes, nil
 }
 
 // csvImport reads the rows of one spreadsheet.
 type csvImport struct {
 	file    string
 	columns map[string]int
+	header  []string // each column's name, lower-cased, as row 1 gives it
 	errs    Errors
 	// places maps a field path of the timeline to the row and column it
 	// came from, to locate the validator's errors in the spreadsheet.
@@ -113,36 +153,41 @@ func columnName(i int) string {
 	return name
 }
 
-func (im *csvImport) read(rows [][]string) *Timeline {
+func (im *csvImport) read(rows []csvRow) *Timeline {
 	t := &Timeline{Schema: SchemaV1, Relationships: []Relationship{}}
 	if len(rows) == 0 {
 		im.errs = append(im.errs, &Error{File: im.file, Line: 1, Message: "the file is empty: expected a header row naming the columns"})
 		return t
 	}
 	im.columns = map[string]int{}
-	for i, name := range rows[0] {
+	header := rows[0]
+	im.header = make([]string, len(header.cells))
+	for i, name := range header.cells {
 		name = strings.ToLower(strings.TrimSpace(name))
+		im.header[i] = name
 		switch {
-		case !slices.Contains(csvColumns, name):
-			im.errs = append(im.errs, &Error{File: im.file, Line: 1, Column: i + 1, Path: columnName(i),
+		case name == "":
+			// A column without a name: its cells are checked row by row.
+		case !isCSVColumn(name):
+			im.errs = append(im.errs, &Error{File: im.file, Line: header.number, Column: i + 1, Path: columnName(i),
 				Message: fmt.Sprintf("unknown column %q; expected columns among %s", name, strings.Join(csvColumns, ", "))})
 		case hasKey(im.columns, name):
-			im.errs = append(im.errs, &Error{File: im.file, Line: 1, Column: i + 1, Path: columnName(i),
+			im.errs = append(im.errs, &Error{File: im.file, Line: header.number, Column: i + 1, Path: columnName(i),
 				Message: fmt.Sprintf("column %q given twice", name)})
 		default:
 			im.columns[name] = i
 		}
 	}
 	if !hasKey(im.columns, "type") {
-		im.errs = append(im.errs, &Error{File: im.file, Line: 1, Message: "no type column: every row needs a type"})
+		im.errs = append(im.errs, &Error{File: im.file, Line: header.number, Message: "no type column: every row needs a type"})
 		return t
 	}
 
 	relationships := map[string]int{} // id → index in t.Relationships
 	var backed func() *[]Evidence     // what an evidence row backs
 	var backedPath string
-	for i, cells := range rows[1:] {
-		row := i + 2
+	for _, r := range rows[1:] {
+		row, cells := r.number, r.cells
 		cell := func(column string) string {
 			if c, ok := im.columns[column]; ok && c < len(cells) {
 				return unescapeFormula(strings.TrimSpace(cells[c]))
@@ -150,6 +195,9 @@ func (im *csvImport) read(rows [][]string) *Timeline {
 			return ""
 		}
 		typ := cell("type")
+		if slices.Contains(rowTypes, typ) {
+			im.checkCells(r, typ)
+		}
 		switch typ {
 		case "":
 			if strings.TrimSpace(strings.Join(cells, "")) == "" {
@@ -166,8 +214,9 @@ func (im *csvImport) read(rows [][]string) *Timeline {
 			im.place("summary", row, "summary")
 		case "person":
 			path := fmt.Sprintf("people[%d]", len(t.People))
-			im.placeRow(path, row, map[string]string{"id": "id", "name": "name", "born": "date", "description": "description"})
-			t.People = append(t.People, Person{ID: cell("id"), Name: cell("name"), Description: cell("description"), Born: im.optionalDate(cell)})
+			im.placeRow(path, row, map[string]string{"id": "id", "name": "name", "born": "date", "description": "description", "aliases": "aliases"})
+			t.People = append(t.People, Person{ID: cell("id"), Name: cell("name"), Description: cell("description"),
+				Aliases: splitList(cell("aliases")), Born: im.optionalDate(cell)})
 		case "source":
 			path := fmt.Sprintf("sources[%d]", len(t.Sources))
 			im.placeRow(path, row, map[string]string{"id": "id", "outlet": "outlet", "title": "title", "url": "url", "published": "date"})
@@ -232,6 +281,102 @@ func (im *csvImport) read(rows [][]string) *Timeline {
 		im.errs = append(im.errs, &Error{File: im.file, Line: 2, Message: "no timeline row: one row of type timeline gives the id and title"})
 	}
 	return t
+}
+
+// checkCells reports every cell of a row of type typ that the row has no
+// use for: in a column typ does not read, in a column with no name, or
+// past the last column. Dropping it would lose what the editor wrote.
+func (im *csvImport) checkCells(r csvRow, typ string) {
+	for c, v := range r.cells {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		column := ""
+		if c < len(im.header) {
+			column = im.header[c]
+		}
+		switch {
+		case column == "":
+			im.errs = append(im.errs, &Error{File: im.file, Line: r.number, Column: c + 1, Path: columnName(c),
+				Message: fmt.Sprintf("%q is in a column with no name in row 1: name the column, or move the text to the column it belongs in", v)})
+		case im.columns[column] != c:
+			// An unknown column, or one given twice: its header cell is the error.
+		case column != "type" && !slices.Contains(rowColumns[typ], column):
+			im.fail(r.number, column, "%s", misplaced(typ, column, v))
+		}
+	}
+}
+
+// misplaced says where a value typed in a row of type typ, in a column
+// that row has no use for, belongs.
+func misplaced(typ, column, value string) string {
+	var homes []string
+	for _, t := range rowTypes {
+		if slices.Contains(rowColumns[t], column) {
+			homes = append(homes, t)
+		}
+	}
+	what := fmt.Sprintf("%s %s row has no %s", article(typ), typ, column)
+	home := fmt.Sprintf("%s %s row", article(homes[0]), orList(homes))
+	switch {
+	case slices.Contains(Certainties, Certainty(value)) && slices.Contains(rowColumns[typ], "certainty"):
+		return fmt.Sprintf("%s; put %q in the certainty column, or the %s on %s", what, value, column, home)
+	case column == "quote" && slices.Contains(rowColumns[typ], "certainty"):
+		return what + "; put the quote on an evidence row under it, with its source"
+	case column == "source" && typ != "source":
+		return what + "; put the source's id on an evidence row under the fact it backs, with its quote"
+	}
+	return fmt.Sprintf("%s; the %s goes on %s", what, column, home)
+}
+
+// columnLabel names column c as errors do: "D (name)".
+func (im *csvImport) columnLabel(c int) string {
+	if c < len(im.header) && im.header[c] != "" {
+		return columnName(c) + " (" + im.header[c] + ")"
+	}
+	return columnName(c)
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// orList joins words as "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// windows1252Note tells the editor that the file was read as Windows-1252,
+// and shows the first cells with letters beyond ASCII to check: a file in
+// another code page reads as other letters, not as an error.
+func (im *csvImport) windows1252Note(rows []csvRow) *Error {
+	note := &Error{File: im.file, Warning: true}
+	var samples []string
+	for _, r := range rows[1:] {
+		for c, v := range r.cells {
+			if len(samples) == 3 || !strings.ContainsFunc(v, func(r rune) bool { return r >= utf8.RuneSelf }) {
+				continue
+			}
+			if samples == nil {
+				note.Line, note.Column, note.Path = r.number, c+1, im.columnLabel(c)
+			}
+			if r := []rune(strings.TrimSpace(v)); len(r) > 30 {
+				v = string(r[:30]) + "…"
+			}
+			samples = append(samples, fmt.Sprintf("row %d, %s: %q", r.number, im.columnLabel(c), strings.TrimSpace(v)))
+		}
+	}
+	note.Message = `the file is not UTF-8: it was read as Windows-1252 (Western European), the encoding of Excel's ` +
+		`"CSV (Comma delimited)" in Western European languages. Check the letters beyond A to Z: ` + strings.Join(samples, "; ") +
+		`. If any is wrong (a file from a Mac, or from Excel in another language), ` + saveAsUTF8
+	return note
 }
 
 // date reads the date and label cells; the validator checks the date.
@@ -337,14 +482,16 @@ func splitList(s string) []string {
 	return list
 }
 
-func hasKey[K comparable, V any](m map[K]V, k K) bool {
-	_, ok := m[k]
-	return ok
-}
-
 // WriteCSV writes t in the spreadsheet layout, so that ImportCSV reads it
 // back equal: the default timeline's example spreadsheet is made with it.
 func WriteCSV(w io.Writer, t *Timeline) error {
+	for i, p := range t.People {
+		for j, a := range p.Aliases {
+			if strings.Contains(a, ";") {
+				return fmt.Errorf("people[%d].aliases[%d]: %q has a ;, which separates aliases in a spreadsheet: the alias would come back as two", i, j, a)
+			}
+		}
+	}
 	out := csv.NewWriter(w)
 	out.Write(csvColumns)
 	row := func(cells map[string]string) {
@@ -367,7 +514,8 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 	}
 	row(map[string]string{"type": "timeline", "id": t.ID, "title": t.Title, "summary": t.Summary})
 	for _, p := range t.People {
-		row(date(map[string]string{"type": "person", "id": p.ID, "name": p.Name, "description": p.Description}, p.Born))
+		row(date(map[string]string{"type": "person", "id": p.ID, "name": p.Name, "description": p.Description,
+			"aliases": strings.Join(p.Aliases, ";")}, p.Born))
 	}
 	for _, s := range t.Sources {
 		row(date(map[string]string{"type": "source", "id": s.ID, "outlet": s.Outlet, "title": s.Title, "url": s.URL}, s.Published))

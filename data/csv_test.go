@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package data
 
 import (
@@ -30,9 +32,9 @@ func TestCSVRoundTrip(t *testing.T) {
 	if err := WriteCSV(&buf, want); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ImportCSV("james-norton.csv", bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatalf("the written spreadsheet does not import: %v", err)
+	got, notes, err := ImportCSV("james-norton.csv", bytes.NewReader(buf.Bytes()))
+	if err != nil || len(notes) > 0 {
+		t.Fatalf("the written spreadsheet does not import cleanly: %v %v", err, notes)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("imported timeline differs from the default one:\n%+v\nwant\n%+v", got, want)
@@ -53,14 +55,53 @@ func TestImportCSVErrors(t *testing.T) {
 		want      []string
 	}{
 		{"empty", "", []string{"t.csv:1: the file is empty: expected a header row naming the columns"}},
-		{"not CSV", "type,id\n\"unclosed,\n", []string{`t.csv:2:12: not a CSV file: extraneous or missing " in quoted-field`}},
-		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, description, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
+		// A quote that never closes is reported where it opens.
+		{"unclosed quote at the end", "type,id\n\"unclosed,\n", []string{`t.csv:2:1: A (type): the " that opens this cell is never closed, so the rest of the file (to line 2) would be this one cell: close it, or if it is part of the text, a " inside a cell is written twice ("")`}},
+		{"unclosed quote mid-file", header +
+			"timeline,t\n" +
+			"person,ann,,\"Ann Smith,,,,,,\n" +
+			"person,bob,,Bob\n" +
+			"evidence,,,,,,,,\"He said \"\"no\"\"\",s\n",
+			[]string{`t.csv:3:4: D (name): the " that opens this cell is not closed on its row: the cell ran on to line 5, where a " is followed by "He said \"\"no\"\"\",s"; close it, or if it is part of the text, a " inside a cell is written twice ("")`}},
+		{"text after a closing quote", header + "timeline,t\nperson,ann,,\"Ann\" Smith\n",
+			[]string{`t.csv:3:4: D (name): the " that closes this cell is followed by " Smith": a " inside a cell is written twice ("")`}},
+		{"bare quote", header + "timeline,t\nperson,ann,,Ann \"The Voice\" Smith\n",
+			[]string{`t.csv:3:4: D (name): a " inside a cell that does not start with one: start and end the cell with ", and a " inside a cell is written twice ("")`}},
+		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, description, aliases, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
 		{"no type column", "id,name\nt,T\n", []string{"t.csv:1: no type column: every row needs a type"}},
 		{"unknown type", header + "timeline,t\nspouse,x\n", []string{`t.csv:3:1: A (type): expected timeline, person, source, relationship, phase, end, event or evidence, found "spouse"`}},
 		{"phase of nothing", header + "timeline,t\nphase,,r1,,,dating,2018\n", []string{`t.csv:3:3: C (of): expected the id of a relationship on a row above, found "r1"`}},
 		{"one person", header + "timeline,t\nrelationship,r,,,ann\n", []string{`t.csv:3:5: E (people): expected the relationship's two people, as ids separated by ; like "ann;bob", found "ann"`}},
 		{"evidence of nothing", header + "timeline,t\nevidence,,,,,,,,They met.,s\n", []string{"t.csv:3:1: A (type): evidence backs the relationship, phase, end or event on a row above, and there is none"}},
 		{"no timeline row", header + "person,ann,,Ann\n", []string{"t.csv:2: no timeline row: one row of type timeline gives the id and title"}},
+		// Nothing an editor typed is dropped: a cell the row has no use
+		// for says where it belongs.
+		{"cells a row does not use",
+			"type,id,of,name,people,status,date,quote,source,reason\n" +
+				"timeline,t\n" +
+				"person,ann,,Ann\n" +
+				"person,bob,,Bob\n" +
+				"relationship,r,,,ann;bob,reported,,They are dating.\n" +
+				"phase,,r,,,dating,2018,,,They met at work\n" +
+				"end,,r,,,,2020,,,,extra\n" +
+				"event,e,,,ann,,2019,,s\n",
+			[]string{
+				`t.csv:5:6: F (status): a relationship row has no status; put "reported" in the certainty column, or the status on a phase row`,
+				`t.csv:5:8: H (quote): a relationship row has no quote; put the quote on an evidence row under it, with its source`,
+				`t.csv:6:10: J (reason): a phase row has no reason; the reason goes on an end row`,
+				`t.csv:7:11: K: "extra" is in a column with no name in row 1: name the column, or move the text to the column it belongs in`,
+				`t.csv:8:9: I (source): an event row has no source; put the source's id on an evidence row under the fact it backs, with its quote`,
+			}},
+		// Rows as a spreadsheet numbers them: a cell of two lines is one
+		// row, a blank line is one.
+		{"rows as a spreadsheet counts them", header +
+			"timeline,t,,,,,,,\"Line one\r\nline two\"\n" +
+			"\n" +
+			"person,ann,,Ann,,wed\n",
+			[]string{
+				`t.csv:2:9: I (quote): a timeline row has no quote; the quote goes on an event or evidence row`,
+				`t.csv:4:6: F (status): a person row has no status; the status goes on a phase row`,
+			}},
 		// The format's rules, traced back to their cells.
 		{"validator errors located", header +
 			"timeline,t\n" +
@@ -80,7 +121,7 @@ func TestImportCSVErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ImportCSV("t.csv", strings.NewReader(tt.csv))
+			_, _, err := ImportCSV("t.csv", strings.NewReader(tt.csv))
 			list, ok := err.(Errors)
 			if !ok {
 				t.Fatalf("err = %v, want Errors", err)
@@ -114,11 +155,36 @@ func TestCSVFormulasStayText(t *testing.T) {
 			t.Errorf("the CSV lacks the escaped cell %s:\n%s", cell, buf.String()[:400])
 		}
 	}
-	back, err := ImportCSV("t.csv", bytes.NewReader(buf.Bytes()))
+	back, _, err := ImportCSV("t.csv", bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if back.Title != tl.Title || back.People[0].Name != tl.People[0].Name || back.People[1].Description != tl.People[1].Description || back.Summary != tl.Summary {
 		t.Errorf("round trip: %q %q %q %q", back.Title, back.People[0].Name, back.People[1].Description, back.Summary)
+	}
+}
+
+// TestCSVAliases round-trips a person's aliases through the aliases
+// column; an alias with the column's separator in it is refused rather
+// than split in two.
+func TestCSVAliases(t *testing.T) {
+	tl := loadDefault(t)
+	tl.People[2].Aliases = []string{"Lily Rose Cooper", "Lily Cooper"}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, tl); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := ImportCSV("t.csv", bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.People[2].Aliases, tl.People[2].Aliases) {
+		t.Errorf("aliases came back as %q", back.People[2].Aliases)
+	}
+	tl.People[2].Aliases = []string{"A; B"}
+	buf.Reset()
+	if err := WriteCSV(&buf, tl); err == nil || buf.Len() > 0 ||
+		err.Error() != `people[2].aliases[0]: "A; B" has a ;, which separates aliases in a spreadsheet: the alias would come back as two` {
+		t.Errorf("err = %v, %d bytes written", err, buf.Len())
 	}
 }

@@ -59,6 +59,7 @@ func check(file string, src []byte, now time.Time) (*Timeline, Errors, error) {
 	}
 	t := d.timeline(root)
 	d.warnUnrelatedPeople(t)
+	d.warnRepeatedNames(t)
 	d.locate()
 	d.errs.sort()
 	var errs, warnings Errors
@@ -95,6 +96,9 @@ type decoder struct {
 	errs Errors
 	// personAt is where each person is declared, for warnings.
 	personAt map[string]place
+	// aliasAt is where each alias is, for warnings about the names it
+	// repeats.
+	aliasAt []aliasPlace
 	// offsets holds where each error is, in bytes, until locate turns
 	// them into lines and columns.
 	offsets []int64
@@ -162,7 +166,7 @@ func (fs fieldSet) String() string {
 
 var (
 	timelineFields     = fieldSet{[]string{"schema", "id", "title", "people", "relationships"}, []string{"$schema", "summary", "events", "sources"}}
-	personFields       = fieldSet{[]string{"id", "name"}, []string{"born", "description"}}
+	personFields       = fieldSet{[]string{"id", "name"}, []string{"born", "description", "aliases"}}
 	relationshipFields = fieldSet{[]string{"id", "people", "phases"}, []string{"end", "certainty", "evidence"}}
 	phaseFields        = fieldSet{[]string{"status", "from"}, []string{"certainty", "evidence"}}
 	endFields          = fieldSet{[]string{"date"}, []string{"kind", "initiator", "reason", "certainty", "evidence"}}
@@ -434,6 +438,7 @@ func (d *decoder) person(n *node, path string) Person {
 	if f == nil {
 		return p
 	}
+	owner := path
 	p.ID = d.id(f["id"], join(path, "id"), d.personIDs)
 	if p.ID != "" {
 		d.personAt[p.ID] = place{n.offset, path}
@@ -442,6 +447,14 @@ func (d *decoder) person(n *node, path string) Person {
 	if n := utf8.RuneCountInString(p.Name); n > maxName {
 		d.warn(f["name"].offset, join(path, "name"), "is %d characters: a name shows in full in its lane, on its partners' bars and in the filter; is it a name? (%d characters at most)", n, maxName)
 	}
+	d.nonEmptyArray(f["aliases"], join(path, "aliases"), "alias", "aliases", func(n *node, path string) {
+		alias := d.text(n, path)
+		if length := utf8.RuneCountInString(alias); length > maxName {
+			d.warn(n.offset, path, "is %d characters: an alias shows in full in the filter; is it a name? (%d characters at most)", length, maxName)
+		}
+		p.Aliases = append(p.Aliases, alias)
+		d.aliasAt = append(d.aliasAt, aliasPlace{place{n.offset, path}, owner, alias})
+	})
 	p.Born = d.optionalDate(f["born"], join(path, "born"))
 	p.Description = d.optionalText(f["description"], join(path, "description"))
 	if n := utf8.RuneCountInString(p.Description); n > maxDescription {
@@ -558,6 +571,53 @@ func (d *decoder) warnUnrelatedPeople(t *Timeline) {
 	for _, p := range t.People {
 		if at, ok := d.personAt[p.ID]; ok && !related[p.ID] {
 			d.warn(at.offset, at.path, "%s is in no relationship", p.Name)
+		}
+	}
+}
+
+// An aliasPlace is where an alias is declared, and whose it is (the
+// path of its person).
+type aliasPlace struct {
+	place
+	owner string
+	alias string
+}
+
+// warnRepeatedNames warns of an alias that is its person's name already,
+// given twice, or another person's name or alias: the filter would then
+// offer two people for it, which is most often an alias put on the wrong
+// person. Names are compared ignoring case, as the filter does.
+func (d *decoder) warnRepeatedNames(t *Timeline) {
+	if len(d.aliasAt) == 0 {
+		return
+	}
+	type use struct {
+		person int // index in t.People
+		alias  bool
+	}
+	used := make(map[string]use, len(t.People)+len(d.aliasAt)) // lower-cased name → its first use
+	owner := make(map[string]int, len(t.People))               // path of a person → index
+	for i, p := range t.People {
+		path := fmt.Sprintf("people[%d]", i)
+		owner[path] = i
+		if k := strings.ToLower(p.Name); !hasKey(used, k) {
+			used[k] = use{person: i}
+		}
+	}
+	for _, a := range d.aliasAt {
+		k, i := strings.ToLower(a.alias), owner[a.owner]
+		first, ok := used[k]
+		switch {
+		case !ok:
+			used[k] = use{person: i, alias: true}
+		case first.person == i && first.alias:
+			d.warn(a.offset, a.path, "%q is given twice", a.alias)
+		case first.person == i:
+			d.warn(a.offset, a.path, "%q is the person's name already", a.alias)
+		case first.alias:
+			d.warn(a.offset, a.path, "%q is also an alias of %s (people[%d]): the filter would offer both; is it on the right person?", a.alias, t.People[first.person].Name, first.person)
+		default:
+			d.warn(a.offset, a.path, "%q is also the name of %s (people[%d]): the filter would offer both; is it on the right person?", a.alias, t.People[first.person].Name, first.person)
 		}
 	}
 }
@@ -693,6 +753,11 @@ func describe(n *node) string {
 		return fmt.Sprintf("an array of %d", len(n.items))
 	}
 	return n.kind.String()
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func join(path, name string) string {

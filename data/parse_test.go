@@ -177,13 +177,23 @@ var parseErrorTests = []struct {
 	{"events not an array", file(`"events": ` + mark + `{}`), []string{"events: expected an array of events, found an object"}},
 	{"sources not an array", file(`"sources": ` + mark + `"s1"`), []string{`sources: expected an array of sources, found the string "s1"`}},
 
+	// Aliases: a list of names, each as strict as a name.
+	{"aliases not an array", file(`"people": [{"id": "ann", "name": "Ann", "aliases": ` + mark + `"Annie"}, {"id": "bob", "name": "Bob"}]`),
+		[]string{`people[0].aliases: expected an array of aliases, found the string "Annie"`}},
+	{"aliases empty", file(`"people": [{"id": "ann", "name": "Ann", "aliases": ` + mark + `[]}, {"id": "bob", "name": "Bob"}]`),
+		[]string{"people[0].aliases: expected at least one alias, found an empty array"}},
+	{"alias blank", file(`"people": [{"id": "ann", "name": "Ann", "aliases": ["Annie", ` + mark + `" "]}, {"id": "bob", "name": "Bob"}]`),
+		[]string{`people[0].aliases[1]: expected some text, found " "`}},
+	{"alias not a string", file(`"people": [{"id": "ann", "name": "Ann", "aliases": [` + mark + `7]}, {"id": "bob", "name": "Bob"}]`),
+		[]string{"people[0].aliases[0]: expected a string, found the number 7"}},
+
 	// Unknown and repeated fields, at every level.
 	{"unknown top-level field", file(mark + `"titel": "T"`),
 		[]string{"titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, events, sources"}},
 	{"unknown person field", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"age": 40}, {"id": "bob", "name": "Bob"}]`),
-		[]string{"people[0].age: unknown field; expected one of id, name, born, description"}},
+		[]string{"people[0].age: unknown field; expected one of id, name, born, description, aliases"}},
 	{"$schema inside a person", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"$schema": "x"}, {"id": "bob", "name": "Bob"}]`),
-		[]string{"people[0].$schema: unknown field; expected one of id, name, born, description"}},
+		[]string{"people[0].$schema: unknown field; expected one of id, name, born, description, aliases"}},
 	{"unknown relationship field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], ` + mark + `"status": "married"}`)),
 		[]string{"relationships[0].status: unknown field; expected one of id, people, phases, end, certainty, evidence"}},
 	{"unknown phase field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", ` + mark + `"to": "2019"}]}`)),
@@ -445,7 +455,7 @@ func TestParseSeveralErrors(t *testing.T) {
 		`several.json:8:34: events[0].date: expected a date: a string like "2018" or an object {"date": "2023-09/2023-12", "label": "late 2023"}, found the number 2020`,
 		`several.json:8:66: events[0].title: expected some text, found ""`,
 		`several.json:8:80: events[0].people: expected at least one person id, found an empty array`,
-		`several.json:10:34: people[0].nick: unknown field; expected one of id, name, born, description`,
+		`several.json:10:34: people[0].nick: unknown field; expected one of id, name, born, description, aliases`,
 		`several.json:11:27: people[1].name: expected some text, found " "`,
 		`several.json:13:53: sources[0].url: expected an absolute http or https URL, found "ftp://x"`,
 	})

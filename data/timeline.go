@@ -24,6 +24,9 @@ type Person struct {
 	Name        string `json:"name"`
 	Born        *Date  `json:"born,omitempty"`
 	Description string `json:"description,omitempty"`
+	// Aliases are other names the person is known by (a transliteration,
+	// a stage name, a maiden name): the person filter finds them too.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // A Relationship between two people goes through phases (dating, engaged,

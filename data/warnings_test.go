@@ -89,3 +89,35 @@ func TestCheckWarnsOfLongNamesAndDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckWarnsOfRepeatedNames warns of aliases that the filter would
+// find on two people, or that say nothing new, ignoring case as the filter
+// does.
+func TestCheckWarnsOfRepeatedNames(t *testing.T) {
+	src := []byte(`{"schema": "timeline/v1", "id": "w", "title": "W",
+"people": [{"id": "a", "name": "Lily Allen", "aliases": ["Lily Rose Cooper", "lily allen", "Lily Rose Cooper"]},
+  {"id": "b", "name": "David Harbour", "aliases": ["LILY ROSE COOPER", "Lily Allen", "Dave"]}],
+"relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}], "evidence": [{"source": "s", "quote": "Q"}]}],
+"sources": [{"id": "s", "outlet": "S"}]}`)
+	tl, warnings, err := check("w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tl.People[1].Aliases; len(got) != 3 || got[2] != "Dave" {
+		t.Errorf("aliases = %q", got)
+	}
+	want := []string{
+		`w.json:2:78: warning: people[0].aliases[1]: "lily allen" is the person's name already`,
+		`w.json:2:92: warning: people[0].aliases[2]: "Lily Rose Cooper" is given twice`,
+		`w.json:3:52: warning: people[1].aliases[0]: "LILY ROSE COOPER" is also an alias of Lily Allen (people[0]): the filter would offer both; is it on the right person?`,
+		`w.json:3:72: warning: people[1].aliases[1]: "Lily Allen" is also the name of Lily Allen (people[0]): the filter would offer both; is it on the right person?`,
+	}
+	if len(warnings) != len(want) {
+		t.Fatalf("warnings = %v\nwant %q", warnings, want)
+	}
+	for i := range want {
+		if got := warnings[i].Error(); got != want[i] {
+			t.Errorf("warning %d = %q\nwant %q", i, got, want[i])
+		}
+	}
+}

@@ -402,3 +402,39 @@ func TestValidDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestImportCSVAsExcelSavesIt imports what European Excel's "CSV" saves
+// (Windows-1252, semicolons): the timeline is written, and the editor is
+// told how the file was read and which cells to check. A file with values
+// in columns their rows do not read writes nothing.
+func TestImportCSVAsExcelSavesIt(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "accents.json")
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"import", "../../data/testdata/csv/excel-csv-semicolon-windows-1252.csv", "-o", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), `warning: E (title): the file is not UTF-8: it was read as Windows-1252 (Western European)`) ||
+		!strings.Contains(stderr.String(), `row 3, D (name): "José Núñez"`) {
+		t.Errorf("stderr = %s", stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile("../../data/testdata/csv/accents.json")
+	if !bytes.Equal(got, want) {
+		t.Errorf("wrote:\n%s\nwant data/testdata/csv/accents.json", got)
+	}
+
+	stderr.Reset()
+	out = filepath.Join(dir, "mistakes.json")
+	if code := run(context.Background(), []string{"import", "../../data/testdata/csv/google-sheets-mistakes.csv", "-o", out}, &stdout, &stderr); code != 1 ||
+		!strings.Contains(stderr.String(), `google-sheets-mistakes.csv:6:7: G (status): a relationship row has no status; put "reported" in the certainty column, or the status on a phase row`) ||
+		!strings.Contains(stderr.String(), "5 problems in ../../data/testdata/csv/google-sheets-mistakes.csv: nothing written") {
+		t.Errorf("mistakes: exit %d, %s", code, stderr.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a file with mistakes was written")
+	}
+}

@@ -46,7 +46,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer f.Close()
-	t, err := data.ImportCSV(file, f)
+	t, notes, err := data.ImportCSV(file, f)
 	var list data.Errors
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list)
@@ -56,6 +56,9 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(stderr, notes)
 	}
 	if *out != "" {
 		if want := strings.TrimSuffix(filepath.Base(*out), ".json"); want != t.ID || !strings.HasSuffix(*out, ".json") {

@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -573,4 +574,42 @@ func (b *browser) zoomWindow(t *testing.T) string {
 	var w string
 	b.eval(t, `(q => q.get("from") + " to " + q.get("to"))(new URLSearchParams(location.search))`, &w)
 	return w
+}
+
+// TestBrowserFilterIgnoresAccentsAndFindsAliases types names as readers
+// do, without accents, and another name of a person, in the filter of the
+// page and of the embed: each finds the person, and an alias that matched
+// shows after the name.
+func TestBrowserFilterIgnoresAccentsAndFindsAliases(t *testing.T) {
+	src, err := os.ReadFile("../../data/testdata/csv/accents.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServer(t, writeFiles(t, map[string]string{"accents.json": string(src)}))
+	b := newBrowser(t, 1280, 900)
+	options := `#person-options [role=option]`
+	for _, path := range []string{"/t/accents", "/embed/accents"} {
+		b.run(t, chromedp.Navigate(srv.URL+path), waitInteractive())
+		for _, tt := range []struct{ typed, want string }{
+			{"jose", "José Núñez"},
+			{"nunez", "José Núñez"},
+			{"ZOE", "Zoë François"},
+			{"francois", "Zoë François"},
+			{"bjork", "Björk Guðmundsdóttir"},
+			{"pepe", "José Núñez (Pepe Núñez)"},
+		} {
+			b.run(t, chromedp.Click(`#person-search`, chromedp.ByQuery), chromedp.SendKeys(`#person-search`, tt.typed, chromedp.ByQuery))
+			b.waitFor(t, tt.want+" for "+tt.typed, `[...document.querySelectorAll("`+options+`")].map(o => o.textContent).join("|") == `+strconv.Quote(tt.want))
+			b.run(t, chromedp.SendKeys(`#person-search`, strings.Repeat(kb.Backspace, len(tt.typed)), chromedp.ByQuery))
+		}
+		// An alias chooses its person.
+		b.run(t, chromedp.SendKeys(`#person-search`, "pepe", chromedp.ByQuery))
+		b.waitFor(t, "the option for pepe", `document.querySelector("#person-option-jose-nunez")`)
+		if path == "/t/accents" {
+			b.screenshot(t, "filter-alias.png")
+		}
+		b.run(t, chromedp.KeyEvent(kb.Enter))
+		b.waitFor(t, "José Núñez chosen", `location.search == "?person=jose-nunez"`)
+	}
+	b.checkConsole(t)
 }
