@@ -27,6 +27,9 @@ type PersonFilter struct {
 	query  string
 	open   bool
 	active int
+	// quietFocus is set while the page itself moves the focus to the
+	// search box, which then stays closed.
+	quietFocus bool
 }
 
 func newPersonFilter() *PersonFilter { return &PersonFilter{} }
@@ -130,7 +133,10 @@ func (f *PersonFilter) Render() goapp.UI {
 		),
 		goapp.If(len(f.IChosen) > 0, func() goapp.UI {
 			return goapp.Button().Class("button", "filter__clear").
-				OnClick(func(ctx goapp.Context, e goapp.Event) { f.change(ctx, nil) }).
+				OnClick(func(ctx goapp.Context, e goapp.Event) {
+					f.focusSearch()
+					f.change(ctx, nil)
+				}).
 				Text("Clear")
 		}),
 		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
@@ -157,7 +163,20 @@ func (f *PersonFilter) onInput(ctx goapp.Context, e goapp.Event) {
 }
 
 func (f *PersonFilter) onFocus(ctx goapp.Context, e goapp.Event) {
+	if f.quietFocus {
+		f.quietFocus = false
+		return
+	}
 	f.open, f.active = true, 0
+}
+
+// focusSearch moves the focus to the search box, closed, when what had it
+// goes away: a removed chip, the Clear button once nobody is chosen.
+func (f *PersonFilter) focusSearch() {
+	if el := goapp.Window().GetElementByID("person-search"); el.Truthy() {
+		f.quietFocus = true
+		el.Call("focus", map[string]any{"preventScroll": true})
+	}
 }
 
 func (f *PersonFilter) onKey(ctx goapp.Context, e goapp.Event) {
@@ -210,6 +229,9 @@ func (f *PersonFilter) clearInput() {
 }
 
 func (f *PersonFilter) remove(ctx goapp.Context, id string) {
+	if document := goapp.Window().Get("document"); document.Get("activeElement").Get("classList").Call("contains", "chip").Bool() {
+		f.focusSearch()
+	}
 	var ids []string
 	for _, c := range f.IChosen {
 		if c != id {

@@ -91,11 +91,15 @@ func testFilterByPerson(t *testing.T, b *browser, s surface) {
 	// Removing a chip, then Clear.
 	b.run(t, chromedp.Click(`.chip[data-person="lily-allen"]`, chromedp.ByQuery))
 	b.waitFor(t, "Lily Allen removed", `location.search == "?person=imogen-poots" && document.querySelectorAll(".lane").length == 2`)
+	b.waitFor(t, "the focus in the search box", `document.activeElement.id == "person-search" && !document.querySelector("#person-options")`)
 	if got, want := b.lanes(t), []string{"imogen-poots", "james-norton"}; !slices.Equal(got, want) {
 		t.Errorf("filtered to Imogen Poots, lanes = %q, want %q", got, want)
 	}
 	b.run(t, chromedp.Click(`.filter__clear`, chromedp.ByQuery))
 	b.waitFor(t, "Clear to show everyone", `location.search == "" && document.querySelectorAll(".lane").length == 4`)
+	// What had the focus went away with the chips: the search box has it,
+	// closed, ready for the next name.
+	b.waitFor(t, "the focus in the search box", `document.activeElement.id == "person-search" && !document.querySelector("#person-options")`)
 
 	var notReloaded bool
 	b.eval(t, `window.notReloaded === true`, &notReloaded)
