@@ -11,8 +11,6 @@ import (
 	"net/url"
 	"path"
 	"strings"
-
-	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // isAsset reports whether a file of web/ is an asset: not the Go source
@@ -171,24 +169,3 @@ func (c *cachedAssets) serveAsset(w http.ResponseWriter, r *http.Request, name s
 func (c *cachedAssets) plainWasm(w http.ResponseWriter, r *http.Request) {
 	c.serveAsset(w, r, "app.wasm")
 }
-
-// assetResources makes go-app's pages name the assets by their hashed
-// names, and makes go-app serve /web/… from the assets the server embeds,
-// as its own /web/ route does. Left to its default, go-app serves them
-// from the working directory, whatever that holds.
-type assetResources struct {
-	goapp.ResourceResolver
-	http.Handler
-}
-
-// newAssetResources resolves paths as siteResources does at the root, and
-// serves /web/ with assets.
-func newAssetResources(assets *cachedAssets) assetResources {
-	return assetResources{&siteResources{names: assets.names}, assets}
-}
-
-// goappProxyPaths are the paths that go-app answers by fetching
-// /web/<name> over HTTP from the host that the request names in its Host
-// header: a client could make the server fetch, and cache for every
-// reader, any URL of its choosing. The server answers them itself.
-var goappProxyPaths = []string{"/robots.txt", "/sitemap.xml", "/ads.txt"}

@@ -8,6 +8,7 @@ import (
 	"container/list"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/liaison-timeline/liaison/app"
 )
 
 // Rendering a timeline page with go-app builds every component and encodes
@@ -194,10 +197,42 @@ func newPageCacheOf(entries, bytes, largest int) *pageCache {
 	}
 }
 
-// pageKey is what, besides the data's version and the clock, decides a
-// page: its path and its query.
-func pageKey(r *http.Request) string {
-	return r.URL.EscapedPath() + "?" + r.URL.RawQuery
+// pageView returns the URL of the page that r asks for, its path and the
+// canonical form of the view its query describes, and the status the page
+// is answered with: 404 for a timeline or person that does not exist.
+// Besides the data's version and the clock, that URL is all that decides a
+// page, and so it is the page cache's key: queries that describe one view
+// (?person=a&person=b and ?person=a,b; parameters in another order) share
+// one page, and parameters that no page reads (?x=1, ?x=2…) make no new
+// one: each was a render (the default timeline's page is rendered 8 times
+// slower than it is served from the cache, see docs/benchmarks.md), which
+// anyone could ask for at will.
+//
+// / shows the only timeline, when there is one, as /t/{id} does, with its
+// status; otherwise it lists the timelines and reads no parameter.
+func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
+	page := &url.URL{Path: r.URL.Path, RawPath: r.URL.RawPath}
+	id := r.PathValue("id")
+	if r.URL.Path == "/" {
+		all := st.library.Timelines()
+		if len(all) != 1 {
+			return page, http.StatusOK
+		}
+		id = all[0].ID
+	}
+	t, ok := st.library.Timeline(id)
+	if !ok {
+		return page, http.StatusNotFound // the page says so whatever the view
+	}
+	view := app.ParseViewState(r.URL.Query())
+	if !strings.HasPrefix(r.URL.Path, "/embed/") {
+		view.NoTitle = false // only an embed may leave its title out
+	}
+	page.RawQuery = view.URL(page.Path).RawQuery
+	if _, err := t.Involving(view.People); err != nil {
+		return page, http.StatusNotFound
+	}
+	return page, http.StatusOK
 }
 
 // get returns the page of key for the pages' clock at (pagesNow, in Unix
@@ -270,7 +305,10 @@ func (c *pageCache) remove(e *list.Element) {
 // or gzip get the page so.
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
-	page := state.pageCache.get(pageKey(r), pagesNow().Unix(), func() (*renderedPage, bool) { return state.renderPage(r) })
+	view, status := state.pageView(r)
+	page := state.pageCache.get(view.RequestURI(), pagesNow().Unix(), func() (*renderedPage, bool) {
+		return state.renderPage(r, view, status)
+	})
 	h := w.Header()
 	for name, values := range page.header {
 		h[name] = append([]string(nil), values...)
@@ -278,7 +316,7 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	h.Add("Vary", "Accept-Encoding")
 	var link string
 	if page.oembedAt >= 0 {
-		link = s.oembedLink(r)
+		link = s.oembedLink(r, view)
 	}
 	coding := pageCoding(r.Header.Values("Accept-Encoding"))
 	var body []byte
@@ -310,16 +348,15 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	w.Write(body)
 }
 
-// renderPage renders the page of r with go-app, and says whether it may be
-// cached: a page (200) or a problem (404) of this state's data.
-func (st *serverState) renderPage(r *http.Request) (*renderedPage, bool) {
-	status := http.StatusOK
-	if _, err := st.lookup(r); err != nil {
-		status = http.StatusNotFound
-	}
-	// The whole page, whatever this client has already: the cache answers
-	// other clients with it, and answers If-None-Match itself.
+// renderPage renders the page at view (see pageView) with go-app for r,
+// to be answered with status, and says whether it may be cached: a page
+// (200) or a problem (404) of this state's data.
+func (st *serverState) renderPage(r *http.Request, view *url.URL, status int) (*renderedPage, bool) {
+	// The whole page of the canonical view, whatever this client has
+	// already: the cache answers other clients with it, and answers
+	// If-None-Match itself.
 	whole := r.Clone(r.Context())
+	whole.URL, whole.RequestURI = view, view.RequestURI()
 	whole.Header.Del("If-None-Match")
 	buf := &pageBuffer{header: http.Header{}}
 	st.pages.ServeHTTP(buf, whole)

@@ -410,7 +410,7 @@ func TestPagesCompressed(t *testing.T) {
 	// of a page; then the page, still right, uncompressed.
 	for i := range maxPageCopies + 2 {
 		host := fmt.Sprintf("host%d.example", i)
-		resp, body := get("/t/james-norton?from=2020", host, "gzip", "")
+		resp, body := get("/t/james-norton?from=2020&to=2024", host, "gzip", "")
 		page := decodeBody(t, resp.Header.Get("Content-Encoding"), body)
 		if !bytes.Contains(page, []byte("http://"+host+"/oembed?")) {
 			t.Errorf("the page for %s lacks its oEmbed link", host)
