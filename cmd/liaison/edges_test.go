@@ -25,7 +25,7 @@ import (
 // empty) on 127.0.0.1 exactly as `liaison serve` does: the same handler
 // and the same http.Server, with its timeouts and limits. What the server
 // logs goes to log.
-func startHTTPServer(t *testing.T, dir string, log io.Writer) *httptest.Server {
+func startHTTPServer(t testing.TB, dir string, log io.Writer) *httptest.Server {
 	t.Helper()
 	lib, err := loadLibrary(dir)
 	if err != nil {
