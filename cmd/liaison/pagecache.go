@@ -294,7 +294,11 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	view, status := state.pageView(r)
 	page := state.pageCache.get(view.RequestURI(), pagesNow().Unix(), func() (*renderedPage, bool) {
 		page, keep := state.renderPage(r, view, status)
-		if page.oembedAt >= 0 && s.domain != "" {
+		switch {
+		case page.oembedAt < 0:
+		case s.export != nil:
+			page.oembedAt = -1 // a static copy of the site answers no /oembed
+		case s.domain != "":
 			page.insertLink(s.oembedLink(r, view))
 		}
 		return page, keep

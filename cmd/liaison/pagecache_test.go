@@ -481,3 +481,23 @@ func TestPagesCompressedForEveryHost(t *testing.T) {
 		t.Errorf("under -domain, the page differs by host")
 	}
 }
+
+// TestExportedPagesHaveNoOEmbedLink exports the site: its pages carry no
+// oEmbed discovery link, since a static host answers no /oembed (they
+// named the temporary server the export renders them with).
+func TestExportedPagesHaveNoOEmbedLink(t *testing.T) {
+	lib, err := loadLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, domain := range []string{"", "news.example"} {
+		files, err := exportFiles(lib, webAssets(t), "", domain, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(files["t/james-norton/index.html"])
+		if !strings.Contains(page, "James Norton") || strings.Contains(page, "oembed") {
+			t.Errorf("the exported page (-domain %q) has an oEmbed link, or lacks the timeline", domain)
+		}
+	}
+}
