@@ -53,6 +53,9 @@ func (s *server) routes() []route {
 		{"GET /api/timelines/{id}", s.getTimeline},
 		{"GET /api/timelines/{id}/problems", s.getProblems},
 		{"GET /api/events", s.events},
+		// The rest of the API's paths, /api itself among them (which the
+		// mux would otherwise redirect to /api/): JSON 404s and 405s.
+		{"/api", apiNotFound},
 		{"/api/", apiNotFound},
 
 		{"GET /embed.js", s.embedScript},
