@@ -118,10 +118,12 @@ func version(t testing.TB, srv *httptest.Server) string {
 
 // TestNoRequestMakesTheServerConnect asks for every path go-app's handler
 // treats in its own way, with and without the /<version>/ prefix go-app
-// strips, by each method, naming a tripwire in the Host header: the server
-// never contacts it, answers only its own routes, and no later reader gets
-// what the tripwire serves. (go-app fetches /robots.txt, /sitemap.xml and
-// /ads.txt from http://<Host>/web/… and caches the answer for everyone.)
+// strips, and with an If-None-Match of the version, naming a tripwire in
+// the Host header: the server never contacts it, answers only its own
+// routes, and no later reader gets what the tripwire serves. (go-app
+// fetches /robots.txt, /sitemap.xml and /ads.txt from http://<Host>/web/…
+// and caches the answer for everyone.) FuzzHTTP's seeds ask the same by
+// every method.
 func TestNoRequestMakesTheServerConnect(t *testing.T) {
 	tw := newTripwire(t)
 	srv := startHTTPServer(t, "", io.Discard)
