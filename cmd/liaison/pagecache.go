@@ -284,11 +284,11 @@ func (c *pageCache) remove(e *list.Element) {
 	c.bytes -= len(entry.page.body)
 }
 
-// timelinePage serves /t/{id} and /embed/{id}: go-app renders the page or
-// the problem, once per version of the data, query and hour (see
-// pageCache); a timeline or person that does not exist is a 404. Full pages
-// carry the oEmbed discovery link in their head. Clients that take brotli
-// or gzip get the page so.
+// timelinePage serves the pages, /, /t/{id} and /embed/{id}: go-app
+// renders the page or the problem, once per version of the data, view and
+// hour (see pageView and pageCache); a timeline or person that does not
+// exist is a 404. Full pages carry the oEmbed discovery link in their head.
+// Clients that take brotli or gzip get the page so (see encode).
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
 	view, status := state.pageView(r)
