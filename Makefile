@@ -80,16 +80,18 @@ screenshots: build browser js
 	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test ./cmd/liaison -run 'TestBrowser' -count=1
 
 # Fuzzes the date parser, the whole-file parser and the JSON reader
-# (against encoding/json) for FUZZTIME each, one after the other (go test
-# fuzzes one target at a time). go test's own
+# (against encoding/json), then the HTTP surface (method, path, Host,
+# query and a header, sent to the server on 127.0.0.1), for FUZZTIME each,
+# one after the other (go test fuzzes one target at a time). go test's own
 # 10-minute timeout applies to each run. Inputs that fail are saved under
-# data/testdata/fuzz/, where every later go test runs them.
+# the package's testdata/fuzz/, where every later go test runs them.
 FUZZTIME ?= 30s
 .PHONY: fuzz
 fuzz:
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./cmd/liaison -run '^$$' -fuzz '^FuzzHTTP$$' -fuzztime $(FUZZTIME)
 
 # The benchmarks of issue 6, results in docs/benchmarks.md: parse, filter
 # and layout at 50 to 100,000 relationships, with allocations; layout again

@@ -11,8 +11,6 @@ import (
 	"net/url"
 	"path"
 	"strings"
-
-	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // isAsset reports whether a file of web/ is an asset: not the Go source
@@ -162,8 +160,19 @@ func (c *cachedAssets) serveAsset(w http.ResponseWriter, r *http.Request, name s
 	r2.URL = new(url.URL)
 	*r2.URL = *r.URL
 	r2.URL.Path, r2.URL.RawPath = name, ""
+	if ranges := r.Header.Get("Range"); strings.Count(ranges, ",") >= maxRanges {
+		// RFC 9110, section 14.2: a server may ignore a Range header.
+		r2.Header = r.Header.Clone()
+		r2.Header.Del("Range")
+	}
 	c.files.ServeHTTP(w, r2)
 }
+
+// maxRanges is the most ranges of an asset a request is answered with:
+// browsers ask for one at a time, and a request for more is answered with
+// the whole asset. http.ServeContent sends any number as one multipart
+// answer: 3,001 ranges of a byte of the WebAssembly were 405 KB.
+const maxRanges = 8
 
 // plainWasm answers go-app's other URLs of the WebAssembly, /app.wasm and
 // /goapp.wasm, as its plain name: they stay the same across builds, while
@@ -171,24 +180,3 @@ func (c *cachedAssets) serveAsset(w http.ResponseWriter, r *http.Request, name s
 func (c *cachedAssets) plainWasm(w http.ResponseWriter, r *http.Request) {
 	c.serveAsset(w, r, "app.wasm")
 }
-
-// assetResources makes go-app's pages name the assets by their hashed
-// names, and makes go-app serve /web/… from the assets the server embeds,
-// as its own /web/ route does. Left to its default, go-app serves them
-// from the working directory, whatever that holds.
-type assetResources struct {
-	goapp.ResourceResolver
-	http.Handler
-}
-
-// newAssetResources resolves paths as siteResources does at the root, and
-// serves /web/ with assets.
-func newAssetResources(assets *cachedAssets) assetResources {
-	return assetResources{&siteResources{names: assets.names}, assets}
-}
-
-// goappProxyPaths are the paths that go-app answers by fetching
-// /web/<name> over HTTP from the host that the request names in its Host
-// header: a client could make the server fetch, and cache for every
-// reader, any URL of its choosing. The server answers them itself.
-var goappProxyPaths = []string{"/robots.txt", "/sitemap.xml", "/ads.txt"}

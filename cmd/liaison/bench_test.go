@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -27,7 +26,8 @@ const benchClients = 64
 // benchClients clients at once, through the whole server as liaison serve
 // runs it (its http.Server, middleware and routes): the default timeline's
 // page and embed from the page cache; the same page rendered for every
-// request (each asks with a query no other has, as without a cache); and,
+// request (each asks for a view no other has, its "as of" cursor on a day
+// of its own, as without a cache); and,
 // as the yardstick, a static file of the page's size from net/http's file
 // server. Client and server share the machine's cores, as a load tool on
 // the same machine would.
@@ -69,7 +69,7 @@ func BenchmarkServe(b *testing.B) {
 	}{
 		{"cached/t", srv.URL + "/t/james-norton", false},
 		{"cached/embed", srv.URL + "/embed/james-norton", false},
-		{"rendered/t", srv.URL + "/t/james-norton?request=", true},
+		{"rendered/t", srv.URL + "/t/james-norton?at=", true},
 		{"static-file", static.URL + "/page.html", false},
 	} {
 		b.Run(c.name, func(b *testing.B) {
@@ -81,7 +81,7 @@ func BenchmarkServe(b *testing.B) {
 				for pb.Next() {
 					url := c.url
 					if c.unique {
-						url += strconv.FormatInt(n.Add(1), 10)
+						url += time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n.Add(1))).Format(time.DateOnly)
 					}
 					body, err := fetchBody(client, url)
 					if err != nil {

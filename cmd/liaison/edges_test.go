@@ -25,7 +25,7 @@ import (
 // empty) on 127.0.0.1 exactly as `liaison serve` does: the same handler
 // and the same http.Server, with its timeouts and limits. What the server
 // logs goes to log.
-func startHTTPServer(t *testing.T, dir string, log io.Writer) *httptest.Server {
+func startHTTPServer(t testing.TB, dir string, log io.Writer) *httptest.Server {
 	t.Helper()
 	lib, err := loadLibrary(dir)
 	if err != nil {
@@ -122,31 +122,6 @@ func TestOddRequests(t *testing.T) {
 	}
 }
 
-// TestRobotsIsNotFetchedFromTheRequestHost checks that a request's Host
-// header cannot make the server fetch a URL (go-app's handler answers
-// /robots.txt by fetching /web/robots.txt from that host).
-func TestRobotsIsNotFetchedFromTheRequestHost(t *testing.T) {
-	fetched := make(chan string, 10)
-	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fetched <- r.URL.Path
-		io.WriteString(w, "User-agent: *\nDisallow: /secret-of-another-host\n")
-	}))
-	defer other.Close()
-	srv := startHTTPServer(t, "", io.Discard)
-	for _, path := range goappProxyPaths {
-		req := fmt.Sprintf("GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, other.Listener.Addr())
-		status, body := rawRequest(t, srv.Listener.Addr().String(), req)
-		if status != 404 || strings.Contains(body, "secret-of-another-host") {
-			t.Errorf("GET %s with the Host of another server = %d %q, want 404", path, status, body)
-		}
-	}
-	select {
-	case path := <-fetched:
-		t.Errorf("the server fetched %s from the host the request named", path)
-	default:
-	}
-}
-
 // TestAssetsComeFromTheBinary checks that whatever the working directory
 // holds, the server serves its embedded assets: go-app's handler, left to
 // its default, serves /app.wasm and /web/… from the working directory.
@@ -172,7 +147,7 @@ func TestAssetsComeFromTheBinary(t *testing.T) {
 			t.Errorf("GET %s = %d with %d bytes, want 200 and the embedded WebAssembly (%d bytes)", path, status, len(body), len(wasm))
 		}
 	}
-	for _, method := range []string{"GET", "POST", "PUT"} {
+	for method, want := range map[string]int{"GET": 404, "POST": 405, "PUT": 405} {
 		req, err := http.NewRequest(method, srv.URL+"/web/secret.txt", nil)
 		if err != nil {
 			t.Fatal(err)
@@ -183,8 +158,8 @@ func TestAssetsComeFromTheBinary(t *testing.T) {
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != 404 || strings.Contains(string(body), "secret") {
-			t.Errorf("%s /web/secret.txt = %d %q, want 404", method, resp.StatusCode, body)
+		if resp.StatusCode != want || strings.Contains(string(body), "secret") {
+			t.Errorf("%s /web/secret.txt = %d %q, want %d", method, resp.StatusCode, body, want)
 		}
 	}
 }
@@ -217,5 +192,76 @@ func TestEveryAnswerHasSecurityHeaders(t *testing.T) {
 		if c := header.Values("Set-Cookie"); len(c) > 0 {
 			t.Errorf("GET %s sets cookies %q", path, c)
 		}
+	}
+}
+
+// TestHeaderLimitIsExact sends requests whose line and headers, with the
+// blank line that ends them, are exactly maxHeaderBytes long and one byte
+// longer: the first is served, the second refused with 431 by Go's server.
+func TestHeaderLimitIsExact(t *testing.T) {
+	srv := startHTTPServer(t, "", io.Discard)
+	addr := srv.Listener.Addr().String()
+	request := func(size int) string {
+		head := "GET /healthz HTTP/1.1\r\nHost: " + addr + "\r\nConnection: close\r\nX-Pad: "
+		return head + strings.Repeat("a", size-len(head)-len("\r\n\r\n")) + "\r\n\r\n"
+	}
+	for _, tt := range []struct {
+		size, status int
+	}{{maxHeaderBytes, 200}, {maxHeaderBytes + 1, 431}} {
+		req := request(tt.size)
+		if len(req) != tt.size {
+			t.Fatalf("the request is %d bytes, want %d", len(req), tt.size)
+		}
+		if status, body := rawRequest(t, addr, req); status != tt.status {
+			t.Errorf("a request of %d bytes = %d %q, want %d", tt.size, status, body, tt.status)
+		}
+	}
+}
+
+// TestRequestsGoRefuses sends requests that Go's server refuses before any
+// handler sees them, so without the headers of withMiddleware: each
+// answer is plain text that names the problem and holds nothing of the
+// request, as README.md says.
+func TestRequestsGoRefuses(t *testing.T) {
+	srv := startHTTPServer(t, "", io.Discard)
+	addr := srv.Listener.Addr().String()
+	const payload = "<script>alert(1)</script>"
+	for _, tt := range []struct {
+		name, request string
+		status        int
+		body          string
+	}{
+		{"malformed request line", "GET /" + payload + "\r\n\r\n", 400, "400 Bad Request"},
+		{"no Host", "GET / HTTP/1.1\r\n\r\n", 400, "400 Bad Request: missing required Host header"},
+		{"malformed Host", "GET / HTTP/1.1\r\nHost: a b" + payload + "\r\n\r\n", 400, "400 Bad Request: malformed Host header"},
+		{"malformed header", "GET / HTTP/1.1\r\nHost: x\r\n" + payload + ": 1\r\n\r\n", 400, "400 Bad Request"},
+		{"HTTP/2 without TLS", "GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505, "505 HTTP Version Not Supported: unsupported protocol version"},
+		{"unknown transfer coding", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + payload + "\r\n\r\n", 501, "Unsupported transfer encoding"},
+		{"headers over the limit", "GET / HTTP/1.1\r\nHost: x\r\nX-Pad: " + strings.Repeat(payload, maxHeaderBytes/len(payload)) + "\r\n\r\n", 431, "431 Request Header Fields Too Large"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			conn.SetDeadline(time.Now().Add(10 * time.Second))
+			go io.WriteString(conn, tt.request) // Go's server may answer before it has read all
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status || string(body) != tt.body {
+				t.Errorf("answer %d %q, want %d %q", resp.StatusCode, body, tt.status, tt.body)
+			}
+			want := http.Header{"Content-Type": {"text/plain; charset=utf-8"}, "Connection": {"close"}}
+			delete(resp.Header, "Connection") // http.ReadResponse moves it to resp.Close
+			delete(want, "Connection")
+			if !resp.Close || fmt.Sprint(resp.Header) != fmt.Sprint(want) {
+				t.Errorf("headers %v (closing %v), want %v and the connection closed", resp.Header, resp.Close, want)
+			}
+		})
 	}
 }

@@ -161,9 +161,10 @@ func (s *server) origin(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// oembedLink is the oEmbed discovery tag of a page.
-func (s *server) oembedLink(r *http.Request) string {
-	page := s.origin(r) + r.URL.RequestURI()
+// oembedLink is the oEmbed discovery tag of the page at view (see
+// pageView), for a request r.
+func (s *server) oembedLink(r *http.Request, view *url.URL) string {
+	page := s.origin(r) + view.RequestURI()
 	href := s.origin(r) + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
 	return `<link rel="alternate" type="application/json+oembed" href="` + html.EscapeString(href) + `" title="Liaison timeline">`
 }

@@ -4,10 +4,11 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"container/list"
-	"io"
+	"net"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/liaison-timeline/liaison/app"
 )
 
 // Rendering a timeline page with go-app builds every component and encodes
@@ -68,81 +71,67 @@ type renderedPage struct {
 	// header is what go-app set: the type, ETag and Cache-Control.
 	header http.Header
 	body   []byte
-	// oembedAt is where the oEmbed discovery link goes, before </head>,
-	// in a full page (/t/); -1 for none. The link names the host the
-	// request was sent to, so it is added to each answer.
+	// oembedAt is where a full page (/t/) takes the oEmbed discovery link,
+	// right after its <meta charset> (which must stay in the first 1024
+	// bytes), when the link names the host the request was sent to and so
+	// is added to each answer; -1 for none.
 	oembedAt int
 
-	// copies are the page compressed, by coding and oEmbed link, made on
-	// the first request that takes them (see compressed).
-	mu     sync.Mutex
-	copies map[string][]byte
+	// The page compressed, made at the first request that takes it.
+	gzipOnce   sync.Once
+	gzip       *splicedGzip
+	brotliOnce sync.Once
+	brotli     []byte
 }
 
-// Pages are sent compressed to the clients that take it: the page of 50
-// relationships is 113 KB of HTML, 11 KB of gzip and 9 KB of brotli, and a
-// reader on a phone's network waits for it before anything shows.
+// Pages are sent compressed to the clients that take it: the default
+// timeline's page is 21 KB of HTML, 3.8 KB of gzip and 3.5 KB of brotli,
+// and a reader on a phone's network waits for it before anything shows.
 // Compressing on every request would cost more than the cache saves, so a
-// cached page keeps its compressed copies: one per coding and oEmbed link,
-// and the link names the request's host, almost always the site's own.
+// cached page keeps one compressed copy per coding, the same for every
+// request: what one request names (its Host) must not change what other
+// readers get, nor add copies without bound. A page whose oEmbed link
+// names the request's host (a /t/ page, without serve -domain) has a gzip
+// copy that each answer splices its link into (see splicedGzip), and no
+// brotli copy, which cannot be spliced: such a page is 4.0 KB of gzip
+// where it would be 3.5 KB of brotli. Every other page has both.
 
-// maxPageCopies bounds the copies of one page: requests that name other
-// hosts get it uncompressed rather than fill the memory.
-const maxPageCopies = 8
-
-// pageCodings are the codings pages are sent in, by preference.
-var pageCodings = []string{"br", "gzip"}
-
-// pageCoding is the coding to send a page in to a client whose
-// Accept-Encoding headers are given: the one it ranks highest, brotli
-// among equals; "" for none.
-func pageCoding(accept []string) string {
-	best, bestQ := "", 0.0
-	for _, coding := range pageCodings {
-		if q := acceptQ(accept, coding); q > bestQ {
-			best, bestQ = coding, q
-		}
+// encode is the page with link in the coding that a client whose
+// Accept-Encoding headers are given ranks highest among those the page is
+// sent in, brotli among equals, or the page itself when it takes none: the
+// coding, and the answer's body in pieces to send in order.
+func (p *renderedPage) encode(accept []string, link string) (string, net.Buffers) {
+	br, gz := acceptQ(accept, "br"), acceptQ(accept, "gzip")
+	switch {
+	case p.oembedAt < 0 && br > 0 && br >= gz:
+		p.brotliOnce.Do(func() {
+			var b bytes.Buffer
+			w := brotli.NewWriterLevel(&b, 5) // quality 11 takes 100 times longer for a seventh less
+			w.Write(p.body)
+			w.Close()
+			p.brotli = b.Bytes()
+		})
+		return "br", net.Buffers{p.brotli}
+	case gz > 0:
+		p.gzipOnce.Do(func() {
+			at := p.oembedAt
+			if at < 0 {
+				at = len(p.body)
+			}
+			p.gzip = newSplicedGzip(p.body[:at], p.body[at:])
+		})
+		return "gzip", p.gzip.with(link)
+	case link != "":
+		return "", net.Buffers{p.body[:p.oembedAt], []byte(link), p.body[p.oembedAt:]}
 	}
-	return best
+	return "", net.Buffers{p.body}
 }
 
-// compressed is the page with link, in coding: compressed at the first
-// request for it, or false when the page has as many copies as it keeps.
-func (p *renderedPage) compressed(coding, link string) ([]byte, bool) {
-	key := coding + " " + link
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if c, ok := p.copies[key]; ok {
-		return c, true
-	}
-	if len(p.copies) >= maxPageCopies {
-		return nil, false
-	}
-	var b bytes.Buffer
-	var w io.WriteCloser
-	if coding == "br" {
-		w = brotli.NewWriterLevel(&b, 5) // a tenth of the page; quality 11 takes 100 times longer
-	} else {
-		w = gzip.NewWriter(&b)
-	}
-	p.write(w, link)
-	w.Close()
-	if p.copies == nil {
-		p.copies = map[string][]byte{}
-	}
-	p.copies[key] = b.Bytes()
-	return b.Bytes(), true
-}
-
-// write writes the page with link in its head.
-func (p *renderedPage) write(w io.Writer, link string) {
-	if link == "" {
-		w.Write(p.body)
-		return
-	}
-	w.Write(p.body[:p.oembedAt])
-	io.WriteString(w, link)
-	w.Write(p.body[p.oembedAt:])
+// insertLink makes link a part of the page, for good: under serve -domain
+// it is the same for every request.
+func (p *renderedPage) insertLink(link string) {
+	p.body = slices.Concat(p.body[:p.oembedAt], []byte(link), p.body[p.oembedAt:])
+	p.oembedAt = -1
 }
 
 // variantETag is the ETag of a page's copy in coding: each representation
@@ -194,10 +183,42 @@ func newPageCacheOf(entries, bytes, largest int) *pageCache {
 	}
 }
 
-// pageKey is what, besides the data's version and the clock, decides a
-// page: its path and its query.
-func pageKey(r *http.Request) string {
-	return r.URL.EscapedPath() + "?" + r.URL.RawQuery
+// pageView returns the URL of the page that r asks for, its path and the
+// canonical form of the view its query describes, and the status the page
+// is answered with: 404 for a timeline or person that does not exist.
+// Besides the data's version and the clock, that URL is all that decides a
+// page, and so it is the page cache's key: queries that describe one view
+// (?person=a&person=b and ?person=a,b; parameters in another order) share
+// one page, and parameters that no page reads (?x=1, ?x=2…) make no new
+// one: each was a render (the default timeline's page is rendered 8 times
+// slower than it is served from the cache, see docs/benchmarks.md), which
+// anyone could ask for at will.
+//
+// / shows the only timeline, when there is one, as /t/{id} does, with its
+// status; otherwise it lists the timelines and reads no parameter.
+func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
+	page := &url.URL{Path: r.URL.Path, RawPath: r.URL.RawPath}
+	id := r.PathValue("id")
+	if r.URL.Path == "/" {
+		all := st.library.Timelines()
+		if len(all) != 1 {
+			return page, http.StatusOK
+		}
+		id = all[0].ID
+	}
+	t, ok := st.library.Timeline(id)
+	if !ok {
+		return page, http.StatusNotFound // the page says so whatever the view
+	}
+	view := app.ParseViewState(r.URL.Query())
+	if !strings.HasPrefix(r.URL.Path, "/embed/") {
+		view.NoTitle = false // only an embed may leave its title out
+	}
+	page.RawQuery = view.URL(page.Path).RawQuery
+	if _, err := t.Involving(view.People); err != nil {
+		return page, http.StatusNotFound
+	}
+	return page, http.StatusOK
 }
 
 // get returns the page of key for the pages' clock at (pagesNow, in Unix
@@ -263,14 +284,25 @@ func (c *pageCache) remove(e *list.Element) {
 	c.bytes -= len(entry.page.body)
 }
 
-// timelinePage serves /t/{id} and /embed/{id}: go-app renders the page or
-// the problem, once per version of the data, query and hour (see
-// pageCache); a timeline or person that does not exist is a 404. Full pages
-// carry the oEmbed discovery link in their head. Clients that take brotli
-// or gzip get the page so.
+// timelinePage serves the pages, /, /t/{id} and /embed/{id}: go-app
+// renders the page or the problem, once per version of the data, view and
+// hour (see pageView and pageCache); a timeline or person that does not
+// exist is a 404. Full pages carry the oEmbed discovery link in their head.
+// Clients that take brotli or gzip get the page so (see encode).
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
-	page := state.pageCache.get(pageKey(r), pagesNow().Unix(), func() (*renderedPage, bool) { return state.renderPage(r) })
+	view, status := state.pageView(r)
+	page := state.pageCache.get(view.RequestURI(), pagesNow().Unix(), func() (*renderedPage, bool) {
+		page, keep := state.renderPage(r, view, status)
+		switch {
+		case page.oembedAt < 0:
+		case s.export != nil:
+			page.oembedAt = -1 // a static copy of the site answers no /oembed
+		case s.domain != "":
+			page.insertLink(s.oembedLink(r, view))
+		}
+		return page, keep
+	})
 	h := w.Header()
 	for name, values := range page.header {
 		h[name] = append([]string(nil), values...)
@@ -278,16 +310,9 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	h.Add("Vary", "Accept-Encoding")
 	var link string
 	if page.oembedAt >= 0 {
-		link = s.oembedLink(r)
+		link = s.oembedLink(r, view)
 	}
-	coding := pageCoding(r.Header.Values("Accept-Encoding"))
-	var body []byte
-	if coding != "" {
-		var ok bool
-		if body, ok = page.compressed(coding, link); !ok {
-			coding = ""
-		}
-	}
+	coding, body := page.encode(r.Header.Values("Accept-Encoding"), link)
 	// go-app answers 304 to an If-None-Match of its ETag, the version of
 	// the data and the app, whatever the page; each coding has its own.
 	if etag := page.header.Get("ETag"); etag != "" {
@@ -298,28 +323,27 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if coding == "" {
-		h.Set("Content-Length", strconv.Itoa(len(page.body)+len(link)))
-		w.WriteHeader(page.status)
-		page.write(w, link)
-		return
+	length := 0
+	for _, piece := range body {
+		length += len(piece)
 	}
-	h.Set("Content-Encoding", coding)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if coding != "" {
+		h.Set("Content-Encoding", coding)
+	}
+	h.Set("Content-Length", strconv.Itoa(length))
 	w.WriteHeader(page.status)
-	w.Write(body)
+	body.WriteTo(w)
 }
 
-// renderPage renders the page of r with go-app, and says whether it may be
-// cached: a page (200) or a problem (404) of this state's data.
-func (st *serverState) renderPage(r *http.Request) (*renderedPage, bool) {
-	status := http.StatusOK
-	if _, err := st.lookup(r); err != nil {
-		status = http.StatusNotFound
-	}
-	// The whole page, whatever this client has already: the cache answers
-	// other clients with it, and answers If-None-Match itself.
+// renderPage renders the page at view (see pageView) with go-app for r,
+// to be answered with status, and says whether it may be cached: a page
+// (200) or a problem (404) of this state's data.
+func (st *serverState) renderPage(r *http.Request, view *url.URL, status int) (*renderedPage, bool) {
+	// The whole page of the canonical view, whatever this client has
+	// already: the cache answers other clients with it, and answers
+	// If-None-Match itself.
 	whole := r.Clone(r.Context())
+	whole.URL, whole.RequestURI = view, view.RequestURI()
 	whole.Header.Del("If-None-Match")
 	buf := &pageBuffer{header: http.Header{}}
 	st.pages.ServeHTTP(buf, whole)
@@ -327,14 +351,24 @@ func (st *serverState) renderPage(r *http.Request) (*renderedPage, bool) {
 	page := &renderedPage{status: buf.status, header: buf.header, body: buf.body.Bytes(), oembedAt: -1}
 	if page.status == 0 || page.status == http.StatusOK {
 		page.status = status
-		if strings.HasPrefix(r.URL.Path, "/t/") {
-			page.oembedAt = bytes.Index(page.body, []byte("</head>"))
+		if status == http.StatusOK && strings.HasPrefix(r.URL.Path, "/t/") {
+			page.oembedAt = afterCharset(page.body)
 		}
 	}
 	// go-app's pages read the library of the latest server of the process
 	// (pagesLibrary): a page rendered from another's is not this state's.
 	keep := (page.status == http.StatusOK || page.status == http.StatusNotFound) && pagesLibrary.Load() == st.library
 	return page, keep
+}
+
+// afterCharset is where the <meta charset> of a page that go-app rendered
+// ends, or -1.
+func afterCharset(page []byte) int {
+	const charset = `<meta charset="UTF-8">`
+	if i := bytes.Index(page, []byte(charset)); i >= 0 {
+		return i + len(charset)
+	}
+	return -1
 }
 
 // pageBuffer holds a page that go-app rendered, to be completed before it

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -350,7 +351,9 @@ func TestPageCacheBounds(t *testing.T) {
 // TestPagesCompressed asks a server on 127.0.0.1 for pages in each coding
 // a client may take: each answer is the page itself once decoded, with
 // the oEmbed link for the host asked, in the coding the client ranks
-// highest, with its own ETag, which revalidates.
+// highest of those the page is sent in (a page whose link names the
+// request's host has no brotli copy), with its own ETag, which
+// revalidates.
 func TestPagesCompressed(t *testing.T) {
 	srv := startHTTPServer(t, "", io.Discard)
 	get := func(path, host, accept, ifNoneMatch string) (*http.Response, []byte) {
@@ -361,17 +364,22 @@ func TestPagesCompressed(t *testing.T) {
 		}
 		return fetchEncoded(t, srv.URL+path, accept, header...)
 	}
-	for _, path := range []string{"/t/james-norton", "/embed/james-norton?person=lily-allen", "/t/nobody"} {
+	for _, path := range []string{"/t/james-norton", "/embed/james-norton?person=lily-allen", "/t/nobody", "/"} {
 		plain, want := get(path, "news.example", "", "")
 		if !strings.Contains(plain.Header.Get("Vary"), "Accept-Encoding") {
 			t.Errorf("%s: Vary %q, want Accept-Encoding", path, plain.Header.Get("Vary"))
 		}
-		if strings.HasPrefix(path, "/t/james") && !strings.Contains(string(want), "http://news.example/oembed?") {
-			t.Errorf("%s: the page lacks the oEmbed link for news.example", path)
+		hostLink := path == "/t/james-norton" // the others are an embed, a problem and the index
+		if got := strings.Contains(string(want), "http://news.example/oembed?"); got != hostLink {
+			t.Errorf("%s: the page has the oEmbed link for news.example %v, want %v", path, got, hostLink)
+		}
+		brotli := "br"
+		if hostLink {
+			brotli = "gzip"
 		}
 		etags := map[string]string{"": plain.Header.Get("ETag")}
 		for _, tt := range []struct{ accept, coding string }{
-			{"gzip, deflate, br, zstd", "br"},
+			{"gzip, deflate, br, zstd", brotli},
 			{"gzip", "gzip"},
 			{"br;q=0.5, gzip", "gzip"},
 			{"br;q=0, gzip;q=0", ""},
@@ -406,17 +414,90 @@ func TestPagesCompressed(t *testing.T) {
 		}
 	}
 
-	// Each host gets its own link, compressed, up to maxPageCopies copies
-	// of a page; then the page, still right, uncompressed.
-	for i := range maxPageCopies + 2 {
-		host := fmt.Sprintf("host%d.example", i)
-		resp, body := get("/t/james-norton?from=2020", host, "gzip", "")
-		page := decodeBody(t, resp.Header.Get("Content-Encoding"), body)
-		if !bytes.Contains(page, []byte("http://"+host+"/oembed?")) {
+}
+
+// TestPagesCompressedForEveryHost asks for a page naming many hosts, as
+// anyone may: each answer is compressed and has the oEmbed link of its own
+// host, and a reader who comes after gets what the first one got, from
+// the same copies. (The page kept a compressed copy for each of the first
+// eight hosts, and answered every other one uncompressed.)
+func TestPagesCompressedForEveryHost(t *testing.T) {
+	srv := startHTTPServer(t, "", io.Discard)
+	page := func(host, accept string) (string, []byte) {
+		t.Helper()
+		resp, body := fetchEncoded(t, srv.URL+"/t/james-norton", accept, "Host", host)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET /t/james-norton for %s = %d", host, resp.StatusCode)
+		}
+		coding := resp.Header.Get("Content-Encoding")
+		return coding, decodeBody(t, coding, body)
+	}
+	firstCoding, first := page("news.example", "gzip, deflate, br")
+	for i := range 40 {
+		host := fmt.Sprintf("host%d.example:%d", i, 1000+i)
+		coding, body := page(host, "gzip, deflate, br")
+		if coding != firstCoding {
+			t.Errorf("the page for %s in %q, want %q", host, coding, firstCoding)
+		}
+		if !bytes.Contains(body, []byte(`href="http://`+host+`/oembed?`)) {
 			t.Errorf("the page for %s lacks its oEmbed link", host)
 		}
-		if compressed := resp.Header.Get("Content-Encoding") == "gzip"; compressed != (i < maxPageCopies) {
-			t.Errorf("request %d (for %s): compressed %v", i+1, host, compressed)
+		link := regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed"[^>]*>`)
+		if link.ReplaceAllString(string(body), "") != link.ReplaceAllString(string(first), "") {
+			t.Errorf("the page for %s is another page than for news.example", host)
+		}
+	}
+	if coding, again := page("news.example", "gzip, deflate, br"); coding != firstCoding || !bytes.Equal(again, first) {
+		t.Errorf("after 40 other hosts, news.example gets the page in %q (equal %v), want %q and the same page", coding, bytes.Equal(again, first), firstCoding)
+	}
+	if firstCoding != "gzip" {
+		t.Errorf("a page whose link names the host in %q, want gzip", firstCoding)
+	}
+
+	// Under -domain the link names the domain whatever the host: the page
+	// is the same for everyone, in brotli too.
+	lib, err := loadLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	handler, err := newServer(lib, webAssets(t), serverConfig{Logger: slog.New(slog.DiscardHandler), Domain: "news.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	onDomain := httptest.NewServer(handler)
+	defer onDomain.Close()
+	var pages [][]byte
+	for _, host := range []string{"news.example", "other.example", "127.0.0.1"} {
+		resp, body := fetchEncoded(t, onDomain.URL+"/t/james-norton", "gzip, deflate, br", "Host", host)
+		if coding := resp.Header.Get("Content-Encoding"); coding != "br" {
+			t.Errorf("under -domain, the page for %s in %q, want br", host, coding)
+		}
+		pages = append(pages, body)
+		if page := decodeBody(t, resp.Header.Get("Content-Encoding"), body); !bytes.Contains(page, []byte(`href="https://news.example/oembed?`)) {
+			t.Errorf("under -domain, the page for %s lacks the oEmbed link on the domain", host)
+		}
+	}
+	if !bytes.Equal(pages[0], pages[1]) || !bytes.Equal(pages[0], pages[2]) {
+		t.Errorf("under -domain, the page differs by host")
+	}
+}
+
+// TestExportedPagesHaveNoOEmbedLink exports the site: its pages carry no
+// oEmbed discovery link, since a static host answers no /oembed (they
+// named the temporary server the export renders them with).
+func TestExportedPagesHaveNoOEmbedLink(t *testing.T) {
+	lib, err := loadLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, domain := range []string{"", "news.example"} {
+		files, err := exportFiles(lib, webAssets(t), "", domain, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(files["t/james-norton/index.html"])
+		if !strings.Contains(page, "James Norton") || strings.Contains(page, "oembed") {
+			t.Errorf("the exported page (-domain %q) has an oEmbed link, or lacks the timeline", domain)
 		}
 	}
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -232,5 +233,36 @@ func TestStaleCopyIsNotServed(t *testing.T) {
 	}
 	if !strings.Contains(log.String(), "app.wasm.br") {
 		t.Errorf("the server did not log the stale copy; its log:\n%s", log.String())
+	}
+}
+
+// TestManyRangesGetTheWholeAsset asks for assets by ranges: a few are
+// answered as asked, and more than maxRanges with the whole asset, not a
+// multipart answer of thousands of parts.
+func TestManyRangesGetTheWholeAsset(t *testing.T) {
+	srv := startHTTPServer(t, "", io.Discard)
+	ranges := func(n int) string {
+		list := make([]string, n)
+		for i := range list {
+			list[i] = fmt.Sprintf("%d-%d", 2*i, 2*i)
+		}
+		return "bytes=" + strings.Join(list, ",")
+	}
+	for _, path := range []string{"/web/app.wasm", "/app.wasm", "/web/liaison.css"} {
+		for _, accept := range []string{"", "br"} {
+			whole, wholeBody := fetchEncoded(t, srv.URL+path, accept)
+			for _, tt := range []struct {
+				ranges int
+				status int
+			}{{1, 206}, {2, 206}, {maxRanges, 206}, {maxRanges + 1, 200}, {3001, 200}} {
+				resp, body := fetchEncoded(t, srv.URL+path, accept, "Range", ranges(tt.ranges))
+				if resp.StatusCode != tt.status {
+					t.Errorf("%s (Accept-Encoding %q) in %d ranges = %d, want %d", path, accept, tt.ranges, resp.StatusCode, tt.status)
+				}
+				if tt.status == 200 && (!bytes.Equal(body, wholeBody) || resp.Header.Get("Content-Encoding") != whole.Header.Get("Content-Encoding")) {
+					t.Errorf("%s (Accept-Encoding %q) in %d ranges: %d bytes, want the whole asset's %d", path, accept, tt.ranges, len(body), len(wholeBody))
+				}
+			}
+		}
 	}
 }

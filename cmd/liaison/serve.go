@@ -96,10 +96,17 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	return 0
 }
 
-// maxHeaderBytes bounds a request's line and headers. Browsers send a few
-// KiB, and Liaison sets no cookie that could grow them; a URL over
-// maxURLLength is refused anyway, with a clearer answer.
+// maxHeaderBytes bounds a request's line and headers, with the blank line
+// that ends them. Browsers send a few KiB, and Liaison sets no cookie that
+// could grow them; a URL over maxURLLength is refused anyway, with a
+// clearer answer.
 const maxHeaderBytes = 64 << 10
+
+// goHeaderSlack is what Go's server reads beyond http.Server's
+// MaxHeaderBytes before it answers 431 itself (net/http's
+// initialReadLimitSize: "bufio slop"): TestHeaderLimitIsExact measures
+// that maxHeaderBytes is the limit.
+const goHeaderSlack = 4 << 10
 
 // newHTTPServer is the HTTP server of `liaison serve`, with its timeouts
 // and limits: a client that is slow to send its request, or to read the
@@ -112,7 +119,7 @@ func newHTTPServer(handler http.Handler, logger *slog.Logger) *http.Server {
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    maxHeaderBytes,
+		MaxHeaderBytes:    maxHeaderBytes - goHeaderSlack,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -102,30 +101,7 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 	registerPages.Do(func() { app.RegisterWithClock(serverLibrary{}, pagesNow) })
 	s.Reload(lib)
 
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /api/timelines", s.listTimelines)
-	mux.HandleFunc("GET /api/timelines/{id}", s.getTimeline)
-	mux.HandleFunc("GET /api/timelines/{id}/problems", s.getProblems)
-	mux.HandleFunc("GET /api/events", s.events)
-	mux.HandleFunc("/api/", apiNotFound)
-	mux.Handle("GET /web/", s.assets)
-	mux.HandleFunc("GET /app.wasm", s.assets.plainWasm)
-	mux.HandleFunc("GET /goapp.wasm", s.assets.plainWasm)
-	mux.HandleFunc("GET /t/{id}", s.timelinePage)
-	mux.HandleFunc("GET /embed/{id}", s.timelinePage)
-	mux.HandleFunc("GET /embed.js", s.embedScript)
-	mux.HandleFunc("GET /oembed", s.oembed)
-	mux.HandleFunc("GET /schema/timeline-v1.json", serveSchema)
-	for _, path := range goappProxyPaths {
-		mux.Handle(path, http.NotFoundHandler())
-	}
-	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.current().pages.ServeHTTP(w, r)
-	}))
+	mux := newMux(s.routes())
 	handler, err := withMiddleware(mux, cfg)
 	return s, handler, err
 }
@@ -152,7 +128,7 @@ func (s *server) Reload(lib *data.Library) {
 		// while Content-Length counts those of its brotli or gzip copy.
 		WasmContentLength: strconv.Itoa(s.wasmSize),
 		Version:           version,
-		Resources:         newAssetResources(s.assets),
+		Resources:         &siteResources{names: s.assets.names},
 		// See selfRemovingWorker: no service worker stays installed.
 		ServiceWorkerTemplate: selfRemovingWorker,
 	}
