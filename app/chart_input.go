@@ -201,8 +201,20 @@ func (p *TimelinePage) onChartKey(ctx goapp.Context, e goapp.Event) {
 // setWindow shows the window w and records it in the URL.
 func (p *TimelinePage) setWindow(ctx goapp.Context, w TimeScale) {
 	s := p.state
-	s.From, s.To = w.From, w.To
+	s.From, s.To = windowOf(w, p.view.fit)
 	p.replace(ctx, s)
+}
+
+// windowOf is the zoom window of a view that shows w, within the zoom
+// limits of fit: zero, for "fit everything", when that is what it shows.
+func windowOf(w, fit TimeScale) (from, to time.Time) {
+	if w.From.IsZero() {
+		return time.Time{}, time.Time{}
+	}
+	if w = w.Within(fit); w == fit {
+		return time.Time{}, time.Time{}
+	}
+	return w.From, w.To
 }
 
 // zoomBy zooms around the middle of the chart: the + and − buttons.

@@ -19,7 +19,17 @@ func (p *TimelinePage) renderCursorHandle() goapp.UI {
 	}
 	months := at.Earliest.Year()*12 + int(at.Earliest.Month()) - 1
 	w := p.view.fit
-	return goapp.Div().ID("cursor").Class("cursor-handle").
+	place, label := p.window().Percent(at.Earliest), at.Human()
+	classes := []string{"cursor-handle"}
+	switch {
+	case place < 0:
+		place, label = 0, "◀ "+label
+		classes = append(classes, "cursor-handle--before")
+	case place > 100:
+		place, label = 100, label+" ▶"
+		classes = append(classes, "cursor-handle--after")
+	}
+	return goapp.Div().ID("cursor").Class(classes...).
 		Role("slider").
 		TabIndex(0).
 		Aria("label", "As of date").
@@ -27,19 +37,19 @@ func (p *TimelinePage) renderCursorHandle() goapp.UI {
 		Aria("valuenow", months).
 		Aria("valuemin", w.From.Year()*12).
 		Aria("valuemax", w.To.Year()*12+11).
-		Style("left", pct(p.window().Percent(at.Earliest))).
+		Style("left", pct(place)).
 		On("pointerdown", p.onCursorPointerDown).
 		On("pointermove", p.onCursorPointerMove).
 		On("pointerup", p.onCursorPointerUp).
 		On("pointercancel", p.onCursorPointerUp).
 		OnClick(func(ctx goapp.Context, e goapp.Event) { e.StopImmediatePropagation() }).
 		OnKeyDown(p.onCursorKey).
-		Text(at.Human())
+		Text(label)
 }
 
 // renderCursorLine is the cursor's line across the lanes.
 func (p *TimelinePage) renderCursorLine() goapp.UI {
-	if p.state.At.IsZero() {
+	if at := p.state.At; at.IsZero() || !p.window().Contains(at.Earliest) {
 		return nil
 	}
 	return goapp.Span().Class("cursor-line").Style("left", pct(p.window().Percent(p.state.At.Earliest)))

@@ -523,7 +523,7 @@ func TestLaneLayoutRescale(t *testing.T) {
 				fit.Zoom(0.01, 0.3, fit),
 				fit.Zoom(0.01, 0.3, fit).Pan(0.7, fit),
 				{From: mid, To: mid.Add(minWindow)},
-				fit.Zoom(zoomOutFactor, 0.5, fit),
+				fit.Zoom(0.01, 0.3, fit).Zoom(1000, 0.5, fit),
 				fit,
 			}
 			l := NewLaneLayout(tl, testNow, fit)

@@ -19,6 +19,11 @@ func (s TimeScale) Percent(t time.Time) float64 {
 	return 100 * float64(t.Sub(s.From)) / float64(span)
 }
 
+// Contains reports whether t is in the window, its start included.
+func (s TimeScale) Contains(t time.Time) bool {
+	return !t.Before(s.From) && t.Before(s.To)
+}
+
 // Width is the share of the window, in percent, between two instants.
 func (s TimeScale) Width(from, to time.Time) float64 {
 	return s.Percent(to) - s.Percent(from)

@@ -299,11 +299,15 @@ func (p *TimelinePage) setState(s ViewState) {
 	v.shown, _ = t.Involving(known)
 	v.fit = Window(v.shown, p.now())
 	if s.Relationship != "" && findRelationship(v.shown, s.Relationship) == nil {
-		s.Relationship = ""
+		s = s.without("rel")
 	}
 	if s.Event != "" && findEvent(v.shown, s.Event) == nil {
-		s.Event = ""
+		s = s.without("event")
 	}
+	if !s.At.IsZero() && !v.fit.Contains(s.At.Earliest) {
+		s = s.without("at")
+	}
+	s.From, s.To = windowOf(TimeScale{From: s.From, To: s.To}, v.fit)
 	p.state, p.view = s, v
 	p.listLengths = nil
 	p.relayout()
@@ -358,8 +362,10 @@ func (p *TimelinePage) relayout() {
 func (p *TimelinePage) window() TimeScale { return p.view.layout.Scale }
 
 // navigate moves to the view s as a new history entry: the person filter,
-// which Back and Forward restore. OnNav then shows it.
+// which Back and Forward restore. OnNav then shows it. What the URL gave
+// that the view could not use goes with the view the reader left.
 func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
+	s.Unusable = nil
 	p.urlWrites++ // a pending replace must not overwrite the new entry
 	ctx.NavigateTo(s.URL(p.path()))
 }
@@ -368,6 +374,7 @@ func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
 // entry: zooming, panning, details and the cursor, which a reader shares
 // but would not want to step back through.
 func (p *TimelinePage) replace(ctx goapp.Context, s ViewState) {
+	s.Unusable = nil
 	p.state = s
 	p.relayout()
 	u := s.URL(p.path())
@@ -484,6 +491,9 @@ func (p *TimelinePage) renderNotices() goapp.UI {
 				return goapp.Li().Text(p.problems[i])
 			})),
 		))
+	}
+	if text := p.state.UnusableText(); text != "" {
+		notes = append(notes, goapp.P().Class("notice", "notice--problem").Text(text))
 	}
 	if len(p.view.unknown) > 0 {
 		quoted := make([]string, len(p.view.unknown))

@@ -407,3 +407,48 @@ func TestTimelinePageListViewListsEachEventOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelinePageSaysWhatItLeftOut opens views whose URLs hold what they
+// cannot show: the page says what it left out, and shows the rest.
+func TestTimelinePageSaysWhatItLeftOut(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	lib := fakeLibrary{tl.ID: tl}
+	tests := []struct {
+		query string
+		// notice is what the page says it left out, "" for nothing.
+		notice []string
+		lanes  []string
+		cursor bool
+	}{
+		{"?at=2022-06", nil, defaultNames, true},
+		{"?at=someday&theme=purple", []string{"at=someday", "theme=purple (expected light or dark)"}, defaultNames, false},
+		{"?at=1900", []string{"at=1900 (expected a date like 2022, 2022-06 or 2022-06-14, in the timeline's years)"}, defaultNames, false},
+		{"?rel=nope", []string{"rel=nope (expected the id of one of the relationships shown)"}, defaultNames, false},
+		{"?person=imogen-poots&rel=lily-allen-david-harbour", []string{"rel=lily-allen-david-harbour"}, []string{"Imogen Poots", "James Norton"}, false},
+		{"?person=LILY-ALLEN", nil, []string{"James Norton", "Lily Allen", "David Harbour"}, false},
+		{"?from=2019-13&to=2020", []string{"from=2019-13", "to=2020"}, defaultNames, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			page := mainOf(t, serveHTML(t, lib, "/t/james-norton"+tt.query))
+			var notice string
+			for _, n := range page.all(withClass("notice--problem")) {
+				notice += n.textContent()
+			}
+			if len(tt.notice) == 0 && notice != "" {
+				t.Errorf("the page says %q, want nothing left out", notice)
+			}
+			for _, want := range tt.notice {
+				if !strings.Contains(notice, want) {
+					t.Errorf("the page says %q, want it to name %q", notice, want)
+				}
+			}
+			if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, tt.lanes) {
+				t.Errorf("lanes = %q, want %q", got, tt.lanes)
+			}
+			if got := len(page.all(withClass("cursor-handle"))) > 0; got != tt.cursor {
+				t.Errorf("cursor shown: %v, want %v", got, tt.cursor)
+			}
+		})
+	}
+}

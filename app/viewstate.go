@@ -13,8 +13,10 @@ import (
 // from=2022&to=2024 (the zoom window), rel=ID or event=ID (the open
 // details), at=2022-06 (the "as of" cursor), theme=light|dark (else the
 // reader's system setting), view=list (tables instead of the chart) and,
-// for embeds, title=0. Dates take the data
-// format's forms; a value that does not parse is ignored.
+// for embeds, title=0. Dates take the data format's forms; ids are
+// lower-case, as the data format writes them, whatever case the URL has.
+// A value that cannot be used is left out of the view, and kept in
+// Unusable, so that the page can say so.
 type ViewState struct {
 	People []string
 	// From and To are the zoom window, both zero for "fit everything".
@@ -29,31 +31,83 @@ type ViewState struct {
 	NoTitle bool
 	// List shows the timeline as tables instead of a chart (view=list).
 	List bool
+	// Unusable are the parameters of the URL, as it gave them, whose
+	// values the view could not use: at=someday, theme=purple. They stay
+	// in the view's URL until the reader changes the view.
+	Unusable url.Values
+}
+
+// viewParameters are the parameters of a view's URL, in the order the page
+// names the unusable ones, with what each expects.
+var viewParameters = []struct{ name, expected string }{
+	{"from", "a date like 2022, 2022-06 or 2022-06-14, with to after it"},
+	{"to", "a date like 2022, 2022-06 or 2022-06-14, after from"},
+	{"rel", "the id of one of the relationships shown"},
+	{"event", "the id of one of the events shown, and no rel"},
+	{"at", "a date like 2022, 2022-06 or 2022-06-14, in the timeline's years"},
+	{"theme", "light or dark"},
+	{"view", "list, or chart"},
+	{"title", "0, to leave the title out, or 1"},
 }
 
 // ParseViewState reads a view from a URL's query.
 func ParseViewState(q url.Values) ViewState {
 	v := ViewState{
 		People:       data.ParsePersonList(q["person"]),
-		Relationship: q.Get("rel"),
-		Event:        q.Get("event"),
+		Relationship: strings.ToLower(q.Get("rel")),
+		Event:        strings.ToLower(q.Get("event")),
 	}
-	if v.Relationship != "" {
+	unusable := func(names ...string) {
+		for _, name := range names {
+			if value := q.Get(name); value != "" {
+				if v.Unusable == nil {
+					v.Unusable = url.Values{}
+				}
+				v.Unusable.Set(name, value)
+			}
+		}
+	}
+	if v.Relationship != "" && v.Event != "" {
 		v.Event = ""
+		unusable("event")
 	}
-	from, errFrom := data.ParseDate(q.Get("from"))
-	to, errTo := data.ParseDate(q.Get("to"))
-	if errFrom == nil && errTo == nil && to.End().After(from.Earliest) {
-		v.From, v.To = from.Earliest, to.End()
+	if q.Get("from") != "" || q.Get("to") != "" {
+		from, errFrom := data.ParseDate(q.Get("from"))
+		to, errTo := data.ParseDate(q.Get("to"))
+		if errFrom == nil && errTo == nil && to.End().After(from.Earliest) {
+			v.From, v.To = from.Earliest, to.End()
+		} else {
+			unusable("from", "to")
+		}
 	}
-	if at, err := data.ParseDate(q.Get("at")); err == nil && !at.Interval {
-		v.At = at
+	if q.Get("at") != "" {
+		if at, err := data.ParseDate(q.Get("at")); err == nil && !at.Interval {
+			v.At = at
+		} else {
+			unusable("at")
+		}
 	}
-	if t := q.Get("theme"); t == "light" || t == "dark" {
+	switch t := q.Get("theme"); t {
+	case "light", "dark":
 		v.Theme = t
+	case "":
+	default:
+		unusable("theme")
 	}
-	v.NoTitle = q.Get("title") == "0"
-	v.List = q.Get("view") == "list"
+	switch q.Get("title") {
+	case "0":
+		v.NoTitle = true
+	case "", "1":
+	default:
+		unusable("title")
+	}
+	switch q.Get("view") {
+	case "list":
+		v.List = true
+	case "", "chart":
+	default:
+		unusable("view")
+	}
 	return v
 }
 
@@ -85,6 +139,9 @@ func (v ViewState) Query() url.Values {
 	if v.List {
 		q.Set("view", "list")
 	}
+	for name, values := range v.Unusable {
+		q[name] = values
+	}
 	return q
 }
 
@@ -92,4 +149,49 @@ func (v ViewState) Query() url.Values {
 // need no escaping in a query, and readers read URLs.
 func (v ViewState) URL(path string) *url.URL {
 	return &url.URL{Path: path, RawQuery: strings.ReplaceAll(v.Query().Encode(), "%2C", ",")}
+}
+
+// without is the view with the parameter name (rel, event or at) left out
+// as unusable: the timeline has no such item, or not in the view, or the
+// date is outside its years.
+func (v ViewState) without(name string) ViewState {
+	value := v.Query().Get(name)
+	switch name {
+	case "rel":
+		v.Relationship = ""
+	case "event":
+		v.Event = ""
+	case "at":
+		v.At = data.Date{}
+	}
+	unusable := url.Values{}
+	for k, vs := range v.Unusable {
+		unusable[k] = vs
+	}
+	unusable.Set(name, value)
+	v.Unusable = unusable
+	return v
+}
+
+// UnusableText says which parameters of the URL the view left out, and
+// what each expects, or "" when it used them all.
+func (v ViewState) UnusableText() string {
+	var parts []string
+	for _, p := range viewParameters {
+		if value := v.Unusable.Get(p.name); value != "" {
+			parts = append(parts, p.name+"="+shortened(value, 40)+" (expected "+p.expected+")")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Part of this link could not be used and was left out: " + strings.Join(parts, "; ") + "."
+}
+
+// shortened is s, cut to n characters with an ellipsis if it is longer.
+func shortened(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

@@ -3,12 +3,12 @@ package app
 import "time"
 
 // Zoom limits: a window is never shorter than two weeks (day ticks are the
-// finest there are) and never wider than four times the view that fits
-// everything, or ten years when that view is short.
+// finest there are) nor wider than the view that fits everything, and it
+// never leaves that view: beyond the timeline there is nothing to see, and
+// a reader who zoomed out to 2004–2040 or panned past the data had only
+// lost the chart.
 const (
-	minWindow       = 14 * 24 * time.Hour
-	zoomOutFactor   = 4
-	minWidestWindow = 10 * 365 * 24 * time.Hour
+	minWindow = 14 * 24 * time.Hour
 	// zoomStep is how much one click of "+" or "−", one wheel notch or one
 	// key press zooms.
 	zoomStep = 1.5
@@ -20,44 +20,36 @@ const (
 // shows everything; the result stays within the zoom limits around it.
 func (s TimeScale) Zoom(factor, f float64, fit TimeScale) TimeScale {
 	span := time.Duration(float64(s.To.Sub(s.From)) * factor)
-	span = min(max(span, minWindow), widest(fit))
+	span = min(max(span, minWindow), fit.To.Sub(fit.From))
 	pivot := s.From.Add(time.Duration(f * float64(s.To.Sub(s.From))))
 	from := pivot.Add(-time.Duration(f * float64(span)))
-	return TimeScale{From: from, To: from.Add(span)}.within(fit)
+	return TimeScale{From: from, To: from.Add(span)}.Within(fit)
 }
 
 // Pan moves the window by the given share of its width (negative is back
-// in time), keeping it within reach of fit.
+// in time), within fit.
 func (s TimeScale) Pan(share float64, fit TimeScale) TimeScale {
 	d := time.Duration(share * float64(s.To.Sub(s.From)))
-	return TimeScale{From: s.From.Add(d), To: s.To.Add(d)}.within(fit)
+	return TimeScale{From: s.From.Add(d), To: s.To.Add(d)}.Within(fit)
 }
 
-// within keeps a window from drifting away from the timeline: a window
-// narrower than the view that fits everything keeps at least half of its
-// width over that view; a wider one keeps all of that view in sight, or is
-// centred on it.
-func (s TimeScale) within(fit TimeScale) TimeScale {
-	span := s.To.Sub(s.From)
-	if span >= fit.To.Sub(fit.From) {
-		mid := fit.From.Add(fit.To.Sub(fit.From) / 2)
-		lo, hi := fit.To.Add(-span), fit.From
-		if from := mid.Add(-span / 2); s.From.Before(lo) || s.From.After(hi) {
-			return TimeScale{From: from, To: from.Add(span)}
-		}
-		return s
-	}
-	lo, hi := fit.From.Add(-span/2), fit.To.Add(-span/2)
+// Within is the window s kept within the zoom limits of fit: no shorter
+// than two weeks, no wider than fit, and inside it, moved as little as
+// that takes.
+func (s TimeScale) Within(fit TimeScale) TimeScale {
+	span := min(max(s.To.Sub(s.From), minWindow), fit.To.Sub(fit.From))
 	from := s.From
-	if from.Before(lo) {
-		from = lo
+	if latest := fit.To.Add(-span); from.After(latest) {
+		from = latest
 	}
-	if from.After(hi) {
-		from = hi
+	if from.Before(fit.From) {
+		from = fit.From
 	}
 	return TimeScale{From: from, To: from.Add(span)}
 }
 
-func widest(fit TimeScale) time.Duration {
-	return max(zoomOutFactor*fit.To.Sub(fit.From), minWidestWindow)
-}
+// CanZoomIn, CanZoomOut and CanPan say what the window s may still do
+// within fit: the buttons that would do nothing say so.
+func (s TimeScale) CanZoomIn() bool { return s.To.Sub(s.From) > minWindow }
+
+func (s TimeScale) CanZoomOut(fit TimeScale) bool { return s.To.Sub(s.From) < fit.To.Sub(fit.From) }

@@ -9,12 +9,18 @@ func (p *TimelinePage) renderZoomControls() goapp.UI {
 	if !p.state.At.IsZero() {
 		cursorLabel = "Hide “as of”"
 	}
+	// Buttons that would do nothing say so, and keep the focus of a reader
+	// who pressed them to the limit (a disabled button would drop it).
+	w := p.window()
 	return goapp.Div().Class("zoom").Role("group").Aria("label", "Zoom").Body(
 		goapp.Button().Class("button", "zoom__out").Aria("label", "Zoom out").Title("Zoom out (−)").
+			Aria("disabled", ariaBool(!w.CanZoomOut(p.view.fit))).
 			OnClick(p.zoomBy(zoomStep), goapp.EventScope("out")).Text("−"),
 		goapp.Button().Class("button", "zoom__in").Aria("label", "Zoom in").Title("Zoom in (+)").
+			Aria("disabled", ariaBool(!w.CanZoomIn())).
 			OnClick(p.zoomBy(1/zoomStep), goapp.EventScope("in")).Text("+"),
 		goapp.Button().Class("button", "zoom__fit").Title("Show the whole timeline").
+			Aria("disabled", ariaBool(p.state.From.IsZero())).
 			OnClick(p.fit).Text("Fit"),
 		goapp.Button().Class("button", "zoom__cursor").
 			Aria("pressed", ariaBool(!p.state.At.IsZero())).

@@ -18,11 +18,12 @@ func TestZoomKeepsThePointerInstant(t *testing.T) {
 		{"zoom in at the right edge", 1 / zoomStep, 1},
 		{"zoom out at the middle", zoomStep, 0.5},
 	}
+	w := TimeScale{From: day(2020, 1, 1), To: day(2023, 1, 1)}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := fit.From.Add(time.Duration(tt.f * float64(fit.To.Sub(fit.From))))
-			z := fit.Zoom(tt.factor, tt.f, fit)
-			wantSpan := time.Duration(float64(fit.To.Sub(fit.From)) * tt.factor)
+			before := w.From.Add(time.Duration(tt.f * float64(w.To.Sub(w.From))))
+			z := w.Zoom(tt.factor, tt.f, fit)
+			wantSpan := time.Duration(float64(w.To.Sub(w.From)) * tt.factor)
 			if d := z.To.Sub(z.From) - wantSpan; d.Abs() > time.Second {
 				t.Errorf("span = %v, want %v", z.To.Sub(z.From), wantSpan)
 			}
@@ -39,27 +40,22 @@ func TestZoomStopsAtBounds(t *testing.T) {
 	for range 100 {
 		in = in.Zoom(1/zoomStep, 0.5, fit)
 	}
-	if span := in.To.Sub(in.From); span != minWindow {
-		t.Errorf("zooming in stops at %v, want %v", span, minWindow)
+	if span := in.To.Sub(in.From); span != minWindow || in.CanZoomIn() {
+		t.Errorf("zooming in stops at %v (can zoom in: %v), want %v", span, in.CanZoomIn(), minWindow)
 	}
-	out := fit
+	out := in
 	for range 100 {
-		out = out.Zoom(zoomStep, 0.5, fit)
+		out = out.Zoom(zoomStep, 0.9, fit)
 	}
-	if span, want := out.To.Sub(out.From), zoomOutFactor*fit.To.Sub(fit.From); span != want {
-		t.Errorf("zooming out stops at %v, want %v", span, want)
+	if out != fit || out.CanZoomOut(fit) {
+		t.Errorf("zooming out stops at %v–%v (can zoom out: %v), want the whole timeline %v–%v", out.From, out.To, out.CanZoomOut(fit), fit.From, fit.To)
 	}
-	if out.Percent(fit.From) < 0 || out.Percent(fit.To) > 100 {
-		t.Errorf("zoomed all the way out, the window %v–%v does not show the whole timeline", out.From, out.To)
-	}
-	short := TimeScale{From: day(2022, 1, 1), To: day(2022, 3, 1)}
-	if z := short.Zoom(1000, 0.5, short); z.To.Sub(z.From) != minWidestWindow {
-		span := z.To.Sub(z.From)
-		t.Errorf("a short timeline zooms out to only %v, want %v", span, minWidestWindow)
+	if !fit.CanZoomIn() {
+		t.Error("the whole timeline cannot be zoomed into")
 	}
 }
 
-func TestPanStaysNearTheTimeline(t *testing.T) {
+func TestPanStaysOnTheTimeline(t *testing.T) {
 	fit := TimeScale{From: day(2018, 1, 1), To: day(2027, 1, 1)}
 	w := TimeScale{From: day(2022, 1, 1), To: day(2024, 1, 1)}
 	moved := w.Pan(0.5, fit)
@@ -70,13 +66,36 @@ func TestPanStaysNearTheTimeline(t *testing.T) {
 	for range 50 {
 		far = far.Pan(1, fit)
 	}
-	if got := far.Percent(fit.To); got < 50 {
-		t.Errorf("panned far right, the timeline's end is at %.1f%% of the window: more than half is empty", got)
+	if want := (TimeScale{From: day(2025, 1, 1), To: day(2027, 1, 1)}); far != want {
+		t.Errorf("panned far right, the window is %v–%v, want the last two years %v–%v", far.From, far.To, want.From, want.To)
 	}
 	for range 100 {
 		far = far.Pan(-1, fit)
 	}
-	if got := far.Percent(fit.From); got > 50 {
-		t.Errorf("panned far left, the timeline's start is at %.1f%%", got)
+	if want := (TimeScale{From: day(2018, 1, 1), To: day(2020, 1, 1)}); far != want {
+		t.Errorf("panned far left, the window is %v–%v, want the first two years", far.From, far.To)
+	}
+	if got := fit.Pan(0.3, fit); got != fit {
+		t.Errorf("the whole timeline panned to %v–%v", got.From, got.To)
+	}
+}
+
+func TestWithin(t *testing.T) {
+	fit := TimeScale{From: day(2018, 1, 1), To: day(2027, 1, 1)}
+	tests := []struct {
+		name string
+		in   TimeScale
+		want TimeScale
+	}{
+		{"inside", TimeScale{day(2020, 1, 1), day(2021, 1, 1)}, TimeScale{day(2020, 1, 1), day(2021, 1, 1)}},
+		{"wider than everything", TimeScale{day(1, 1, 1), day(9999, 1, 1)}, fit},
+		{"before the timeline", TimeScale{day(1900, 1, 1), day(1902, 1, 1)}, TimeScale{day(2018, 1, 1), day(2020, 1, 1)}},
+		{"after it", TimeScale{day(2030, 1, 1), day(2031, 1, 1)}, TimeScale{day(2026, 1, 1), day(2027, 1, 1)}},
+		{"a day", TimeScale{day(2020, 1, 1), day(2020, 1, 2)}, TimeScale{day(2020, 1, 1), day(2020, 1, 15)}},
+	}
+	for _, tt := range tests {
+		if got := tt.in.Within(fit); got != tt.want {
+			t.Errorf("%s: Within = %v–%v, want %v–%v", tt.name, got.From, got.To, tt.want.From, tt.want.To)
+		}
 	}
 }

@@ -201,11 +201,12 @@ func involvesAny(people []string, chosen map[string]bool) bool {
 
 // ParsePersonList splits the values of repeated or comma-separated person
 // parameters (?person=a,b&person=c) into ids, dropping blanks and repeats.
+// Ids are lower-case (IsSlug): Lily-Allen, typed or pasted, is lily-allen.
 func ParsePersonList(values []string) []string {
 	var ids []string
 	for _, v := range values {
 		for _, id := range strings.Split(v, ",") {
-			id = strings.TrimSpace(id)
+			id = strings.ToLower(strings.TrimSpace(id))
 			if id != "" && !slices.Contains(ids, id) {
 				ids = append(ids, id)
 			}

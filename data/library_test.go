@@ -311,7 +311,8 @@ func TestParsePersonList(t *testing.T) {
 		{[]string{" a , b ", ",,", " "}, []string{"a", "b"}},
 		{[]string{"a,,b,"}, []string{"a", "b"}},
 		{[]string{"a,b,a", "b", "c,a"}, []string{"a", "b", "c"}},
-		{[]string{"James-Norton"}, []string{"James-Norton"}},
+		{[]string{"James-Norton"}, []string{"james-norton"}},
+		{[]string{"LILY-ALLEN,lily-allen"}, []string{"lily-allen"}},
 	}
 	for _, tt := range tests {
 		if got := ParsePersonList(tt.values); !reflect.DeepEqual(got, tt.want) {

@@ -120,6 +120,21 @@ func testUnknownPersonInURL(t *testing.T, b *browser, s surface) {
 	if got := b.lanes(t); len(got) != 4 {
 		t.Errorf("lanes = %q, want everyone rather than a blank widget", got)
 	}
+
+	// What else of a link the page cannot use, it names, until the reader
+	// changes the view.
+	b.run(t, chromedp.Navigate(s.url("?at=someday&rel=nope&person=LILY-ALLEN")), waitInteractive())
+	notice := strings.Join(b.texts(t, `.notice--problem`), " ")
+	for _, want := range []string{"at=someday", "rel=nope"} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("the notice %q does not name %q", notice, want)
+		}
+	}
+	if got := b.lanes(t); !slices.Equal(got, []string{"james-norton", "lily-allen", "david-harbour"}) {
+		t.Errorf("?person=LILY-ALLEN shows lanes %q, want Lily Allen's", got)
+	}
+	b.run(t, chromedp.Click(`.zoom__in`, chromedp.ByQuery))
+	b.waitFor(t, "the notice gone with the view", `!document.querySelector(".notice--problem") && location.search.includes("from=") && !location.search.includes("someday")`)
 }
 
 // ticks are the axis labels a reader sees.
@@ -155,6 +170,10 @@ func testZoomAndPan(t *testing.T, b *browser, s surface) {
 		t.Fatalf("fitted ticks = %q, want years from 2018", years)
 	}
 	b.checkTicksApart(t)
+	// The whole timeline shows: nothing to zoom out to, or fit.
+	if got := b.disabledZoomButtons(t); got != "zoom__out zoom__fit" {
+		t.Errorf("fitted, the buttons that say they would do nothing are %q, want − and Fit", got)
+	}
 
 	// The + button zooms in around the middle; Fit shows everything.
 	b.run(t, chromedp.Click(`.zoom__in`, chromedp.ByQuery))
@@ -210,6 +229,9 @@ func testZoomAndPan(t *testing.T, b *browser, s surface) {
 	b.run(t, chromedp.Focus(`#chart`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowLeft))
 	b.waitFor(t, "ArrowLeft to pan back", `new URLSearchParams(location.search).get("from") < "`+from+`"`)
 	span := b.windowDays(t)
+	b.run(t, chromedp.KeyEvent("+"))
+	b.waitFor(t, "+ to zoom in", `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5 < `+ftoa(span*0.8))
+	span = b.windowDays(t)
 	b.run(t, chromedp.KeyEvent("-"))
 	b.waitFor(t, "− to zoom out", `(new Date(new URLSearchParams(location.search).get("to")) - new Date(new URLSearchParams(location.search).get("from"))) / 864e5 > `+ftoa(span*1.2))
 
@@ -223,7 +245,7 @@ func testZoomAndPan(t *testing.T, b *browser, s surface) {
 	}
 	// …and on a bar, opens its details without zooming.
 	window := b.zoomWindow(t)
-	x, y = b.center(t, `#bar-james-norton-james-norton-lily-allen .bar__band`)
+	x, y = b.visibleBarPoint(t)
 	b.run(t, chromedp.MouseClickXY(x, y, chromedp.ClickCount(2)))
 	b.waitFor(t, "the bar's details in the URL", `document.querySelector("#details") && location.search.includes("rel=")`)
 	b.run(t, chromedp.Sleep(afterDeferredWork))
@@ -244,6 +266,26 @@ func testZoomAndPan(t *testing.T, b *browser, s surface) {
 		t.Errorf("at two weeks, ticks = %q, want days like \"14 Mar 2022\"", days)
 	}
 	b.checkTicksApart(t)
+	if got := b.disabledZoomButtons(t); got != "zoom__in" {
+		t.Errorf("at two weeks, the buttons that say they would do nothing are %q, want +", got)
+	}
+
+	// Panning stops at the timeline's first day, and zooming out at the
+	// whole timeline.
+	for range 8 {
+		b.run(t, chromedp.KeyEvent("-"))
+	}
+	for range 40 {
+		b.run(t, chromedp.KeyEvent(kb.ArrowLeft))
+	}
+	b.waitFor(t, "the pan to stop at the first day", `new URLSearchParams(location.search).get("from") == "2018-01-01"`)
+	for range 40 {
+		b.run(t, chromedp.KeyEvent("-"))
+	}
+	b.waitFor(t, "the zoom out to stop at the whole timeline", `location.search == ""`)
+	if got := b.ticks(t); !slices.Equal(got, years) {
+		t.Errorf("zoomed all the way out, ticks = %q, want %q", got, years)
+	}
 	b.checkConsole(t)
 }
 
@@ -616,4 +658,33 @@ func TestBrowserFilterIgnoresAccentsAndFindsAliases(t *testing.T) {
 		b.waitFor(t, "José Núñez chosen", `location.search == "?person=jose-nunez"`)
 	}
 	b.checkConsole(t)
+}
+
+// disabledZoomButtons lists the classes of the zoom buttons that say they
+// would do nothing.
+func (b *browser) disabledZoomButtons(t *testing.T) string {
+	t.Helper()
+	var classes []string
+	b.eval(t, `[...document.querySelectorAll('.zoom [aria-disabled="true"]')].map(e => e.classList[1])`, &classes)
+	return strings.Join(classes, " ")
+}
+
+// visibleBarPoint is a point of the chart where a bar is under the pointer:
+// the middle of the part of the first bar that the window shows.
+func (b *browser) visibleBarPoint(t *testing.T) (x, y float64) {
+	t.Helper()
+	var p struct{ X, Y float64 }
+	b.eval(t, `(() => {
+		const grid = document.querySelector("#chart-grid").getBoundingClientRect();
+		for (const band of document.querySelectorAll(".bar__band")) {
+			const r = band.getBoundingClientRect();
+			const left = Math.max(r.left, grid.left), right = Math.min(r.right, grid.right);
+			const x = (left + right) / 2, y = r.top + r.height / 2;
+			if (right - left > 10 && band.closest(".bar").contains(document.elementFromPoint(x, y))) return {X: x, Y: y};
+		}
+		return {X: -1, Y: -1} })()`, &p)
+	if p.X < 0 {
+		t.Fatal("no bar in the window")
+	}
+	return p.X, p.Y
 }
