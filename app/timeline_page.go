@@ -263,6 +263,11 @@ func (p *TimelinePage) load(u *url.URL) {
 	if id == "" {
 		id = timelineID(u.Path)
 	}
+	if id == "" {
+		// A page opened from the list of timelines is made while the
+		// window is still at /: OnNav brings its own URL.
+		return
+	}
 	t, err := p.library.Timeline(id)
 	if err != nil {
 		p.problem, p.timeline = Problem(err), nil

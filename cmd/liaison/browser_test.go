@@ -362,3 +362,27 @@ func consoleText(args []*runtime.RemoteObject) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// TestBrowserIndexOpensATimeline follows a link of the list of timelines:
+// the WebAssembly shows the timeline, and asks the server for nothing that
+// does not exist on the way.
+func TestBrowserIndexOpensATimeline(t *testing.T) {
+	other := strings.Replace(readDefaultTimeline(t), `"id": "james-norton"`, `"id": "other"`, 1)
+	srv := startServer(t, writeFiles(t, map[string]string{"james-norton.json": readDefaultTimeline(t), "other.json": other}))
+	b := newBrowser(t, 1280, 900)
+	b.run(t, chromedp.Navigate(srv.URL+"/"), waitInteractive(),
+		chromedp.Click(`.index__item a[href="/t/other"]`, chromedp.ByQuery))
+	b.waitFor(t, "the timeline's lanes", `location.pathname == "/t/other" && document.querySelectorAll(".lane").length == 4`)
+	b.run(t, chromedp.Sleep(afterDeferredWork))
+	b.checkConsole(t)
+}
+
+// readDefaultTimeline is the default timeline's file.
+func readDefaultTimeline(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile("../../data/timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(src)
+}
