@@ -164,17 +164,21 @@ func (p *TimelinePage) renderLane(lane *Lane, i int, highlighted bool) goapp.UI 
 				}),
 			),
 			goapp.Div().Class("lane__plot").Style("height", rem(plotHeight(lane))).Body(
-				// The clip hides what lies outside the zoomed window; tooltips
-				// sit beside it so that they are never cut off.
+				// The clip hides what lies outside the zoomed window, but for
+				// the room of a focus ring around the plot, in which the items
+				// are placed; tooltips sit beside it so that they are never cut
+				// off.
 				goapp.Div().Class("lane__clip").Body(
-					goapp.Range(markers).Slice(func(i int) goapp.UI {
-						m := markers[i]
-						return p.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
-					}),
-					goapp.Range(bars).Slice(func(i int) goapp.UI {
-						b := bars[i]
-						return p.renderBar(lane.Person, b, p.barTop(lane, b))
-					}),
+					goapp.Div().Class("lane__items").Body(
+						goapp.Range(markers).Slice(func(i int) goapp.UI {
+							m := markers[i]
+							return p.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
+						}),
+						goapp.Range(bars).Slice(func(i int) goapp.UI {
+							b := bars[i]
+							return p.renderBar(lane.Person, b, p.barTop(lane, b))
+						}),
+					),
 				),
 				p.renderLaneTooltip(lane),
 			),

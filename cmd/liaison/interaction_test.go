@@ -438,6 +438,15 @@ func TestBrowserHoverAndFocus(t *testing.T) {
 }
 
 func testHoverAndFocus(t *testing.T, b *browser, s surface) {
+	// A bar at the top left of its lane shows its whole focus ring. (A
+	// key pressed first makes the browser draw rings for the focus that
+	// follows, as it does for a keyboard reader's.)
+	b.run(t, chromedp.KeyEvent(kb.Shift), chromedp.Focus(`#bar-imogen-poots-james-norton-imogen-poots`, chromedp.ByQuery))
+	if clipped := b.clippedFocusRing(t); clipped != "" {
+		t.Errorf("the focused bar's ring is cut off by %s", clipped)
+	}
+	b.run(t, chromedp.Evaluate(`document.activeElement.blur()`, nil))
+
 	x, y := b.center(t, `#bar-imogen-poots-james-norton-imogen-poots .bar__band`)
 	b.run(t, chromedp.MouseEvent(input.MouseMoved, x, y))
 	b.waitFor(t, "a tooltip", `document.querySelector(".tooltip")`)
@@ -687,4 +696,30 @@ func (b *browser) visibleBarPoint(t *testing.T) (x, y float64) {
 		t.Fatal("no bar in the window")
 	}
 	return p.X, p.Y
+}
+
+// clippedFocusRing names the first ancestor of the focused element that
+// cuts off part of its focus ring (its outline, and the outline's
+// offset), by its overflow or an inset clip-path, or "" when the whole
+// ring shows. No ring at all is named too.
+func (b *browser) clippedFocusRing(t *testing.T) string {
+	t.Helper()
+	var clipper string
+	b.eval(t, `(() => {
+		const e = document.activeElement, style = getComputedStyle(e);
+		if (style.outlineStyle == "none") return "the absence of a focus ring";
+		const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+		const r = e.getBoundingClientRect();
+		for (let a = e.parentElement; a; a = a.parentElement) {
+			const s = getComputedStyle(a), clip = /^inset\(([^)]*)\)$/.exec(s.clipPath);
+			if (s.overflowX == "visible" && s.overflowY == "visible" && !clip) continue;
+			const box = a.getBoundingClientRect();
+			const [top, right = top, bottom = top, left = right] = clip ? clip[1].split(/\s+/).map(parseFloat) : [0];
+			const c = {left: box.left + left, right: box.right - right, top: box.top + top, bottom: box.bottom - bottom};
+			if (r.left - reach < c.left - 0.5 || r.right + reach > c.right + 0.5 || r.top - reach < c.top - 0.5 || r.bottom + reach > c.bottom + 0.5)
+				return a.tagName.toLowerCase() + "." + [...a.classList].join(".");
+		}
+		return "";
+	})()`, &clipper)
+	return clipper
 }
