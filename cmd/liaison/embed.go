@@ -161,8 +161,13 @@ func (s *server) origin(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// oembedLink is the oEmbed discovery tag of a page.
+// oembedLink is the oEmbed discovery tag of a page; none in a static
+// export (liaison export), which has no oEmbed endpoint to discover and
+// would otherwise name the host the export rendered its pages on.
 func (s *server) oembedLink(r *http.Request) string {
+	if s.export != nil {
+		return ""
+	}
 	page := s.origin(r) + r.URL.RequestURI()
 	href := s.origin(r) + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
 	return `<link rel="alternate" type="application/json+oembed" href="` + html.EscapeString(href) + `" title="Liaison timeline">`
