@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"container/list"
+	"context"
 	"io"
 	"net/http"
 	"strconv"
@@ -270,7 +271,12 @@ func (c *pageCache) remove(e *list.Element) {
 // or gzip get the page so.
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
-	page := state.pageCache.get(pageKey(r), pagesNow().Unix(), func() (*renderedPage, bool) { return state.renderPage(r) })
+	page := state.pageCache.get(pageKey(r), pagesNow().Unix(), func() (page *renderedPage, keep bool) {
+		// Not the request's context: the requests waiting for this page
+		// need it rendered, whether this one's client stays or not.
+		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r) })
+		return page, keep
+	})
 	h := w.Header()
 	for name, values := range page.header {
 		h[name] = append([]string(nil), values...)
