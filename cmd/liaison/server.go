@@ -236,12 +236,12 @@ func (s *server) getTimeline(w http.ResponseWriter, r *http.Request) {
 	}
 	query := r.URL.Query()
 	var allPeople bool
-	switch people := query.Get("people"); people {
+	switch people := query.Get(peopleParameter); people {
 	case "":
 	case allPeopleValue:
 		allPeople = true
 	default:
-		writeJSONError(w, http.StatusBadRequest, fmt.Sprintf("the parameter \"people\" is %q: expected %q, or no parameter", people, allPeopleValue))
+		writeJSONError(w, http.StatusBadRequest, fmt.Sprintf("the parameter %q is %q: expected %q, or no parameter", peopleParameter, people, allPeopleValue))
 		return
 	}
 	ids := canonicalPeople(query["person"])
@@ -256,10 +256,6 @@ func (s *server) getTimeline(w http.ResponseWriter, r *http.Request) {
 		return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
 	})
 }
-
-// allPeopleValue is the value of the people parameter that keeps every
-// person of a filtered timeline.
-const allPeopleValue = "all"
 
 // lookup finds the timeline a request names, filtered by its person
 // parameters.
