@@ -29,6 +29,25 @@ type Library interface {
 	Problems(id string) []string
 }
 
+// A PartialLibrary is a Library that can give, for a view filtered to
+// some people, a part of a timeline: every person, but only the
+// relationships and events that involve those people, which is all that a
+// view of any of them shows. A page opened filtered then loads that part
+// alone, a few kilobytes of a timeline that may be megabytes. The browser's
+// library is one. For people the timeline lacks it may give the whole.
+type PartialLibrary interface {
+	TimelinePart(id string, people []string) (*data.Timeline, error)
+}
+
+// timelineFor is the timeline of id for a view of people: a part of it
+// when lib gives parts, else the whole.
+func timelineFor(lib Library, id string, people []string) (*data.Timeline, error) {
+	if partial, ok := lib.(PartialLibrary); ok && len(people) > 0 {
+		return partial.TimelinePart(id, people)
+	}
+	return lib.Timeline(id)
+}
+
 // A Watcher is a Library whose timelines can change while a page is open:
 // it calls changed after each change, until stop is called.
 type Watcher interface {

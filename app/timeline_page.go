@@ -268,14 +268,15 @@ func (p *TimelinePage) load(u *url.URL) {
 		// window is still at /: OnNav brings its own URL.
 		return
 	}
-	t, err := p.library.Timeline(id)
+	s := ParseViewState(u.Query())
+	t, err := timelineFor(p.library, id, s.People)
 	if err != nil {
 		p.problem, p.timeline = Problem(err), nil
 		return
 	}
 	p.timeline = t
 	p.problems = p.library.Problems(id)
-	p.setState(ParseViewState(u.Query()))
+	p.setState(s)
 }
 
 // setState shows the view of s: the filter, zoom window, details and cursor.

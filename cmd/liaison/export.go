@@ -9,12 +9,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/andybalholm/brotli"
 
@@ -48,7 +52,12 @@ func export(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "liaison export: the timelines are not valid:\n%v\n", err)
 		return 1
 	}
-	files, err := exportFiles(lib, web.FS, strings.TrimSuffix(*base, "/"), *domain, *quality)
+	now, err := exportClock(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		fmt.Fprintf(stderr, "liaison export: %v\n", err)
+		return 2
+	}
+	files, err := exportFiles(lib, web.FS, strings.TrimSuffix(*base, "/"), *domain, *quality, now)
 	if err == nil {
 		err = writeSite(*out, files)
 	}
@@ -60,9 +69,27 @@ func export(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// exportFiles renders the site for base on domain (see serverConfig), as
-// files by their path in the export.
-func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality int) (map[string][]byte, error) {
+// exportClock is the clock of the pages an export renders, which places
+// "now" on their charts (to the hour, like the server's): the time of the
+// export, or the Unix time in sourceDateEpoch when it is set, as the
+// reproducible-builds convention SOURCE_DATE_EPOCH has it. The same input
+// then gives the same files, whenever it is exported.
+func exportClock(sourceDateEpoch string) (func() time.Time, error) {
+	if sourceDateEpoch == "" {
+		return time.Now, nil
+	}
+	seconds, err := strconv.ParseInt(sourceDateEpoch, 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH is %q: want seconds since 1970 (like 1767225600)", sourceDateEpoch)
+	}
+	at := time.Unix(seconds, 0).UTC()
+	return func() time.Time { return at }, nil
+}
+
+// exportFiles renders the site for base on domain (see serverConfig), with
+// the pages' clock now, as files by their path in the export. The same
+// input gives the same files, byte for byte.
+func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality int, now func() time.Time) (map[string][]byte, error) {
 	names, err := newAssetNames(assets)
 	if err != nil {
 		return nil, err
@@ -77,7 +104,7 @@ func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality i
 		return nil, err
 	}
 
-	_, handler, err := buildServer(lib, assets, serverConfig{Export: site, Domain: domain})
+	_, handler, err := buildServer(lib, assets, serverConfig{Export: site, Domain: domain, Clock: now})
 	if err != nil {
 		return nil, err
 	}
@@ -112,32 +139,64 @@ func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality i
 		if resp.StatusCode != http.StatusOK {
 			return nil, fmt.Errorf("rendering %s: %s", request, resp.Status)
 		}
+		if path.Ext(file) == ".html" {
+			body = sortAttributes(body)
+		}
 		files[file] = body
 	}
-	files["_headers"] = headersFile(base)
-	for name, content := range files {
+	// The copies are made from a list of the files taken first: ranging
+	// over the map while adding to it made copies of copies
+	// (index.html.gz.gz), a different set at each export.
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if compressible(name) {
-			gz, br := compress(content, quality)
+			gz, br := compress(files[name], quality)
 			files[name+".gz"], files[name+".br"] = gz, br
 		}
 	}
+	files["_headers"] = headersFile(base, slices.Sorted(maps.Keys(files)))
 	return files, nil
 }
 
 // headersFile is the _headers file that Netlify, Cloudflare Pages and
-// other static hosts read: a static export cannot send HTTP headers
-// itself, so it tells the host the ones the server sends (its security
-// headers, embeds framable by any site), and that hashed assets never
-// change. Hosts that do not read it need the same set by hand.
-func headersFile(base string) []byte {
-	h := http.Header{}
-	setHeaders(h, "", "/", "")
+// other static hosts read for the export of files under base: a static
+// export cannot send HTTP headers itself, so it tells the host the ones
+// the server sends (its security headers, embeds framable by any site),
+// and that hashed assets never change. Hosts that do not read it need the
+// same set by hand.
+//
+// Hosts differ when several rules match a path. Cloudflare Pages applies
+// every one, and joins the values of a header that more than one sets
+// with commas: two Content-Security-Policy values are two policies, both
+// enforced, and a rule for /* with frame-ancestors 'self' beside one for
+// /embed/* with frame-ancestors * blocked every embed. Netlify keeps the
+// last rule's value, other hosts the first or most specific rule. So no
+// path here matches two rules: there is one for the site's root, one for
+// each of its directories (embed/ alone framable), and one for each file
+// at its top (names), each with every header of its paths.
+func headersFile(base string, names []string) []byte {
+	var paths []string // the rules' paths, under base
+	for _, name := range names {
+		if dir, _, nested := strings.Cut(name, "/"); nested {
+			paths = append(paths, "/"+dir+"/*")
+		} else if name != "_headers" {
+			paths = append(paths, "/"+name)
+		}
+	}
+	slices.Sort(paths)
+	paths = append([]string{"/"}, slices.Compact(paths)...)
+
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s/*\n  Content-Security-Policy: %s\n  X-Content-Type-Options: %s\n  Referrer-Policy: %s\n",
-		base, h.Get("Content-Security-Policy"), h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
-	setHeaders(h, "", "/embed/", "")
-	fmt.Fprintf(&b, "%s/embed/*\n  Content-Security-Policy: %s\n", base, h.Get("Content-Security-Policy"))
-	fmt.Fprintf(&b, "%s/web/*\n  Cache-Control: %s\n", base, immutableCaching)
+	for _, p := range paths {
+		h := http.Header{}
+		setHeaders(h, "", p, "")
+		fmt.Fprintf(&b, "%s%s\n", base, p)
+		for _, name := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
+			fmt.Fprintf(&b, "  %s: %s\n", name, h.Get(name))
+		}
+		if p == "/web/*" {
+			fmt.Fprintf(&b, "  Cache-Control: %s\n", immutableCaching)
+		}
+	}
 	return []byte(b.String())
 }
 

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"syscall/js"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -18,9 +20,28 @@ import (
 // apiLibrary is the browser's Library: it asks the server's JSON API. It
 // calls the browser's fetch directly, because Go's net/http client would add
 // 5 MB (850 KB brotli) to the WebAssembly.
+//
+// A page fetches what it shows: opened filtered, only the part of the
+// timeline its people are in (app.PartialLibrary); the whole timeline when
+// it shows everyone. A timeline of 100,000 relationships is 3.7 MB of
+// brotli and 39 MB of JSON to decode; the part of one person of it a few
+// kilobytes.
 type apiLibrary struct {
-	timelines map[string]*data.Timeline
+	timelines map[string]*data.Timeline // whole, by id
+	parts     map[string][]timelinePart // by id, the latest first
 }
+
+// A timelinePart is a timeline with every person but only the
+// relationships and events of people, as the API answers with people=all.
+type timelinePart struct {
+	people   []string
+	timeline *data.Timeline
+}
+
+// maxParts is how many parts of a timeline the library keeps: the views a
+// reader goes back and forth between. A part holds every person, some
+// megabytes of memory for 20,000 people.
+const maxParts = 4
 
 func (l *apiLibrary) Summaries() ([]data.Summary, error) {
 	body, status, err := fetch(apiPath("/api/timelines"))
@@ -65,6 +86,53 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 	}
 	l.timelines[id] = t
 	return t, nil
+}
+
+// TimelinePart is the part of a timeline that a view of people shows:
+// the whole timeline when the library has it or when the site is a static
+// export (which has the whole only), a part it has that covers people, or
+// else the part of people fetched. For people the timeline lacks, it is
+// the whole timeline, which tells the page so.
+func (l *apiLibrary) TimelinePart(id string, people []string) (*data.Timeline, error) {
+	if _, ok := l.timelines[id]; ok || goapp.Getenv("LIAISON_STATIC") != "" {
+		return l.Timeline(id)
+	}
+	for _, part := range l.parts[id] {
+		if covers(part.people, people) {
+			return part.timeline, nil
+		}
+	}
+	query := "?person=" + url.QueryEscape(strings.Join(people, ",")) + "&" + peopleParameter + "=" + allPeopleValue
+	body, status, err := fetch("/api/timelines/" + url.PathEscape(id) + query)
+	switch {
+	case err != nil:
+		return nil, err
+	case status == 404: // no such timeline, or person
+		return l.Timeline(id)
+	case status != 200:
+		return nil, errors.New("the server answered " + strconv.Itoa(status))
+	}
+	t, err := data.Decode(body)
+	if err != nil {
+		return nil, err
+	}
+	if l.parts == nil {
+		l.parts = map[string][]timelinePart{}
+	}
+	parts := append([]timelinePart{{people, t}}, l.parts[id]...)
+	l.parts[id] = parts[:min(len(parts), maxParts)]
+	return t, nil
+}
+
+// covers reports whether a part of the people in has everything a view of
+// the people of view shows: whether view is a subset of in.
+func covers(in, view []string) bool {
+	for _, id := range view {
+		if !slices.Contains(in, id) {
+			return false
+		}
+	}
+	return true
 }
 
 // fetch gets path from the server, blocking this goroutine (not the
@@ -115,7 +183,7 @@ func (l *apiLibrary) Problems(id string) []string {
 }
 
 // OnChange listens to the server's versions (serve -watch): at each new
-// one it forgets the timelines it holds and calls changed.
+// one it forgets the timelines and parts it holds and calls changed.
 func (l *apiLibrary) OnChange(changed func()) (stop func()) {
 	if goapp.Getenv("LIAISON_WATCH") == "" {
 		return func() {}
@@ -125,7 +193,7 @@ func (l *apiLibrary) OnChange(changed func()) (stop func()) {
 	onVersion := js.FuncOf(func(this js.Value, args []js.Value) any {
 		version := args[0].Get("data").String()
 		if current != "" && version != current {
-			l.timelines = nil
+			l.timelines, l.parts = nil, nil
 			changed()
 		}
 		current = version

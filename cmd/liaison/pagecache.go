@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"container/list"
+	"context"
 	"net"
 	"net/http"
 	"net/url"
@@ -14,8 +15,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/andybalholm/brotli"
 
 	"github.com/liaison-timeline/liaison/app"
 )
@@ -104,13 +103,7 @@ func (p *renderedPage) encode(accept []string, link string) (string, net.Buffers
 	br, gz := acceptQ(accept, "br"), acceptQ(accept, "gzip")
 	switch {
 	case p.oembedAt < 0 && br > 0 && br >= gz:
-		p.brotliOnce.Do(func() {
-			var b bytes.Buffer
-			w := brotli.NewWriterLevel(&b, 5) // quality 11 takes 100 times longer for a seventh less
-			w.Write(p.body)
-			w.Close()
-			p.brotli = b.Bytes()
-		})
+		p.brotliOnce.Do(func() { p.brotli = compressAs("br", p.body) })
 		return "br", net.Buffers{p.brotli}
 	case gz > 0:
 		p.gzipOnce.Do(func() {
@@ -132,6 +125,23 @@ func (p *renderedPage) encode(accept []string, link string) (string, net.Buffers
 func (p *renderedPage) insertLink(link string) {
 	p.body = slices.Concat(p.body[:p.oembedAt], []byte(link), p.body[p.oembedAt:])
 	p.oembedAt = -1
+}
+
+// pageCodings are the codings pages and API answers are sent in, by
+// preference.
+var pageCodings = []string{"br", "gzip"}
+
+// pageCoding is the coding to send an answer in to a client whose
+// Accept-Encoding headers are given: the one it ranks highest, brotli
+// among equals; "" for none.
+func pageCoding(accept []string) string {
+	best, bestQ := "", 0.0
+	for _, coding := range pageCodings {
+		if q := acceptQ(accept, coding); q > bestQ {
+			best, bestQ = coding, q
+		}
+	}
+	return best
 }
 
 // variantETag is the ETag of a page's copy in coding: each representation
@@ -292,8 +302,10 @@ func (c *pageCache) remove(e *list.Element) {
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
 	view, status := state.pageView(r)
-	page := state.pageCache.get(view.RequestURI(), pagesNow().Unix(), func() (*renderedPage, bool) {
-		page, keep := state.renderPage(r, view, status)
+	page := state.pageCache.get(view.RequestURI(), pagesNow().Unix(), func() (page *renderedPage, keep bool) {
+		// Not the request's context: the requests waiting for this page
+		// need it rendered, whether this one's client stays or not.
+		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status) })
 		switch {
 		case page.oembedAt < 0:
 		case s.export != nil:

@@ -491,7 +491,7 @@ func TestExportedPagesHaveNoOEmbedLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, domain := range []string{"", "news.example"} {
-		files, err := exportFiles(lib, webAssets(t), "", domain, 1)
+		files, err := exportFiles(lib, webAssets(t), "", domain, 1, func() time.Time { return time.Unix(exportEpoch, 0) })
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -33,7 +34,10 @@ type server struct {
 	watch  bool
 	export *siteResources
 	domain string // see serverConfig.Domain
-	state  atomic.Pointer[serverState]
+	// heavy bounds the heavy work of every version: large API answers
+	// and pages.
+	heavy *heavyWork
+	state atomic.Pointer[serverState]
 	// changed is closed, and replaced, at every reload: what waits on it
 	// (the /api/events streams) learns of the new version.
 	mu      sync.Mutex
@@ -51,8 +55,10 @@ type serverState struct {
 	// a stale app or timeline, or a page naming assets that are gone.
 	version string
 	pages   http.Handler
-	// pageCache holds the pages rendered from this version of the data.
+	// pageCache holds the pages rendered from this version of the data,
+	// and api the API's answers.
 	pageCache *pageCache
+	api       *apiCache
 }
 
 // current is the state requests are answered with.
@@ -91,6 +97,7 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 		watch:    cfg.Watch,
 		export:   cfg.Export,
 		domain:   cfg.Domain,
+		heavy:    newHeavyWork(heavySlots),
 		stopped:  make(chan struct{}),
 	}
 	clock := cfg.Clock
@@ -140,7 +147,7 @@ func (s *server) Reload(lib *data.Library) {
 		pages.Env = map[string]string{"LIAISON_STATIC": "1"}
 	}
 	pagesLibrary.Store(lib)
-	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache()})
+	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache(), api: newAPICache()})
 	s.mu.Lock()
 	close(s.changed)
 	s.changed = make(chan struct{})
@@ -183,27 +190,52 @@ func apiNotFound(w http.ResponseWriter, r *http.Request) {
 	writeJSONError(w, http.StatusNotFound, "no such API route: "+r.URL.Path)
 }
 
+// listTimelines answers the summaries of every timeline.
 func (s *server) listTimelines(w http.ResponseWriter, r *http.Request) {
-	s.writeJSON(w, r, map[string]any{"timelines": s.current().library.Summaries()})
+	st := s.current()
+	s.serveAPI(w, r, st, "timelines", func() (apiAnswer, error) {
+		summaries := st.library.Summaries()
+		return apiAnswer{map[string]any{"timelines": summaries}, len(summaries)}, nil
+	})
 }
 
-// getTimeline answers a timeline in the data format, filtered by ?person.
+// getTimeline answers a timeline in the data format, filtered by ?person;
+// with people=all the filtered timeline keeps every person, which the
+// pages ask for: their search offers everyone, and each person's colour is
+// their place among all.
 func (s *server) getTimeline(w http.ResponseWriter, r *http.Request) {
-	t, err := s.lookup(r)
-	if err != nil {
-		writeJSONError(w, http.StatusNotFound, err.Error())
+	st := s.current()
+	id := r.PathValue("id")
+	t, ok := st.library.Timeline(id)
+	if !ok {
+		writeJSONError(w, http.StatusNotFound, (&data.UnknownTimelineError{ID: id}).Error())
 		return
 	}
-	s.writeJSON(w, r, t)
+	query := r.URL.Query()
+	var allPeople bool
+	switch people := query.Get(peopleParameter); people {
+	case "":
+	case allPeopleValue:
+		allPeople = true
+	default:
+		writeJSONError(w, http.StatusBadRequest, fmt.Sprintf("the parameter %q is %q: expected %q, or no parameter", peopleParameter, people, allPeopleValue))
+		return
+	}
+	ids := canonicalPeople(query["person"])
+	s.serveAPI(w, r, st, timelineKey(id, ids, allPeople), func() (apiAnswer, error) {
+		filtered, err := t.Involving(ids)
+		if err != nil {
+			return apiAnswer{}, &apiError{http.StatusNotFound, err.Error()}
+		}
+		if allPeople && filtered != t {
+			filtered.People = t.People // Involving returned a copy
+		}
+		return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
+	})
 }
 
 // lookup finds the timeline a request names, filtered by its person
 // parameters.
-func (s *server) lookup(r *http.Request) (*data.Timeline, error) {
-	return s.current().lookup(r)
-}
-
-// lookup is server.lookup in this state's data.
 func (st *serverState) lookup(r *http.Request) (*data.Timeline, error) {
 	id := r.PathValue("id")
 	t, ok := st.library.Timeline(id)
@@ -211,22 +243,6 @@ func (st *serverState) lookup(r *http.Request) (*data.Timeline, error) {
 		return nil, &data.UnknownTimelineError{ID: id}
 	}
 	return t.Involving(data.ParsePersonList(r.URL.Query()["person"]))
-}
-
-func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, v any) {
-	etag := `"` + s.current().version + `"`
-	h := w.Header()
-	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", etag)
-	h.Set("Access-Control-Allow-Origin", "*")
-	if r.Header.Get("If-None-Match") == etag {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(v)
 }
 
 // writeJSONError answers {"error": message}. Messages name what was asked

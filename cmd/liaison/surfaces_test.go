@@ -3,8 +3,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -29,45 +27,34 @@ type surface struct {
 	canonical bool
 }
 
-// exportedSiteBase is the prefix the tests export the site for: a
-// newsroom's static host serves graphics under a folder of its own.
-const exportedSiteBase = "/graphics/liaison"
-
-// exportedSite is the default timeline exported once for every test of the
-// process, in a directory TestMain removes with the browsers' profiles.
-var exportedSite struct {
+// exportedDir is the default timeline's export (exportedSite) written
+// once for every test of the process, in a directory TestMain removes with
+// the browsers' profiles.
+var exportedDir struct {
 	once sync.Once
 	dir  string
-	err  string
+	err  error
 }
 
-// exportDefaultSite exports the default timeline (once) and returns the
-// directory it is in.
+// exportDefaultSite writes the export of the default timeline for
+// exportBase (once) and returns the directory it is in.
 func exportDefaultSite(t *testing.T) string {
 	t.Helper()
-	webAssets(t)
-	exportedSite.once.Do(func() {
-		dir, err := os.MkdirTemp(profiles, "export-")
-		if err != nil {
-			exportedSite.err = err.Error()
-			return
+	files := exportedSite(t)
+	exportedDir.once.Do(func() {
+		exportedDir.dir, exportedDir.err = os.MkdirTemp(profiles, "export-")
+		if exportedDir.err == nil {
+			exportedDir.err = writeSite(exportedDir.dir, files)
 		}
-		var stdout, stderr bytes.Buffer
-		args := []string{"export", "-o", dir, "-base", exportedSiteBase + "/", "-brotli", "1"}
-		if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
-			exportedSite.err = "liaison export: " + stderr.String()
-			return
-		}
-		exportedSite.dir = dir
 	})
-	if exportedSite.err != "" {
-		t.Fatal(exportedSite.err)
+	if exportedDir.err != nil {
+		t.Fatal(exportedDir.err)
 	}
-	return exportedSite.dir
+	return exportedDir.dir
 }
 
 // surfaces serves the default timeline both ways for one test: Liaison on
-// 127.0.0.1, and its export under exportedSiteBase by a plain Go file
+// 127.0.0.1, and its export under exportBase by a plain Go file
 // server, as a static host would.
 func surfaces(t *testing.T) []surface {
 	t.Helper()
@@ -76,7 +63,7 @@ func surfaces(t *testing.T) []surface {
 	// library (go-app's routes are process-wide).
 	dir := exportDefaultSite(t)
 	served := startServer(t, "")
-	static := httptest.NewServer(http.StripPrefix(exportedSiteBase, http.FileServer(http.Dir(dir))))
+	static := httptest.NewServer(http.StripPrefix(exportBase, http.FileServer(http.Dir(dir))))
 	t.Cleanup(static.Close)
 	at := func(base, path string) func(string) string {
 		return func(query string) string { return base + path + query }
@@ -85,9 +72,9 @@ func surfaces(t *testing.T) []surface {
 		{name: "served/index", url: at(served.URL, "/")},
 		{name: "served/page", url: at(served.URL, timelineURL), canonical: true},
 		{name: "served/embed", url: at(served.URL, "/embed/james-norton")},
-		{name: "exported/index", url: at(static.URL, exportedSiteBase+"/")},
-		{name: "exported/page", url: at(static.URL, exportedSiteBase+timelineURL+"/")},
-		{name: "exported/embed", url: at(static.URL, exportedSiteBase+"/embed/james-norton/")},
+		{name: "exported/index", url: at(static.URL, exportBase+"/")},
+		{name: "exported/page", url: at(static.URL, exportBase+timelineURL+"/")},
+		{name: "exported/embed", url: at(static.URL, exportBase+"/embed/james-norton/")},
 	}
 }
 

@@ -129,13 +129,16 @@ func (s *server) stopEvents() {
 // getProblems answers the errors of a timeline's file while its last good
 // version is served: {"problems": ["file:line:column: path: message", …]}.
 func (s *server) getProblems(w http.ResponseWriter, r *http.Request) {
-	lib := s.current().library
+	st := s.current()
 	id := r.PathValue("id")
-	if _, ok := lib.Timeline(id); !ok {
+	if _, ok := st.library.Timeline(id); !ok {
 		writeJSONError(w, http.StatusNotFound, (&data.UnknownTimelineError{ID: id}).Error())
 		return
 	}
-	s.writeJSON(w, r, map[string]any{"problems": problemTexts(lib.Problems(id))})
+	s.serveAPI(w, r, st, "problems "+id, func() (apiAnswer, error) {
+		problems := problemTexts(st.library.Problems(id))
+		return apiAnswer{map[string]any{"problems": problems}, len(problems)}, nil
+	})
 }
 
 // problemTexts are errors as a reader reads them; never nil, for JSON.
