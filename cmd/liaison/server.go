@@ -145,6 +145,7 @@ func (s *server) Reload(lib *data.Library) {
 		Domain:          s.domain,
 		Image:           "/web/icon-512.png",
 		Styles:          []string{"/web/liaison.css"},
+		Scripts:         []string{"/web/frame.js defer"}, // sizes an embed from its first paint
 		ThemeColor:      "#1d2433",
 		BackgroundColor: "#fbfaf7",
 		LoadingLabel:    "Loading the interactive timeline… {progress}%",
