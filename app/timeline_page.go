@@ -26,8 +26,8 @@ type TimelinePage struct {
 
 	library Library
 	now     func() time.Time
-	// embed is set on /embed/{id}: minimal chrome, and each view is
-	// announced to the site around it.
+	// embed is set on /embed/{id}: minimal chrome, views that replace
+	// the URL (see navigate), and each announced to the site around it.
 	embed bool
 
 	loaded   string // the URL the view was built for
@@ -348,8 +348,16 @@ func (p *TimelinePage) relayout() {
 func (p *TimelinePage) window() TimeScale { return p.view.layout.Scale }
 
 // navigate moves to the view s as a new history entry: the person filter,
-// which Back and Forward restore. OnNav then shows it.
+// which Back and Forward restore. OnNav then shows it. An embed shows it
+// and replaces its URL instead: an iframe's history entries are those of
+// the article around it, whose Back button would step through the
+// widget's filters rather than leave the article.
 func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
+	if p.embed {
+		p.setState(s)
+		p.writeURL(s)
+		return
+	}
 	p.urlWrites++ // a pending replace must not overwrite the new entry
 	ctx.NavigateTo(s.URL(p.path()))
 }

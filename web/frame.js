@@ -1,5 +1,5 @@
 /*
- * Liaison's embed reporter, which every page loads. In an iframe, it tells
+ * Liaison's embed script, which every page loads. In an iframe, it tells
  * the page around it how tall this page is and which view it shows, each
  * time either changes, from the first paint on: before the WebAssembly
  * arrives (seconds on a slow network), and if it never does, the iframe
@@ -13,6 +13,10 @@
  *   - AMP's amp-iframe: {sentinel: "amp", type: "embed-size", height};
  *   - Liaison's own, for embed.js: the JSON text
  *     {"type": "liaison:resize", "height": px, "state": "person=…"}.
+ *
+ * A page that keeps the widget's views in its history (embed.js with
+ * data-liaison-history="push") sends {"type": "liaison:navigate", "state"}
+ * when the reader goes Back or Forward to one: the embed loads that view.
  */
 (function () {
   "use strict";
@@ -38,4 +42,19 @@
   // A ResizeObserver reports the first size as soon as it observes.
   new ResizeObserver(send).observe(document.documentElement);
   window.addEventListener("liaison:view", send);
+
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent || typeof event.data !== "string") return;
+    var message;
+    try {
+      message = JSON.parse(event.data);
+    } catch (e) {
+      return;
+    }
+    if (!message || message.type !== "liaison:navigate" || typeof message.state !== "string") return;
+    var query = message.state ? "?" + message.state : "";
+    // In place of this view, not after it: the frame's history entries
+    // would be the article's.
+    if (query !== location.search) location.replace(location.pathname + query);
+  });
 })();
