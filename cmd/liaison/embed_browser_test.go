@@ -67,7 +67,7 @@ func (b *browser) waitEmbedReady(t *testing.T, holder string) {
 	t.Helper()
 	b.waitFor(t, "the embed in #"+holder+" to report its height",
 		`(f => f && f.style.height && f.style.height != "600px")(document.querySelector("#`+holder+` iframe"))`)
-	b.run(t, chromedp.WaitVisible(`main[data-interactive="true"]`, chromedp.ByQuery, chromedp.FromNode(b.frame(t, holder))))
+	b.waitFrame(t, "the WebAssembly to take over", holder, `document.querySelector('main[data-interactive="true"]')`)
 }
 
 // frameHeight is the height of the iframe inside the element with the

@@ -137,7 +137,9 @@ func headersFile(base string) []byte {
 		base, h.Get("Content-Security-Policy"), h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
 	setHeaders(h, "", "/embed/", "")
 	fmt.Fprintf(&b, "%s/embed/*\n  Content-Security-Policy: %s\n", base, h.Get("Content-Security-Policy"))
-	fmt.Fprintf(&b, "%s/web/*\n  Cache-Control: %s\n", base, immutableCaching)
+	// Readable by embeds in sandboxed iframes, whose origin is "null".
+	fmt.Fprintf(&b, "%s/web/*\n  Cache-Control: %s\n  Access-Control-Allow-Origin: *\n", base, immutableCaching)
+	fmt.Fprintf(&b, "%s/api/*\n  Access-Control-Allow-Origin: *\n", base)
 	return []byte(b.String())
 }
 

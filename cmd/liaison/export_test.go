@@ -82,7 +82,8 @@ func TestExportOnAStaticHost(t *testing.T) {
 	}
 	for _, want := range []string{"/graphics/liaison/*\n  Content-Security-Policy: ", "frame-ancestors 'self'",
 		"/graphics/liaison/embed/*\n  Content-Security-Policy: ", "frame-ancestors *",
-		"/graphics/liaison/web/*\n  Cache-Control: public, max-age=31536000, immutable"} {
+		"/graphics/liaison/web/*\n  Cache-Control: public, max-age=31536000, immutable\n  Access-Control-Allow-Origin: *",
+		"/graphics/liaison/api/*\n  Access-Control-Allow-Origin: *"} {
 		if !strings.Contains(string(headers), want) {
 			t.Errorf("_headers lacks %q:\n%s", want, headers)
 		}
