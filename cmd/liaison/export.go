@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -98,6 +99,9 @@ func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality i
 		pages[app.TimelinePath(t.ID)] = "t/" + t.ID + "/index.html"
 		pages[app.EmbedPath(t.ID)] = "embed/" + t.ID + "/index.html"
 		pages["/api/timelines/"+t.ID] = "api/timelines/" + t.ID + ".json"
+	}
+	if domain != "" {
+		maps.Copy(pages, oembedFiles(lib, "https://"+domain+base))
 	}
 	for request, file := range pages {
 		resp, err := http.Get(srv.URL + request)

@@ -69,7 +69,7 @@ type renderedPage struct {
 	header http.Header
 	body   []byte
 	// oembedAt is where the oEmbed discovery link goes, before </head>,
-	// in a full page (/t/); -1 for none. The link names the host the
+	// in a page that has one (serverState.offersOEmbed); -1 for none. The link names the host the
 	// request was sent to, so it is added to each answer.
 	oembedAt int
 
@@ -263,10 +263,10 @@ func (c *pageCache) remove(e *list.Element) {
 	c.bytes -= len(entry.page.body)
 }
 
-// timelinePage serves /t/{id} and /embed/{id}: go-app renders the page or
-// the problem, once per version of the data, query and hour (see
+// timelinePage serves /, /t/{id} and /embed/{id}: go-app renders the page
+// or the problem, once per version of the data, query and hour (see
 // pageCache); a timeline or person that does not exist is a 404. Full pages
-// carry the oEmbed discovery link in their head. Clients that take brotli
+// of a timeline carry the oEmbed discovery link in their head. Clients that take brotli
 // or gzip get the page so.
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
@@ -314,7 +314,7 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 // cached: a page (200) or a problem (404) of this state's data.
 func (st *serverState) renderPage(r *http.Request) (*renderedPage, bool) {
 	status := http.StatusOK
-	if _, err := st.lookup(r); err != nil {
+	if _, err := st.lookup(r); err != nil && r.URL.Path != "/" {
 		status = http.StatusNotFound
 	}
 	// The whole page, whatever this client has already: the cache answers
@@ -324,10 +324,10 @@ func (st *serverState) renderPage(r *http.Request) (*renderedPage, bool) {
 	buf := &pageBuffer{header: http.Header{}}
 	st.pages.ServeHTTP(buf, whole)
 	buf.header.Del("Content-Length")
-	page := &renderedPage{status: buf.status, header: buf.header, body: buf.body.Bytes(), oembedAt: -1}
+	page := &renderedPage{status: buf.status, header: buf.header, body: withoutHostlessURLs(buf.body.Bytes()), oembedAt: -1}
 	if page.status == 0 || page.status == http.StatusOK {
 		page.status = status
-		if strings.HasPrefix(r.URL.Path, "/t/") {
+		if st.offersOEmbed(r.URL.Path) {
 			page.oembedAt = bytes.Index(page.body, []byte("</head>"))
 		}
 	}

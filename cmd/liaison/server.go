@@ -115,6 +115,7 @@ func buildServer(lib *data.Library, assets fs.FS, cfg serverConfig) (*server, ht
 	mux.Handle("GET /web/", s.assets)
 	mux.HandleFunc("GET /app.wasm", s.assets.plainWasm)
 	mux.HandleFunc("GET /goapp.wasm", s.assets.plainWasm)
+	mux.HandleFunc("GET /{$}", s.timelinePage)
 	mux.HandleFunc("GET /t/{id}", s.timelinePage)
 	mux.HandleFunc("GET /embed/{id}", s.timelinePage)
 	mux.HandleFunc("GET /embed.js", s.embedScript)
@@ -163,6 +164,12 @@ func (s *server) Reload(lib *data.Library) {
 	if s.export != nil {
 		pages.Resources = s.export
 		pages.Env = map[string]string{"LIAISON_STATIC": "1"}
+	}
+	if s.domain != "" {
+		if pages.Env == nil {
+			pages.Env = map[string]string{}
+		}
+		pages.Env[app.OriginEnv] = "https://" + s.domain
 	}
 	pagesLibrary.Store(lib)
 	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache()})

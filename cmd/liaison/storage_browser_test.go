@@ -37,6 +37,11 @@ func blockedStorage(t *testing.T) chromedp.ExecAllocatorOption {
 	return chromedp.UserDataDir(profile)
 }
 
+// framesInOneProcess keeps the frames of other sites, and sandboxed
+// frames, in their page's process, where a test reaches inside them;
+// Chromium otherwise isolates them in processes of their own.
+var framesInOneProcess = chromedp.Flag("disable-site-isolation-trials", true)
+
 // storageCheck says what reading localStorage does in a page: "allowed",
 // or the name of the error it throws.
 const storageCheck = `(() => { try { localStorage.length; return "allowed" } catch (e) { return e.name } })()`
@@ -119,9 +124,7 @@ window.addEventListener("message", (e) => {
 });
 </script>
 </body></html>`
-	// Each site's frames run in a process of their own, where the test
-	// could not reach inside the iframe: this browser keeps them in one.
-	b := newBrowser(t, 1100, 900, chromedp.Flag("disable-site-isolation-trials", true))
+	b := newBrowser(t, 1100, 900, framesInOneProcess)
 	b.run(t, chromedp.Navigate(article+"/story"))
 	b.waitEmbedReady(t, "graphic")
 	var refused, origin string
