@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -237,6 +238,9 @@ func TestBrowserLoadingPage(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := newBrowser(t, tc.width, tc.height)
+			// A window is at least 500 px wide: a phone's screen is
+			// emulated.
+			b.run(t, emulation.SetDeviceMetricsOverride(int64(tc.width), int64(tc.height), 1, tc.width < 500))
 			network := slowNetwork()
 			if tc.blocked {
 				network = blockWasm()
