@@ -82,7 +82,7 @@
       window.addEventListener("popstate", function () {
         var state = hashParams().get(syncKey);
         if (state === null) state = initial;
-        if (state === shown) return;
+        if (state === shown || !iframe.contentWindow) return;
         shown = state;
         iframe.contentWindow.postMessage(JSON.stringify({ type: "liaison:navigate", state: state }), src.origin);
       });
