@@ -70,21 +70,40 @@
       if (!message || message.type !== "liaison:resize") return;
       var height = Number(message.height);
       if (height > 0 && height < 100000) iframe.style.height = Math.ceil(height) + "px";
-      if (syncKey === null || typeof message.state !== "string" || message.state === shown) return;
+      if (syncKey === null || typeof message.state !== "string") return;
+      if (wanted !== null) {
+        // Going Back or Forward, the browser may also bring back an
+        // earlier page of the widget, in place of the one asked for: it is
+        // asked again, a few times at most.
+        if (message.state !== wanted && asked < 3) return ask();
+        wanted = null;
+        shown = message.state;
+        return;
+      }
+      if (message.state === shown) return;
       var entry = push && param(message.state, "person") !== param(shown, "person");
       shown = message.state;
       mirror(syncKey, shown, entry);
     });
 
     // Back and Forward through this page's entries show their views.
+    var wanted = null;
+    var asked = 0;
+    function ask() {
+      asked++;
+      if (iframe.contentWindow) {
+        iframe.contentWindow.postMessage(JSON.stringify({ type: "liaison:navigate", state: wanted }), src.origin);
+      }
+    }
     if (syncKey !== null && push) {
       var initial = shown;
       window.addEventListener("popstate", function () {
         var state = hashParams().get(syncKey);
         if (state === null) state = initial;
-        if (state === shown || !iframe.contentWindow) return;
-        shown = state;
-        iframe.contentWindow.postMessage(JSON.stringify({ type: "liaison:navigate", state: state }), src.origin);
+        if (state === shown && wanted === null) return;
+        shown = wanted = state;
+        asked = 0;
+        ask();
       });
     }
   }

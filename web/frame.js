@@ -53,8 +53,13 @@
     }
     if (!message || message.type !== "liaison:navigate" || typeof message.state !== "string") return;
     var query = message.state ? "?" + message.state : "";
+    if (query === location.search) {
+      state = null; // the view is shown already: say so
+      send();
+      return;
+    }
     // In place of this view, not after it: the frame's history entries
     // would be the article's.
-    if (query !== location.search) location.replace(location.pathname + query);
+    location.replace(location.pathname + query);
   });
 })();
