@@ -59,6 +59,17 @@
     iframe.setAttribute("scrolling", "no");
     iframe.style.cssText = "display:block;width:100%;border:0;height:" + (Number(height) > 0 ? Number(height) : DEFAULT_HEIGHT) + "px";
 
+    // wanted is the view this page asked the widget to show (going Back or
+    // Forward) until the widget says it shows it; asked counts the asks.
+    var wanted = null;
+    var asked = 0;
+    function ask() {
+      asked++;
+      if (iframe.contentWindow) {
+        iframe.contentWindow.postMessage(JSON.stringify({ type: "liaison:navigate", state: wanted }), src.origin);
+      }
+    }
+
     window.addEventListener("message", function (event) {
       if (event.source !== iframe.contentWindow || event.origin !== src.origin) return;
       var message;
@@ -87,14 +98,6 @@
     });
 
     // Back and Forward through this page's entries show their views.
-    var wanted = null;
-    var asked = 0;
-    function ask() {
-      asked++;
-      if (iframe.contentWindow) {
-        iframe.contentWindow.postMessage(JSON.stringify({ type: "liaison:navigate", state: wanted }), src.origin);
-      }
-    }
     if (syncKey !== null && push) {
       var initial = shown;
       window.addEventListener("popstate", function () {
