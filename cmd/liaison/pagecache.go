@@ -69,8 +69,9 @@ type renderedPage struct {
 	header http.Header
 	body   []byte
 	// oembedAt is where the oEmbed discovery link goes, before </head>,
-	// in a page that has one (serverState.offersOEmbed); -1 for none. The link names the host the
-	// request was sent to, so it is added to each answer.
+	// in a page that has one (serverState.offersOEmbed); -1 for none.
+	// The link names the host the request was sent to, so it is added to
+	// each answer.
 	oembedAt int
 
 	// copies are the page compressed, by coding and oEmbed link, made on
@@ -266,8 +267,8 @@ func (c *pageCache) remove(e *list.Element) {
 // timelinePage serves /, /t/{id} and /embed/{id}: go-app renders the page
 // or the problem, once per version of the data, query and hour (see
 // pageCache); a timeline or person that does not exist is a 404. Full pages
-// of a timeline carry the oEmbed discovery link in their head. Clients that take brotli
-// or gzip get the page so.
+// of a timeline carry the oEmbed discovery link in their head. Clients that
+// take brotli or gzip get the page so.
 func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
 	page := state.pageCache.get(pageKey(r), pagesNow().Unix(), func() (*renderedPage, bool) { return state.renderPage(r) })
