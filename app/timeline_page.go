@@ -26,8 +26,8 @@ type TimelinePage struct {
 
 	library Library
 	now     func() time.Time
-	// embed is set on /embed/{id}: minimal chrome, and the page tells the
-	// site around it its height and state.
+	// embed is set on /embed/{id}: minimal chrome, views that replace
+	// the URL (see navigate), and each announced to the site around it.
 	embed bool
 
 	loaded   string // the URL the view was built for
@@ -70,8 +70,6 @@ type TimelinePage struct {
 	// dies with its element, like the close button of the details.
 	page    goapp.Context
 	mounted bool
-	// report tells the site around an embed its height and view.
-	report *embedReport
 	// problems are the errors of the timeline's file, while its last good
 	// version is shown; stopWatching ends the updates of the library.
 	problems     []string
@@ -155,17 +153,13 @@ func (p *TimelinePage) describe(ctx goapp.Context) {
 	}
 }
 
-// OnMount measures the chart, whose width decides how many ticks fit, and
-// in an embed starts telling the site around it its height and view.
+// OnMount measures the chart, whose width decides how many ticks fit.
 func (p *TimelinePage) OnMount(ctx goapp.Context) {
 	p.page, p.mounted = ctx, true
 	ctx.Defer(p.measure)
 	p.drawPrintCopy()
 	p.watchSight()
 	p.followSight()
-	if p.embed {
-		p.report = startEmbedReport()
-	}
 	if w, ok := p.library.(Watcher); ok {
 		p.stopWatching = w.OnChange(func() {
 			p.page.Dispatch(func(goapp.Context) { p.refresh() })
@@ -180,18 +174,14 @@ func (p *TimelinePage) refresh() {
 	p.load(goapp.Window().URL())
 }
 
-// OnDismount stops the embed's reports, the library's updates and
-// following the reader's scrolling.
+// OnDismount stops the library's updates and following the reader's
+// scrolling.
 func (p *TimelinePage) OnDismount() {
 	p.mounted = false
 	p.frames.stop()
 	if p.sight.stop != nil {
 		p.sight.stop()
 		p.sight.stop = nil
-	}
-	if p.report != nil {
-		p.report.stop()
-		p.report = nil
 	}
 	if p.stopWatching != nil {
 		p.stopWatching()
@@ -201,8 +191,8 @@ func (p *TimelinePage) OnDismount() {
 
 // reportView tells the site around an embed that the view has changed.
 func (p *TimelinePage) reportView() {
-	if p.report != nil {
-		p.report.send()
+	if p.embed {
+		announceView()
 	}
 }
 
@@ -369,9 +359,17 @@ func (p *TimelinePage) window() TimeScale { return p.view.layout.Scale }
 
 // navigate moves to the view s as a new history entry: the person filter,
 // which Back and Forward restore. OnNav then shows it. What the URL gave
-// that the view could not use goes with the view the reader left.
+// that the view could not use goes with the view the reader left. An
+// embed shows it and replaces its URL instead: an iframe's history
+// entries are those of the article around it, whose Back button would
+// step through the widget's filters rather than leave the article.
 func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
 	s.Unusable = nil
+	if p.embed {
+		p.setState(s)
+		p.writeURL(s)
+		return
+	}
 	p.urlWrites++ // a pending replace must not overwrite the new entry
 	ctx.NavigateTo(s.URL(p.path()))
 }
@@ -383,6 +381,12 @@ func (p *TimelinePage) replace(ctx goapp.Context, s ViewState) {
 	s.Unusable = nil
 	p.state = s
 	p.relayout()
+	p.writeURL(s)
+}
+
+// writeURL records the view s in the URL, without a new history entry,
+// once the view has rested, and tells the site around an embed.
+func (p *TimelinePage) writeURL(s ViewState) {
 	u := s.URL(p.path())
 	p.loaded = viewKey(u)
 	p.urlWrites++

@@ -5,11 +5,18 @@
  *   <script src="https://host/embed.js" async></script>
  *
  * Each placeholder becomes a full-width, borderless iframe whose height
- * follows the timeline's content. Heights are taken only from that
- * iframe's own window and origin. With data-liaison-sync-url (optionally
- * naming a key, default "liaison"), the timeline's view (filter, details,
- * zoom, cursor) is mirrored in this page's URL hash, and a URL with that
- * hash opens the timeline in that view.
+ * follows the timeline's content (a placeholder may hold the iframe
+ * already, as oEmbed's code does). Heights are taken only from that
+ * iframe's own window and origin.
+ *
+ * With data-liaison-sync-url (optionally naming a key, default
+ * "liaison"), the timeline's view (filter, details, zoom, cursor) is
+ * mirrored in this page's URL hash, and a URL with that hash opens the
+ * timeline in that view. The hash changes only when the reader changes
+ * the view, and only its own key. The widget adds no entry to this page's
+ * history, so Back leaves the article, unless the placeholder also has
+ * data-liaison-history="push": then each filter the reader chooses is an
+ * entry, and Back and Forward bring the widget's views back.
  */
 (function () {
   "use strict";
@@ -29,19 +36,39 @@
     if (src.protocol !== "https:" && src.protocol !== "http:") return;
 
     var syncKey = null;
+    var push = holder.getAttribute("data-liaison-history") === "push";
     if (holder.hasAttribute("data-liaison-sync-url")) {
       syncKey = holder.getAttribute("data-liaison-sync-url") || "liaison";
       var shared = hashParams().get(syncKey);
       if (shared !== null) src.search = shared;
     }
+    // shown is the view the widget shows, as far as this page knows.
+    var shown = src.search.replace(/^\?/, "");
 
-    var iframe = document.createElement("iframe");
-    iframe.src = src.href;
-    iframe.title = holder.getAttribute("data-liaison-title") || "Interactive relationship timeline";
-    iframe.loading = "lazy";
+    var iframe = holder.querySelector("iframe");
+    if (!iframe) {
+      iframe = document.createElement("iframe");
+      iframe.title = holder.getAttribute("data-liaison-title") || "Interactive relationship timeline";
+      iframe.loading = "lazy";
+      holder.appendChild(iframe);
+    }
+    var height = iframe.getAttribute("height");
+    if (iframe.src !== src.href) iframe.src = src.href;
+    iframe.removeAttribute("width");
+    iframe.removeAttribute("height");
     iframe.setAttribute("scrolling", "no");
-    iframe.style.cssText = "display:block;width:100%;border:0;height:" + DEFAULT_HEIGHT + "px";
-    holder.appendChild(iframe);
+    iframe.style.cssText = "display:block;width:100%;border:0;height:" + (Number(height) > 0 ? Number(height) : DEFAULT_HEIGHT) + "px";
+
+    // wanted is the view this page asked the widget to show (going Back or
+    // Forward) until the widget says it shows it; asked counts the asks.
+    var wanted = null;
+    var asked = 0;
+    function ask() {
+      asked++;
+      if (iframe.contentWindow) {
+        iframe.contentWindow.postMessage(JSON.stringify({ type: "liaison:navigate", state: wanted }), src.origin);
+      }
+    }
 
     window.addEventListener("message", function (event) {
       if (event.source !== iframe.contentWindow || event.origin !== src.origin) return;
@@ -54,8 +81,34 @@
       if (!message || message.type !== "liaison:resize") return;
       var height = Number(message.height);
       if (height > 0 && height < 100000) iframe.style.height = Math.ceil(height) + "px";
-      if (syncKey !== null && typeof message.state === "string") mirror(syncKey, message.state);
+      if (syncKey === null || typeof message.state !== "string") return;
+      if (wanted !== null) {
+        // Going Back or Forward, the browser may also bring back an
+        // earlier page of the widget, in place of the one asked for: it is
+        // asked again, a few times at most.
+        if (message.state !== wanted && asked < 3) return ask();
+        wanted = null;
+        shown = message.state;
+        return;
+      }
+      if (message.state === shown) return;
+      var entry = push && param(message.state, "person") !== param(shown, "person");
+      shown = message.state;
+      mirror(syncKey, shown, entry);
     });
+
+    // Back and Forward through this page's entries show their views.
+    if (syncKey !== null && push) {
+      var initial = shown;
+      window.addEventListener("popstate", function () {
+        var state = hashParams().get(syncKey);
+        if (state === null) state = initial;
+        if (state === shown && wanted === null) return;
+        shown = wanted = state;
+        asked = 0;
+        ask();
+      });
+    }
   }
 
   // hashParams reads this page's hash as URL parameters.
@@ -63,15 +116,26 @@
     return new URLSearchParams(location.hash.replace(/^#/, ""));
   }
 
-  // mirror writes one widget's view into this page's hash, without adding
-  // a history entry or scrolling.
-  function mirror(key, state) {
-    var params = hashParams();
-    if (state) params.set(key, state);
-    else params.delete(key);
-    var hash = params.toString();
-    if (hash === location.hash.replace(/^#/, "")) return;
-    history.replaceState(history.state, "", location.pathname + location.search + (hash ? "#" + hash : ""));
+  // param is one parameter of a query, "" when it has none.
+  function param(query, name) {
+    return new URLSearchParams(query).get(name) || "";
+  }
+
+  // mirror writes one widget's view into this page's hash, as a new
+  // history entry or in place of the current one, without scrolling. The
+  // rest of the hash stays as it was, an anchor included. An empty view
+  // (everyone, the whole time) is written too, as "key=": without the key
+  // the URL means the view the placeholder names.
+  function mirror(key, state, entry) {
+    var name = encodeURIComponent(key) + "=";
+    var parts = location.hash.replace(/^#/, "").split("&").filter(function (part) {
+      return part !== "" && part.indexOf(name) !== 0;
+    });
+    parts.push(name + encodeURIComponent(state));
+    var hash = parts.join("&");
+    var url = location.pathname + location.search + (hash ? "#" + hash : "");
+    if (entry) history.pushState(null, "", url);
+    else history.replaceState(history.state, "", url);
   }
 
   function setupAll() {

@@ -155,6 +155,11 @@ func (c *cachedAssets) serveAsset(w http.ResponseWriter, r *http.Request, name s
 		name, caching = plain, immutableCaching
 	}
 	w.Header().Set("Cache-Control", caching)
+	// A sandboxed iframe (WordPress sandboxes unknown oEmbed providers'
+	// iframes without allow-same-origin) has an opaque origin, "null", and
+	// fetches the WebAssembly by CORS: it may, as any site may link to the
+	// assets anyway.
+	w.Header().Set("Access-Control-Allow-Origin", "*")
 	r2 := new(http.Request)
 	*r2 = *r
 	r2.URL = new(url.URL)

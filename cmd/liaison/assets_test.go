@@ -51,7 +51,7 @@ func readAsset(t *testing.T, assets fs.FS, name string) []byte {
 func hashedNames(t *testing.T, assets fs.FS) map[string]string {
 	t.Helper()
 	names := map[string]string{}
-	for _, name := range []string{"app.wasm", "liaison.css", "icon.svg", "icon-192.png", "icon-512.png", "embed.js"} {
+	for _, name := range []string{"app.wasm", "liaison.css", "icon.svg", "icon-192.png", "icon-512.png", "embed.js", "frame.js"} {
 		ext := path.Ext(name)
 		names[name] = strings.TrimSuffix(name, ext) + "." + hashOf(readAsset(t, assets, name)) + ext
 	}
@@ -75,9 +75,9 @@ func TestPagesLoadHashedAssets(t *testing.T) {
 		page string
 		want []string // the assets it must load, by plain name
 	}{
-		{"/t/james-norton", []string{"liaison.css", "icon.svg", "icon-192.png"}},
-		{"/embed/james-norton?person=lily-allen", []string{"liaison.css", "icon.svg", "icon-192.png"}},
-		{"/", []string{"liaison.css", "icon.svg", "icon-192.png"}},
+		{"/t/james-norton", []string{"liaison.css", "icon.svg", "icon-192.png", "frame.js"}},
+		{"/embed/james-norton?person=lily-allen", []string{"liaison.css", "icon.svg", "icon-192.png", "frame.js"}},
+		{"/", []string{"liaison.css", "icon.svg", "icon-192.png", "frame.js"}},
 		{"/manifest.webmanifest", []string{"icon.svg", "icon-192.png", "icon-512.png"}},
 		{"/app.js", []string{"app.wasm"}},
 	}

@@ -137,9 +137,10 @@ type browser struct {
 	problems []string
 }
 
-// newBrowser starts Debian's Chromium with a fresh profile. Without a
-// browser the test is skipped, except under CI=true where it fails.
-func newBrowser(t *testing.T, width, height int) *browser {
+// newBrowser starts Debian's Chromium with a fresh profile, and the
+// options given after the usual ones. Without a browser the test is
+// skipped, except under CI=true where it fails.
+func newBrowser(t *testing.T, width, height int, options ...chromedp.ExecAllocatorOption) *browser {
 	t.Helper()
 	path := chromiumPath()
 	if path == "" {
@@ -161,6 +162,7 @@ func newBrowser(t *testing.T, width, height int) *browser {
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
 	)
+	opts = append(opts, options...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)

@@ -3,12 +3,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
 	"io/fs"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -59,14 +61,19 @@ func (s *server) embedScript(w http.ResponseWriter, r *http.Request) {
 	w.Write(src)
 }
 
-// The size of an embed that oEmbed offers, within the consumer's limits.
-const (
-	oembedWidth  = 800
-	oembedHeight = 720
-)
+// oembedWidth is the width of the embed that oEmbed offers, unless the
+// consumer asks for less; its height is what the chart needs at that
+// width (app.EmbedHeight).
+const oembedWidth = 800
 
 // oembed answers /oembed?url=…: the embed code of one of this server's
 // timelines, as an oEmbed 1.0 "rich" response. Only JSON is offered.
+//
+// The code is embed.js's: a placeholder holding the iframe, then the
+// script, which sizes the iframe to all of its content. A consumer that
+// keeps scripts gets that; one that keeps only the iframe (WordPress, for
+// providers it does not know, also sandboxes it) gets an iframe as wide
+// as its column and as tall as the chart, whose lists scroll inside it.
 func (s *server) oembed(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	switch q.Get("format") {
@@ -88,23 +95,26 @@ func (s *server) oembed(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusNotFound, err.Error())
 		return
 	}
-	width, height := oembedWidth, oembedHeight
+	width := oembedWidth
 	if max, err := strconv.Atoi(q.Get("maxwidth")); err == nil && max > 0 {
 		width = min(width, max)
 	}
+	height := app.EmbedHeight(t, view, pagesNow(), width)
 	if max, err := strconv.Atoi(q.Get("maxheight")); err == nil && max > 0 {
 		height = min(height, max)
 	}
-	src := s.origin(r) + view.URL(app.EmbedPath(t.ID)).String()
-	code := fmt.Sprintf(`<iframe src="%s" title="%s" width="%d" height="%d" style="border:0;max-width:100%%" loading="lazy"></iframe>`,
-		html.EscapeString(src), html.EscapeString(t.Title), width, height)
+	site := s.site(r)
+	src := html.EscapeString(site + view.URL(app.EmbedPath(t.ID)).String())
+	code := fmt.Sprintf(`<div data-liaison-src="%s"><iframe src="%s" title="%s" width="100%%" height="%d" style="display:block;width:100%%;border:0" loading="lazy"></iframe></div>`+"\n"+
+		`<script src="%s" async></script>`,
+		src, src, html.EscapeString(t.Title), height, html.EscapeString(site+"/embed.js"))
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	json.NewEncoder(w).Encode(map[string]any{
 		"version":       "1.0",
 		"type":          "rich",
 		"provider_name": "Liaison",
-		"provider_url":  s.origin(r) + "/",
+		"provider_url":  site + "/",
 		"title":         t.Title,
 		"html":          code,
 		"width":         width,
@@ -113,8 +123,9 @@ func (s *server) oembed(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// timelineOfURL finds the timeline that a page URL of this server shows,
-// with the view its query describes.
+// timelineOfURL finds the timeline that a page URL of this site shows,
+// with the view its query describes: /t/{id} and /embed/{id} (with the
+// slash a static host adds, or not), and / when it shows the only one.
 func (s *server) timelineOfURL(r *http.Request, raw string) (*data.Timeline, app.ViewState, error) {
 	notOurs := fmt.Errorf("%q is not a timeline page of this server", raw)
 	u, err := url.Parse(raw)
@@ -122,11 +133,23 @@ func (s *server) timelineOfURL(r *http.Request, raw string) (*data.Timeline, app
 		!strings.EqualFold(u.Host, r.Host) && (s.domain == "" || !strings.EqualFold(u.Host, s.domain)) {
 		return nil, app.ViewState{}, notOurs
 	}
-	id, ok := strings.CutPrefix(u.Path, "/t/")
-	if !ok {
-		id, ok = strings.CutPrefix(u.Path, "/embed/")
+	p, ok := strings.CutPrefix(u.Path, s.base())
+	if p == "" {
+		p = "/"
 	}
-	t, found := s.current().library.Timeline(id)
+	lib := s.current().library
+	var id string
+	switch {
+	case !ok:
+	case p == "/":
+		id, ok = onlyTimeline(lib)
+	default:
+		id, ok = strings.CutPrefix(strings.TrimSuffix(p, "/"), "/t/")
+		if !ok {
+			id, ok = strings.CutPrefix(strings.TrimSuffix(p, "/"), "/embed/")
+		}
+	}
+	t, found := lib.Timeline(id)
 	if !ok || !found {
 		return nil, app.ViewState{}, notOurs
 	}
@@ -135,6 +158,15 @@ func (s *server) timelineOfURL(r *http.Request, raw string) (*data.Timeline, app
 		return nil, app.ViewState{}, err
 	}
 	return t, view, nil
+}
+
+// onlyTimeline is the id of the library's timeline when it has one, which
+// / then shows (see app.IndexPage).
+func onlyTimeline(lib *data.Library) (string, bool) {
+	if list := lib.Summaries(); len(list) == 1 {
+		return list[0].ID, true
+	}
+	return "", false
 }
 
 // serveSchema serves the JSON Schema of the format, for editors' tools on
@@ -161,10 +193,90 @@ func (s *server) origin(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
+// base is the path the site is served under: an export's -base, without
+// its last slash, or "" at the root.
+func (s *server) base() string {
+	if s.export == nil {
+		return ""
+	}
+	return s.export.base
+}
+
+// site is the URL of the site's root, without its last slash: where
+// readers reach the pages and the embed codes point.
+func (s *server) site(r *http.Request) string { return s.origin(r) + s.base() }
+
+// offersOEmbed reports whether the page at path carries the oEmbed
+// discovery link: the pages of a timeline, and / when it shows one.
+func (st *serverState) offersOEmbed(path string) bool {
+	if path == "/" {
+		_, ok := onlyTimeline(st.library)
+		return ok
+	}
+	return strings.HasPrefix(path, "/t/")
+}
+
 // oembedLink is the oEmbed discovery tag of the page at view (see
-// pageView), for a request r.
+// pageView), for a request r. A server
+// answers /oembed for any view of its pages. A static export has no such
+// endpoint: its pages point at the answer that the export wrote for each
+// (see oembedFiles), which needs the site's host (export -domain); without
+// it, a page cannot name the absolute URLs that oEmbed consumers fetch,
+// and has no link.
 func (s *server) oembedLink(r *http.Request, view *url.URL) string {
-	page := s.origin(r) + view.RequestURI()
-	href := s.origin(r) + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
+	var href string
+	switch {
+	case s.export == nil:
+		page := s.origin(r) + view.RequestURI()
+		href = s.origin(r) + "/oembed?" + url.Values{"url": {page}, "format": {"json"}}.Encode()
+	case s.domain == "":
+		return ""
+	default:
+		href = s.site(r) + "/" + oembedFile(view.Path)
+	}
 	return `<link rel="alternate" type="application/json+oembed" href="` + html.EscapeString(href) + `" title="Liaison timeline">`
+}
+
+// oembedFile is where a static export keeps the oEmbed answer for the page
+// at path: oembed/index.json for /, oembed/t/{id}.json for /t/{id}.
+func oembedFile(path string) string {
+	if path == "/" {
+		return "oembed/index.json"
+	}
+	return "oembed" + path + ".json"
+}
+
+// oembedFiles are the requests that give an export's oEmbed answers, by
+// the file each is written to, for the site at site (https://host/base).
+func oembedFiles(lib *data.Library, site string) map[string]string {
+	pages := []string{}
+	if _, ok := onlyTimeline(lib); ok {
+		pages = append(pages, "/")
+	}
+	for _, t := range lib.Timelines() {
+		pages = append(pages, app.TimelinePath(t.ID))
+	}
+	files := map[string]string{}
+	for _, page := range pages {
+		files["/oembed?"+url.Values{"url": {site + page}}.Encode()] = oembedFile(page)
+	}
+	return files
+}
+
+// hostlessURLs are the tags that go-app writes with an https URL and no
+// host (og:url, og:image), as it does when it was not told the domain: a
+// social network would read links that go nowhere.
+var hostlessURLs = regexp.MustCompile(`\n?[ \t]*<meta [^>]*content="https:///[^"]*"[^>]*>`)
+
+// withoutHostlessURLs removes hostlessURLs from a page's head.
+func withoutHostlessURLs(page []byte) []byte {
+	head := bytes.Index(page, []byte("</head>"))
+	if head < 0 {
+		return page
+	}
+	cleaned := hostlessURLs.ReplaceAll(page[:head], nil)
+	if len(cleaned) == head {
+		return page
+	}
+	return append(cleaned, page[head:]...)
 }

@@ -61,11 +61,13 @@ func (b *browser) frame(t *testing.T, holder string) *cdp.Node {
 }
 
 // waitEmbedReady waits until the iframe inside the element with the given
-// id has reported its height, which its WebAssembly does once mounted.
+// id has reported its height (web/frame.js does from the first paint) and
+// its WebAssembly has taken over.
 func (b *browser) waitEmbedReady(t *testing.T, holder string) {
 	t.Helper()
 	b.waitFor(t, "the embed in #"+holder+" to report its height",
 		`(f => f && f.style.height && f.style.height != "600px")(document.querySelector("#`+holder+` iframe"))`)
+	b.waitFrame(t, "the WebAssembly to take over", holder, `document.querySelector('main[data-interactive="true"]')`)
 }
 
 // frameHeight is the height of the iframe inside the element with the

@@ -4,8 +4,11 @@ package main
 
 import (
 	"encoding/json"
+	"html"
 	"net/url"
+	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -117,24 +120,38 @@ func TestOEmbed(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("status %d: %s", status, a.Error)
 	}
+	// The chart's height; TestBrowserOEmbedCode checks it in the browser.
+	height := a.Height
+	if height < 400 || height > 1200 {
+		t.Errorf("the embed is %d px tall: that is not the chart's height", height)
+	}
+	src := srv.URL + "/embed/james-norton?person=lily-allen"
 	want := oembedAnswer{
 		Version: "1.0", Type: "rich", ProviderName: "Liaison", ProviderURL: srv.URL + "/",
 		Title: "James Norton, Imogen Poots, Lily Allen and David Harbour",
-		HTML: `<iframe src="` + srv.URL + `/embed/james-norton?person=lily-allen" title="James Norton, Imogen Poots, Lily Allen and David Harbour" ` +
-			`width="800" height="720" style="border:0;max-width:100%" loading="lazy"></iframe>`,
-		Width: 800, Height: 720, CacheAge: 3600,
+		HTML: `<div data-liaison-src="` + src + `"><iframe src="` + src + `" title="James Norton, Imogen Poots, Lily Allen and David Harbour" ` +
+			`width="100%" height="` + strconv.Itoa(height) + `" style="display:block;width:100%;border:0" loading="lazy"></iframe></div>` + "\n" +
+			`<script src="` + srv.URL + `/embed.js" async></script>`,
+		Width: 800, Height: height, CacheAge: 3600,
 	}
 	if a != want {
 		t.Errorf("oEmbed answer\n%+v\nwant\n%+v", a, want)
 	}
 
 	status, a = ask(srv.URL+"/embed/james-norton", "maxwidth", "500", "maxheight", "400")
-	if status != 200 || a.Width != 500 || a.Height != 400 || !strings.Contains(a.HTML, `width="500" height="400"`) {
+	if status != 200 || a.Width != 500 || a.Height != 400 || !strings.Contains(a.HTML, `height="400"`) {
 		t.Errorf("with maxwidth 500 and maxheight 400: %d, %dx%d, %s", status, a.Width, a.Height, a.HTML)
 	}
 	status, a = ask(srv.URL+"/t/james-norton", "maxwidth", "2000")
 	if status != 200 || a.Width != 800 {
 		t.Errorf("a maxwidth above the default keeps 800, got %d", a.Width)
+	}
+
+	// The page that / shows, and a static host's folder of a page.
+	for _, page := range []string{srv.URL + "/", srv.URL, srv.URL + "/?person=lily-allen", srv.URL + "/t/james-norton/"} {
+		if status, a := ask(page); status != 200 || !strings.Contains(a.HTML, `src="`+srv.URL+`/embed/james-norton`) {
+			t.Errorf("%s: %d %s %s", page, status, a.Error, a.HTML)
+		}
 	}
 
 	for _, tt := range []struct {
@@ -158,20 +175,51 @@ func TestOEmbed(t *testing.T) {
 	}
 }
 
-// TestOEmbedDiscovery follows the discovery link of a page to its oEmbed.
+// oembedHref is the href of a page's oEmbed discovery link, "" if none.
+func oembedHref(page string) string {
+	link := regexp.MustCompile(`<link [^>]*type="application/json\+oembed"[^>]*>`).FindString(page)
+	m := regexp.MustCompile(` href="([^"]+)"`).FindStringSubmatch(link)
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(m[1])
+}
+
+// TestOEmbedDiscovery follows the discovery links of the pages of a
+// timeline, / (which shows the only timeline, as make run serves it)
+// among them, to their oEmbed; the list of several timelines has none.
 func TestOEmbedDiscovery(t *testing.T) {
 	srv := startServer(t, "")
-	_, _, page := get(t, srv.URL+"/t/james-norton?person=david-harbour")
-	m := regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed" href="([^"]+)"`).FindStringSubmatch(page)
-	if m == nil {
-		t.Fatal("the page has no oEmbed discovery link")
+	for _, tt := range []struct{ page, embed string }{
+		{"/t/james-norton?person=david-harbour", "/embed/james-norton?person=david-harbour"},
+		{"/", "/embed/james-norton"},
+		{"/?person=lily-allen", "/embed/james-norton?person=lily-allen"},
+	} {
+		_, _, page := get(t, srv.URL+tt.page)
+		href := oembedHref(page)
+		if href == "" {
+			t.Errorf("%s has no oEmbed discovery link", tt.page)
+			continue
+		}
+		status, _, body := get(t, href)
+		var a oembedAnswer
+		json.Unmarshal([]byte(body), &a)
+		if status != 200 || !strings.Contains(a.HTML, `<iframe src="`+srv.URL+tt.embed+`"`) {
+			t.Errorf("%s: the discovery link %s answers %d %s", tt.page, href, status, body)
+		}
 	}
-	href := strings.ReplaceAll(m[1], "&amp;", "&")
-	status, _, body := get(t, href)
-	var a oembedAnswer
-	json.Unmarshal([]byte(body), &a)
-	if status != 200 || !strings.Contains(a.HTML, "/embed/james-norton?person=david-harbour") {
-		t.Errorf("the discovery link %s answers %d %s", href, status, body)
+
+	src, err := os.ReadFile("../../data/timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	two := startServer(t, writeFiles(t, map[string]string{"james-norton.json": string(src), "pairs.json": twoCouples}))
+	_, _, index := get(t, two.URL+"/")
+	if href := oembedHref(index); href != "" {
+		t.Errorf("the list of timelines has the oEmbed link %s", href)
+	}
+	if status, _, _ := get(t, two.URL+"/oembed?"+url.Values{"url": {two.URL + "/"}}.Encode()); status != 404 {
+		t.Errorf("oEmbed for the list of timelines: %d, want 404", status)
 	}
 }
 

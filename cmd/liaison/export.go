@@ -126,6 +126,9 @@ func exportFiles(lib *data.Library, assets fs.FS, base, domain string, quality i
 		pages[app.EmbedPath(t.ID)] = "embed/" + t.ID + "/index.html"
 		pages["/api/timelines/"+t.ID] = "api/timelines/" + t.ID + ".json"
 	}
+	if domain != "" {
+		maps.Copy(pages, oembedFiles(lib, "https://"+domain+base))
+	}
 	for request, file := range pages {
 		resp, err := http.Get(srv.URL + request)
 		if err != nil {
@@ -195,6 +198,10 @@ func headersFile(base string, names []string) []byte {
 		}
 		if p == "/web/*" {
 			fmt.Fprintf(&b, "  Cache-Control: %s\n", immutableCaching)
+		}
+		if p == "/web/*" || p == "/api/*" {
+			// Readable by embeds in sandboxed iframes, whose origin is "null".
+			fmt.Fprintf(&b, "  Access-Control-Allow-Origin: *\n")
 		}
 	}
 	return []byte(b.String())

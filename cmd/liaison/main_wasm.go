@@ -11,6 +11,7 @@ import (
 // main is the WebAssembly: the same pages as the server's, fed by the JSON
 // API, taking over the prerendered page.
 func main() {
+	keepStorage()
 	app.Register(&apiLibrary{})
 	goapp.RunWhenOnBrowser()
 }

@@ -70,10 +70,10 @@ type renderedPage struct {
 	// header is what go-app set: the type, ETag and Cache-Control.
 	header http.Header
 	body   []byte
-	// oembedAt is where a full page (/t/) takes the oEmbed discovery link,
-	// right after its <meta charset> (which must stay in the first 1024
-	// bytes), when the link names the host the request was sent to and so
-	// is added to each answer; -1 for none.
+	// oembedAt is where a page that offers oEmbed (serverState.offersOEmbed)
+	// takes its discovery link, right after its <meta charset> (which must
+	// stay in the first 1024 bytes), when the link names the host the
+	// request was sent to and so is added to each answer; -1 for none.
 	oembedAt int
 
 	// The page compressed, made at the first request that takes it.
@@ -306,11 +306,9 @@ func (s *server) timelinePage(w http.ResponseWriter, r *http.Request) {
 		// Not the request's context: the requests waiting for this page
 		// need it rendered, whether this one's client stays or not.
 		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status) })
-		switch {
-		case page.oembedAt < 0:
-		case s.export != nil:
-			page.oembedAt = -1 // a static copy of the site answers no /oembed
-		case s.domain != "":
+		// The link is the same for every request under -domain, and in
+		// an export (which has none without -domain: see oembedLink).
+		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
 			page.insertLink(s.oembedLink(r, view))
 		}
 		return page, keep
@@ -360,10 +358,10 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int) (*
 	buf := &pageBuffer{header: http.Header{}}
 	st.pages.ServeHTTP(buf, whole)
 	buf.header.Del("Content-Length")
-	page := &renderedPage{status: buf.status, header: buf.header, body: buf.body.Bytes(), oembedAt: -1}
+	page := &renderedPage{status: buf.status, header: buf.header, body: withoutHostlessURLs(buf.body.Bytes()), oembedAt: -1}
 	if page.status == 0 || page.status == http.StatusOK {
 		page.status = status
-		if status == http.StatusOK && strings.HasPrefix(r.URL.Path, "/t/") {
+		if status == http.StatusOK && st.offersOEmbed(view.Path) {
 			page.oembedAt = afterCharset(page.body)
 		}
 	}

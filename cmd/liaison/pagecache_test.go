@@ -369,7 +369,9 @@ func TestPagesCompressed(t *testing.T) {
 		if !strings.Contains(plain.Header.Get("Vary"), "Accept-Encoding") {
 			t.Errorf("%s: Vary %q, want Accept-Encoding", path, plain.Header.Get("Vary"))
 		}
-		hostLink := path == "/t/james-norton" // the others are an embed, a problem and the index
+		// / shows the only timeline, with its link; the others are an
+		// embed and a problem.
+		hostLink := path == "/t/james-norton" || path == "/"
 		if got := strings.Contains(string(want), "http://news.example/oembed?"); got != hostLink {
 			t.Errorf("%s: the page has the oEmbed link for news.example %v, want %v", path, got, hostLink)
 		}
@@ -479,25 +481,5 @@ func TestPagesCompressedForEveryHost(t *testing.T) {
 	}
 	if !bytes.Equal(pages[0], pages[1]) || !bytes.Equal(pages[0], pages[2]) {
 		t.Errorf("under -domain, the page differs by host")
-	}
-}
-
-// TestExportedPagesHaveNoOEmbedLink exports the site: its pages carry no
-// oEmbed discovery link, since a static host answers no /oembed (they
-// named the temporary server the export renders them with).
-func TestExportedPagesHaveNoOEmbedLink(t *testing.T) {
-	lib, err := loadLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, domain := range []string{"", "news.example"} {
-		files, err := exportFiles(lib, webAssets(t), "", domain, 1, func() time.Time { return time.Unix(exportEpoch, 0) })
-		if err != nil {
-			t.Fatal(err)
-		}
-		page := string(files["t/james-norton/index.html"])
-		if !strings.Contains(page, "James Norton") || strings.Contains(page, "oembed") {
-			t.Errorf("the exported page (-domain %q) has an oEmbed link, or lacks the timeline", domain)
-		}
 	}
 }

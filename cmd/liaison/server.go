@@ -128,6 +128,7 @@ func (s *server) Reload(lib *data.Library) {
 		Domain:          s.domain,
 		Image:           "/web/icon-512.png",
 		Styles:          []string{"/web/liaison.css"},
+		Scripts:         []string{"/web/frame.js defer"}, // sizes an embed from its first paint
 		ThemeColor:      "#1d2433",
 		BackgroundColor: "#fbfaf7",
 		LoadingLabel:    "Loading the interactive timeline… {progress}%",
@@ -145,6 +146,12 @@ func (s *server) Reload(lib *data.Library) {
 	if s.export != nil {
 		pages.Resources = s.export
 		pages.Env = map[string]string{"LIAISON_STATIC": "1"}
+	}
+	if s.domain != "" {
+		if pages.Env == nil {
+			pages.Env = map[string]string{}
+		}
+		pages.Env[app.OriginEnv] = "https://" + s.domain
 	}
 	pagesLibrary.Store(lib)
 	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache(), api: newAPICache()})
