@@ -80,7 +80,7 @@ func TestLoadLibraryErrors(t *testing.T) {
 			want: `a.json:1:33: id: expected the file's name without .json, "a", found "not-a"` + "\n" +
 				`b.json:2:46: title: expected some text, found ""` + "\n" +
 				`b.json:3:11: people: expected at least one person, found an empty array` + "\n" +
-				`c.json:1:26: invalid JSON: the file ends before the value is complete`,
+				`c.json:1:26: the file ends before this object is closed: a } is missing`,
 		},
 		{
 			name: "empty directory",
