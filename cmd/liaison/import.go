@@ -40,7 +40,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return 2
 	}
-	f, err := os.Open(file)
+	f, err := data.OpenFile(file)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -88,7 +88,7 @@ func exportCSV(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: liaison export-csv FILE.json\n\nWrites a timeline as a spreadsheet (CSV) on standard output.")
 		return 2
 	}
-	src, err := os.ReadFile(args[0])
+	src, err := data.ReadFile(args[0])
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

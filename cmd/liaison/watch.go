@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -61,7 +60,7 @@ func watchData(ctx context.Context, s *server, dir string, logger *slog.Logger) 
 
 // reload reads dir again and serves what is valid of it.
 func reload(s *server, dir string, logger *slog.Logger) {
-	lib, errs, err := data.ReloadLibrary(os.DirFS(dir), s.current().library)
+	lib, errs, err := data.ReloadLibrary(data.DirFS(dir), s.current().library)
 	if err != nil {
 		logger.Error("reloading the data directory; still serving the last version", "dir", dir, "error", err)
 		return

@@ -1,0 +1,243 @@
+//go:build !wasm && unix
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unicode"
+)
+
+// binaryPath is bin/liaison, which make test builds before it tests it.
+func binaryPath(t *testing.T) string {
+	t.Helper()
+	bin, err := filepath.Abs("../../bin/liaison")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatalf("%v: run make test, which builds the binary before it tests it", err)
+	}
+	return bin
+}
+
+// runBinary runs bin/liaison with args in dir and returns its exit code and
+// what it wrote, failing the test if it has not exited within limit: a
+// command that hangs is a failure, not a test that hangs.
+func runBinary(t *testing.T, limit time.Duration, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binaryPath(t), args...)
+	cmd.Dir = dir
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("liaison %s did not exit within %v; it wrote:\n%s%s", strings.Join(args, " "), limit, out.String(), errOut.String())
+	}
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errOut.String()
+}
+
+// notFiles are the ways a name in a directory can be something Liaison
+// must not read: a FIFO, which blocks whoever opens it until a writer
+// comes, and a link to /dev/zero, which is endless.
+var notFiles = []struct {
+	name string
+	make func(path string) error
+	want string // the error's words
+}{
+	{"a FIFO", func(path string) error { return syscall.Mkfifo(path, 0o644) }, "is a named pipe (FIFO), not a regular file"},
+	{"a link to /dev/zero", func(path string) error { return os.Symlink("/dev/zero", path) }, "is a device, not a regular file"},
+}
+
+// TestFilesThatAreNotFiles puts a FIFO and a link to /dev/zero where
+// validate, serve, import and export-csv read files: each refuses it
+// promptly, naming it and what it is. Before, a FIFO hung all of them and
+// /dev/zero ran them out of memory.
+func TestFilesThatAreNotFiles(t *testing.T) {
+	good, err := os.ReadFile("../../data/timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nf := range notFiles {
+		t.Run(nf.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"james-norton.json": string(good)})
+			for _, name := range []string{"x.json", "x.csv"} {
+				if err := nf.make(filepath.Join(dir, name)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, tt := range []struct {
+				args []string
+				want string
+			}{
+				{[]string{"validate", "."}, "x.json: " + nf.want},
+				{[]string{"validate", "x.json"}, "x.json: " + nf.want},
+				{[]string{"validate", "-format", "json", "."}, `"message": "` + nf.want},
+				{[]string{"serve", "-addr", "127.0.0.1:0", "-data", "."}, "x.json: " + nf.want},
+				{[]string{"import", "x.csv"}, "x.csv: " + nf.want},
+				{[]string{"export-csv", "x.json"}, "x.json: " + nf.want},
+			} {
+				code, stdout, stderr := runBinary(t, 20*time.Second, dir, tt.args...)
+				if code != 1 || !strings.Contains(stdout+stderr, tt.want) {
+					t.Errorf("liaison %s: exit %d, want 1 and %q; it wrote:\n%s%s", strings.Join(tt.args, " "), code, tt.want, stdout, stderr)
+				}
+			}
+		})
+	}
+}
+
+// TestWatchSurvivesFilesThatAreNotFiles adds a FIFO and a link to
+// /dev/zero to the directory bin/liaison serve -watch reads: it logs them
+// and goes on reloading the other files.
+func TestWatchSurvivesFilesThatAreNotFiles(t *testing.T) {
+	dir, src := defaultTimelineDir(t)
+	p := startBinary(t, "-watch", "-data", dir)
+	for i, nf := range notFiles {
+		name := []string{"x.json", "y.json"}[i]
+		if err := nf.make(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+		waitForLog(t, p.stderr, name+": "+nf.want)
+	}
+	changed := strings.Replace(src, `"description": "Singer"`, `"description": "Singer-songwriter"`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "james-norton.json"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the change to be served", func() bool {
+		_, _, body := get(t, "http://"+p.addr+"/api/timelines/james-norton")
+		return strings.Contains(body, "Singer-songwriter")
+	})
+}
+
+// waitForLog waits until log has want.
+func waitForLog(t *testing.T, log *syncBuffer, want string) {
+	t.Helper()
+	waitFor(t, "the log to say "+want, func() bool { return strings.Contains(log.String(), want) })
+}
+
+// waitFor waits up to 10 s for done to be true.
+func waitFor(t *testing.T, what string, done func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !done(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10 s for %s", what)
+		}
+	}
+}
+
+// TestLinkedFilesLoad reads a directory laid out as a Kubernetes ConfigMap
+// is: each file a link into a hidden directory. Links to regular files are
+// followed by serve and validate alike.
+func TestLinkedFilesLoad(t *testing.T) {
+	good, err := os.ReadFile("../../data/timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := configMap(t, "..2026_11_30_10_00_00.1", string(good))
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"validate", dir}, &stdout, &stderr); code != 0 {
+		t.Errorf("validate: exit %d\n%s", code, stderr.String())
+	}
+	addr, _ := startServe(t, "-data", dir)
+	if status, _, _ := get(t, "http://"+addr+"/t/james-norton"); status != http.StatusOK {
+		t.Errorf("GET /t/james-norton = %d", status)
+	}
+}
+
+// configMap makes a directory as Kubernetes mounts a ConfigMap with
+// james-norton.json: dir/james-norton.json -> ..data/james-norton.json,
+// ..data -> version, the directory that holds the file.
+func configMap(t *testing.T, version, content string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, version), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, version, "james-norton.json"), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(version, filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..data/james-norton.json", filepath.Join(dir, "james-norton.json")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestServeDataDirectory checks that -data names what is wrong with the
+// directory the user gave: it said "open .: no such file or directory".
+func TestServeDataDirectory(t *testing.T) {
+	file := filepath.Join(writeFiles(t, map[string]string{"a.json": "{}"}), "a.json")
+	empty := t.TempDir()
+	for _, tt := range []struct {
+		dir, want string
+	}{
+		{"/no/such/dir", "liaison serve: -data /no/such/dir: no such directory\n"},
+		{file, "liaison serve: -data " + file + ": not a directory: -data names the directory that holds the timeline files\n"},
+		{empty, "liaison serve: -data " + empty + ": no timeline (.json file) in the data directory\n"},
+	} {
+		var stderr bytes.Buffer
+		code := run(context.Background(), []string{"serve", "-addr", "127.0.0.1:0", "-data", tt.dir}, &bytes.Buffer{}, &stderr)
+		if code != 1 || stderr.String() != tt.want {
+			t.Errorf("serve -data %s: exit %d, %q; want 1, %q", tt.dir, code, stderr.String(), tt.want)
+		}
+	}
+}
+
+// TestValidateWritesNoControlCharacters validates files that put control
+// characters everywhere a file can, and in a file's name: validate's text
+// and JSON name each field they are in, and write none of them raw, where
+// an ESC would recolour or clear the terminal.
+func TestValidateWritesNoControlCharacters(t *testing.T) {
+	const esc = "\x1b[2J"
+	dir := writeFiles(t, map[string]string{
+		"t.json": `{"schema": "timeline/v1", "id": "t", "title": "T\u001b[2J",
+  "people": [{"id": "ann", "name": "Ann", "\u001b[31m": 1}, {"id": "bob\u0007", "name": "Bob"}],
+  "relationships": [{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dat\u009bing", "from": "2018"}]}]}`,
+		"w" + esc + ".json": `{"schema": "timeline/v1", "id": "w", "title": "W", "people": [{"id": "a", "name": "Ann\u001b[2J"}], "relationships": []}`,
+	})
+	for _, format := range []string{"text", "json"} {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), []string{"validate", "-format", format, dir}, &stdout, &stderr)
+		out := stdout.String() + stderr.String()
+		if code != 1 {
+			t.Errorf("-format %s: exit %d, want 1", format, code)
+		}
+		for _, want := range []struct{ path, message string }{
+			{"title", "expected text without control characters"},
+			{`people[0]["\x1b[31m"]`, "unknown field"},
+			{"people[1].id", "expected text without control characters"},
+			{"relationships[0].phases[0].status", "expected text without control characters"},
+			{"people[0].name", "expected text without control characters"},
+		} {
+			text := want.path + ": " + want.message
+			if format == "json" {
+				path, _ := json.Marshal(want.path)
+				text = `"path": ` + string(path) + ",\n"
+			}
+			if !strings.Contains(out, text) || !strings.Contains(out, want.message) {
+				t.Errorf("-format %s lacks %q:\n%s", format, text, out)
+			}
+		}
+		if i := strings.IndexFunc(out, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }); i >= 0 {
+			t.Errorf("-format %s wrote a control character (%q) at byte %d:\n%q", format, out[i], i, out)
+		}
+	}
+}
