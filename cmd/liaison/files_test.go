@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -134,11 +135,19 @@ func waitForLog(t *testing.T, log *syncBuffer, want string) {
 // waitFor waits up to 10 s for done to be true.
 func waitFor(t *testing.T, what string, done func() bool) {
 	t.Helper()
+	if !eventually(done) {
+		t.Fatalf("waited 10 s for %s", what)
+	}
+}
+
+// eventually reports whether done is true within 10 s.
+func eventually(done func() bool) bool {
 	for deadline := time.Now().Add(10 * time.Second); !done(); time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("waited 10 s for %s", what)
+			return false
 		}
 	}
+	return true
 }
 
 // TestLinkedFilesLoad reads a directory laid out as a Kubernetes ConfigMap
@@ -239,5 +248,103 @@ func TestValidateWritesNoControlCharacters(t *testing.T) {
 		if i := strings.IndexFunc(out, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }); i >= 0 {
 			t.Errorf("-format %s wrote a control character (%q) at byte %d:\n%q", format, out[i], i, out)
 		}
+	}
+}
+
+// TestWatchFollowsTheDirectory changes the data directory of bin/liaison
+// serve -watch as deployed systems do, then the timeline in it: each time
+// the change is served. Before, a replaced directory stopped reloading for
+// good, silently.
+func TestWatchFollowsTheDirectory(t *testing.T) {
+	good, err := os.ReadFile("../../data/timelines/james-norton.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(good)
+	changed := strings.Replace(src, `"description": "Singer"`, `"description": "Singer-songwriter"`, 1)
+	tests := []struct {
+		name string
+		// start makes the directory to serve; replace replaces it with
+		// one that holds content.
+		start   func(t *testing.T) string
+		replace func(t *testing.T, dir, content string)
+		log     string // what the log says of the change
+	}{
+		{
+			name:  "removed and made again",
+			start: func(t *testing.T) string { return writeFiles(t, map[string]string{"james-norton.json": src}) },
+			replace: func(t *testing.T, dir, content string) {
+				must(t, os.RemoveAll(dir))
+				time.Sleep(2 * followInterval) // the server sees it gone
+				must(t, os.Mkdir(dir, 0o755))
+				must(t, os.WriteFile(filepath.Join(dir, "james-norton.json"), []byte(content), 0o644))
+			},
+			log: "the data directory is gone",
+		},
+		{
+			// Kubernetes updates a ConfigMap by renaming a new link,
+			// ..data_tmp, over ..data.
+			name:  "a ConfigMap updated",
+			start: func(t *testing.T) string { return configMap(t, "..2026_11_30_10_00_00.1", src) },
+			replace: func(t *testing.T, dir, content string) {
+				old, err := os.Readlink(filepath.Join(dir, "..data"))
+				must(t, err)
+				version := fmt.Sprintf("..2026_11_30_10_05_00.%d", time.Now().UnixNano())
+				must(t, os.Mkdir(filepath.Join(dir, version), 0o755))
+				must(t, os.WriteFile(filepath.Join(dir, version, "james-norton.json"), []byte(content), 0o644))
+				must(t, os.Symlink(version, filepath.Join(dir, "..data_tmp")))
+				must(t, os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")))
+				must(t, os.RemoveAll(filepath.Join(dir, old)))
+			},
+			log: "reloaded the data directory",
+		},
+		{
+			// A release directory behind a link, as deploy tools swap them.
+			name: "a link to the directory swapped",
+			start: func(t *testing.T) string {
+				root := t.TempDir()
+				must(t, os.Mkdir(filepath.Join(root, "v1"), 0o755))
+				must(t, os.WriteFile(filepath.Join(root, "v1", "james-norton.json"), []byte(src), 0o644))
+				must(t, os.Symlink("v1", filepath.Join(root, "current")))
+				return filepath.Join(root, "current")
+			},
+			replace: func(t *testing.T, dir, content string) {
+				root := filepath.Dir(dir)
+				old, err := os.Readlink(dir)
+				must(t, err)
+				release := fmt.Sprintf("v%d", time.Now().UnixNano())
+				must(t, os.Mkdir(filepath.Join(root, release), 0o755))
+				must(t, os.WriteFile(filepath.Join(root, release, "james-norton.json"), []byte(content), 0o644))
+				must(t, os.Symlink(release, filepath.Join(root, "next")))
+				must(t, os.Rename(filepath.Join(root, "next"), dir))
+				must(t, os.RemoveAll(filepath.Join(root, old)))
+			},
+			log: "the data directory was replaced",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := tt.start(t)
+			p := startBinary(t, "-watch", "-data", dir)
+			for i, content := range []string{changed, src} {
+				tt.replace(t, dir, content)
+				if !eventually(func() bool {
+					_, _, body := get(t, "http://"+p.addr+"/api/timelines/james-norton")
+					return strings.Contains(body, "Singer-songwriter") == (i == 0)
+				}) {
+					t.Fatalf("change %d was not served within 10 s; the log:\n%s", i+1, p.stderr)
+				}
+			}
+			if !strings.Contains(p.stderr.String(), tt.log) {
+				t.Errorf("the log does not say %q:\n%s", tt.log, p.stderr)
+			}
+		})
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
