@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,6 +18,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/liaison-timeline/liaison/data"
 )
 
 // binaryPath is bin/liaison, which make test builds before it tests it.
@@ -346,5 +349,42 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWatchCapsProblems breaks a served file with an error in each of
+// 20,000 relationships: the log, the problems of the API and the page's
+// banner list the first data.MaxProblems and count the others. Before,
+// 150,000 errors made 150,000 log lines at each reload, a problems answer
+// of 19 MB and a page of 21 MB.
+func TestWatchCapsProblems(t *testing.T) {
+	dir, src := defaultTimelineDir(t)
+	p := startBinary(t, "-watch", "-data", dir)
+	const n = 20_000
+	var broken strings.Builder
+	for i := range n {
+		fmt.Fprintf(&broken, `{"id": "r%d", "people": ["lily-allen", "david-harbour"], "phases": [{"status": "wed", "from": "2018"}]},`+"\n", i)
+	}
+	file := strings.Replace(src, `"relationships": [`, `"relationships": [`+broken.String(), 1)
+	if err := os.WriteFile(filepath.Join(dir, "james-norton.json"), []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	more := fmt.Sprintf("james-norton.json: and %d more problems after these %d: fix these first", n-data.MaxProblems, data.MaxProblems)
+	waitForLog(t, p.stderr, more)
+
+	var answer struct{ Problems []string }
+	_, _, body := get(t, "http://"+p.addr+"/api/timelines/james-norton/problems")
+	if err := json.Unmarshal([]byte(body), &answer); err != nil {
+		t.Fatal(err)
+	}
+	if len(answer.Problems) != data.MaxProblems+1 || answer.Problems[data.MaxProblems] != more {
+		t.Errorf("the API answers %d problems (%d bytes), want %d and then %q", len(answer.Problems), len(body), data.MaxProblems+1, more)
+	}
+	if lines := strings.Count(p.stderr.String(), "invalid timeline file"); lines != data.MaxProblems+1 {
+		t.Errorf("the log has %d lines of problems, want %d", lines, data.MaxProblems+1)
+	}
+	status, _, page := get(t, "http://"+p.addr+"/t/james-norton")
+	if status != http.StatusOK || !strings.Contains(page, html.EscapeString(more)) || len(page) > 200_000 {
+		t.Errorf("the page: %d, %d bytes, with the count of problems: %v", status, len(page), strings.Contains(page, html.EscapeString(more)))
 	}
 }
