@@ -172,7 +172,7 @@ func writeSite(dir string, files map[string][]byte) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, content, 0o644); err != nil {
+		if err := writeFile(p, content); err != nil {
 			return err
 		}
 	}

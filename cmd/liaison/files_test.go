@@ -388,3 +388,60 @@ func TestWatchCapsProblems(t *testing.T) {
 		t.Errorf("the page: %d, %d bytes, with the count of problems: %v", status, len(page), strings.Contains(page, html.EscapeString(more)))
 	}
 }
+
+// TestInterrupt sends SIGINT to bin/liaison while each command works on a
+// large input: it stops at once, exits 1 and says so, and leaves no output
+// file, whole or half. Before, only serve stopped on Ctrl-C.
+func TestInterrupt(t *testing.T) {
+	dir := t.TempDir()
+	big := data.Generate(20_000, 100_000, 1) // 61 MB of JSON: 1.4 s to validate at best
+	big.ID = "big"
+	src, err := json.Marshal(big)
+	must(t, err)
+	must(t, os.Mkdir(filepath.Join(dir, "timelines"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "timelines", "big.json"), src, 0o644))
+	var csv bytes.Buffer
+	must(t, data.WriteCSV(&csv, big))
+	must(t, os.WriteFile(filepath.Join(dir, "big.csv"), csv.Bytes(), 0o644))
+
+	for _, tt := range []struct {
+		args []string
+		out  string // the output it must not leave
+	}{
+		{[]string{"validate", "timelines"}, ""},
+		{[]string{"gen", "-people", "20000", "-relationships", "100000", "-o", "gen.json"}, "gen.json"},
+		{[]string{"import", "big.csv", "-o", "big.json"}, "big.json"},
+		{[]string{"export", "-o", "site", "-data", "timelines"}, "site"},
+		{[]string{"serve", "-addr", "127.0.0.1:0", "-data", "timelines"}, ""},
+	} {
+		t.Run(tt.args[0], func(t *testing.T) {
+			cmd := exec.Command(binaryPath(t), tt.args...)
+			cmd.Dir = dir
+			var stderr syncBuffer
+			cmd.Stderr = &stderr
+			must(t, cmd.Start())
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			time.Sleep(300 * time.Millisecond)
+			must(t, cmd.Process.Signal(os.Interrupt))
+			start := time.Now()
+			select {
+			case <-exited:
+			case <-time.After(5 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("liaison %s did not stop within 5 s of SIGINT; it wrote:\n%s", tt.args[0], stderr.String())
+			}
+			want := "liaison " + tt.args[0] + ": interrupted (interrupt signal received)"
+			if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(stderr.String(), want) {
+				t.Errorf("exit %d after %v, want 1 and %q; it wrote:\n%s", code, time.Since(start).Round(time.Millisecond), want, stderr.String())
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if name := e.Name(); name != "timelines" && name != "big.csv" {
+					t.Errorf("liaison %s left %s", tt.args[0], name)
+					os.RemoveAll(filepath.Join(dir, name))
+				}
+			}
+		})
+	}
+}

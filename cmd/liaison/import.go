@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -73,7 +72,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(src)
 		return 0
 	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
+	if err := writeFile(*out, src); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}

@@ -50,7 +50,21 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 2
 	}
 
-	lib, err := loadLibrary(*dir)
+	// Reading a directory of large timelines takes seconds: a signal
+	// meanwhile stops the server before it starts.
+	type loaded struct {
+		lib *data.Library
+		err error
+	}
+	result, ok := untilInterrupted(ctx, func() loaded {
+		lib, err := loadLibrary(*dir)
+		return loaded{lib, err}
+	})
+	if !ok {
+		fmt.Fprintf(stderr, "liaison serve: interrupted (%v) while reading the timelines\n", context.Cause(ctx))
+		return 1
+	}
+	lib, err := result.lib, result.err
 	var invalid data.Errors
 	switch {
 	case errors.As(err, &invalid):
