@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -44,8 +45,13 @@ func export(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	lib, err := loadLibrary(*dir)
-	if err != nil {
+	var invalid data.Errors
+	switch {
+	case errors.As(err, &invalid):
 		fmt.Fprintf(stderr, "liaison export: the timelines are not valid:\n%v\n", err)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "liaison export: %v\n", err)
 		return 1
 	}
 	files, err := exportFiles(lib, web.FS, strings.TrimSuffix(*base, "/"), *domain, *quality)

@@ -193,8 +193,9 @@ func configMap(t *testing.T, version, content string) string {
 	return dir
 }
 
-// TestServeDataDirectory checks that -data names what is wrong with the
-// directory the user gave: it said "open .: no such file or directory".
+// TestServeDataDirectory checks that serve's and export's -data name what
+// is wrong with the directory the user gave: serve said "open .: no such
+// file or directory".
 func TestServeDataDirectory(t *testing.T) {
 	file := filepath.Join(writeFiles(t, map[string]string{"a.json": "{}"}), "a.json")
 	empty := t.TempDir()
@@ -205,10 +206,13 @@ func TestServeDataDirectory(t *testing.T) {
 		{file, "liaison serve: -data " + file + ": not a directory: -data names the directory that holds the timeline files\n"},
 		{empty, "liaison serve: -data " + empty + ": no timeline (.json file) in the data directory\n"},
 	} {
-		var stderr bytes.Buffer
-		code := run(context.Background(), []string{"serve", "-addr", "127.0.0.1:0", "-data", tt.dir}, &bytes.Buffer{}, &stderr)
-		if code != 1 || stderr.String() != tt.want {
-			t.Errorf("serve -data %s: exit %d, %q; want 1, %q", tt.dir, code, stderr.String(), tt.want)
+		for _, args := range [][]string{{"serve", "-addr", "127.0.0.1:0"}, {"export", "-o", t.TempDir()}} {
+			command := args[0]
+			var stderr bytes.Buffer
+			code := run(context.Background(), append(args, "-data", tt.dir), &bytes.Buffer{}, &stderr)
+			if want := strings.Replace(tt.want, "serve", command, 1); code != 1 || stderr.String() != want {
+				t.Errorf("%s -data %s: exit %d, %q; want 1, %q", command, tt.dir, code, stderr.String(), want)
+			}
 		}
 	}
 }
