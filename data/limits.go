@@ -9,10 +9,11 @@ import "fmt"
 // server's memory or making pages that no reader could use.
 const (
 	// MaxFileSize is in bytes. `liaison gen -people 20000 -relationships
-	// 100000` writes 61 MB, and parsing holds about 17 times a file's size
-	// in memory (1 GB for those 61 MB): 128 MiB leaves room for twice that
-	// file, or for the same relationships with longer quotes, while a file
-	// at the limit still parses in about 2 GB.
+	// 100000` writes 61 MB, which validate reads in 603 MB of memory, 10
+	// times its size: 128 MiB leaves room for twice that file, or for the
+	// same relationships with longer quotes. No file takes more than 23
+	// times its size, whatever it holds (TestParseMemory), so that one at
+	// the limit takes at most 3 GB.
 	MaxFileSize = 128 << 20
 
 	// MaxPeople is enough for 100,000 relationships between 200,000
