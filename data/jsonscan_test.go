@@ -22,6 +22,8 @@ var scanTexts = []string{
 	`[]`, `{}`, ` [ ] `, ` { } `, `[1,]`, `[,1]`, `[1 2]`, `[1,,2]`, `[`, `]`, `[1`, `{"a":1,}`, `{"a" 1}`,
 	`{"a":1 "b":2}`, `{a:1}`, `{"a":}`, `{"a"}`, `{,}`, `{"a":1,"a":2}`, `{"a":{"b":[1,{"c":"d"}]}}`,
 	`{"a":1}{"b":2}`, `{"a":1} x`, `{"a":1} ,`, "\ufeff{}", "{}\n\t\r ", "\v{}", `{"": ""}`,
+	`[1,]`, `{"a":1,}`, `[True]`, `['a']`, `{'a':1}`, `{a:1}`, `[// c` + "\n" + `1]`, `[01]`, `[-]`, `[1.]`, `[1e]`,
+	`"\u001b[2J"`, `"\u0000"`, `"a\u00"`, `"\ud83d\u0041"`, `"\ud83d\ud83d"`, "\"\r\"", "\"\x7f\x1b\"", "\xef\xbb",
 	strings.Repeat("[", maxDepth+1) + strings.Repeat("]", maxDepth+1),
 	strings.Repeat("[", maxDepth+2) + strings.Repeat("]", maxDepth+2),
 	strings.Repeat(`{"a":`, maxDepth) + `1` + strings.Repeat("}", maxDepth),

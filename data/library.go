@@ -67,6 +67,8 @@ func readLibrary(dir fs.FS, previous *Library) (*Library, Errors, error) {
 		src, err := readEntry(dir, entry)
 		if err != nil {
 			fileErrs = Errors{asFileError(entry.Name(), err)}
+			// The version changes with the problem, which pages show.
+			fmt.Fprintf(hash, "%s unreadable: %s\n", entry.Name(), fileErrs[0].Message)
 		} else {
 			fmt.Fprintf(hash, "%s %d\n", entry.Name(), len(src))
 			hash.Write(src)
