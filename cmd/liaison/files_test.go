@@ -219,8 +219,8 @@ func TestServeDataDirectory(t *testing.T) {
 
 // TestValidateWritesNoControlCharacters validates files that put control
 // characters everywhere a file can, and in a file's name: validate's text
-// and JSON name each field they are in, and write none of them raw, where
-// an ESC would recolour or clear the terminal.
+// and JSON name each field they are in, and neither they nor serve write
+// any raw, where an ESC would recolour or clear the terminal.
 func TestValidateWritesNoControlCharacters(t *testing.T) {
 	const esc = "\x1b[2J"
 	dir := writeFiles(t, map[string]string{
@@ -255,6 +255,12 @@ func TestValidateWritesNoControlCharacters(t *testing.T) {
 		if i := strings.IndexFunc(out, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }); i >= 0 {
 			t.Errorf("-format %s wrote a control character (%q) at byte %d:\n%q", format, out[i], i, out)
 		}
+	}
+	// serve, which does not start on the files, prints the same problems.
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"serve", "-addr", "127.0.0.1:0", "-data", dir}, &bytes.Buffer{}, &stderr); code != 1 ||
+		!strings.Contains(stderr.String(), `w\x1b[2J.json"`) || strings.ContainsFunc(stderr.String(), func(r rune) bool { return r != '\n' && unicode.IsControl(r) }) {
+		t.Errorf("serve: exit %d, want 1 and no control character; it wrote:\n%q", code, stderr.String())
 	}
 }
 

@@ -151,7 +151,7 @@ func loadLibrary(dir string) (*data.Library, error) {
 	switch {
 	case errors.As(err, &list):
 		for _, e := range list {
-			e.File = filepath.Join(dir, e.File)
+			e.File = visiblePath(filepath.Join(dir, e.File))
 		}
 	case err != nil:
 		return nil, fmt.Errorf("-data %s: %w", dir, err)
