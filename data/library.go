@@ -26,8 +26,11 @@ type Library struct {
 }
 
 // LoadLibrary reads and validates every .json file at the top of dir. It
-// fails, with Errors listing every problem in every file, unless all are
-// valid; a directory with no timeline is an error too.
+// fails, with Errors listing the problems of every file, unless all are
+// valid; a directory with no timeline is an error too. A file must be a
+// regular file, checked once opened: for a directory on disk, dir is
+// DirFS's, whose Open never waits (os.DirFS's waits on a named pipe
+// for a writer, forever).
 func LoadLibrary(dir fs.FS) (*Library, error) {
 	lib, errs, err := readLibrary(dir, nil)
 	if err != nil {
