@@ -510,18 +510,19 @@ func (d *decoder) relationship(n *node, path string) Relationship {
 	}
 	r.ID = d.id(f["id"], join(path, "id"), d.relationIDs)
 	r.People = d.partners(f["people"], join(path, "people"))
+	var ahead Date // the from of the phase listed last so far, kept or not
 	d.nonEmptyArray(f["phases"], join(path, "phases"), "phase", "phases", func(n *node, path string) {
 		before := d.errs.found
 		p := d.phase(n, path)
-		if k := len(r.Phases); k > 0 && !p.From.IsZero() && !r.Phases[k-1].From.IsZero() &&
-			p.From.Earliest.Before(r.Phases[k-1].From.Earliest) {
+		if !p.From.IsZero() && !ahead.IsZero() && p.From.Earliest.Before(ahead.Earliest) {
 			d.fail(fieldOffset(n, "from"), join(path, "from"), "this phase begins (%s) before the phase listed ahead of it (%s); list phases in time order",
-				p.From.Text, r.Phases[k-1].From.Text)
+				p.From.Text, ahead.Text)
 		}
+		ahead = p.From
 		r.Phases = keep(d, r.Phases, p, before)
 	})
 	if f["end"] != nil {
-		r.End = d.end(f["end"], join(path, "end"), r)
+		r.End = d.end(f["end"], join(path, "end"), r, ahead)
 	}
 	if f["certainty"] != nil {
 		r.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
@@ -600,18 +601,18 @@ func (d *decoder) phase(n *node, path string) Phase {
 	return p
 }
 
-// end reads r's end, which must not lie wholly before r's last phase.
-func (d *decoder) end(n *node, path string, r Relationship) *End {
+// end reads r's end, which must not lie wholly before r's last phase
+// begins (lastFrom).
+func (d *decoder) end(n *node, path string, r Relationship, lastFrom Date) *End {
 	e := &End{}
 	f := d.object(n, path, endFields)
 	if f == nil {
 		return e
 	}
 	e.Date = d.date(f["date"], join(path, "date"))
-	if k := len(r.Phases); k > 0 && !e.Date.IsZero() && !r.Phases[k-1].From.IsZero() &&
-		e.Date.Latest.Before(r.Phases[k-1].From.Earliest) {
+	if !e.Date.IsZero() && !lastFrom.IsZero() && e.Date.Latest.Before(lastFrom.Earliest) {
 		d.fail(f["date"].offset, join(path, "date"), "the end (%s) lies wholly before the last phase begins (%s)",
-			e.Date.Text, r.Phases[k-1].From.Text)
+			e.Date.Text, lastFrom.Text)
 	}
 	if f["kind"] != nil {
 		e.Kind = enum(d, f["kind"], join(path, "kind"), EndKinds)

@@ -290,6 +290,8 @@ var parseErrorTests = []struct {
 		[]string{`relationships[0].phases[0].from: required field is missing`}},
 	{"phases out of order", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}, {"status": "engaged", "from": ` + mark + `"2017-12"}]}`)),
 		[]string{`relationships[0].phases[1].from: this phase begins (2017-12) before the phase listed ahead of it (2018); list phases in time order`}},
+	{"a phase out of order, then one after it", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}, {"status": "engaged", "from": ` + mark + `"2016"}, {"status": "married", "from": "2017"}]}`)),
+		[]string{`relationships[0].phases[1].from: this phase begins (2016) before the phase listed ahead of it (2018); list phases in time order`}},
 	{"phases out of order by earliest moment", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018-06"}, {"status": "engaged", "from": ` + mark + `"2018"}]}`)),
 		[]string{`relationships[0].phases[1].from: this phase begins (2018) before the phase listed ahead of it (2018-06); list phases in time order`}},
 	{"third phase out of order", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}, {"status": "engaged", "from": "2020"}, {"status": "married", "from": ` + mark + `{"date": "2019", "label": "x"}}]}`)),
