@@ -59,9 +59,12 @@ type dataWatch struct {
 	watched fs.FileInfo
 	// lost is set when the directory watched was removed or renamed: the
 	// next one may have the same inode, which says nothing then.
-	lost   bool
-	server *server
-	logger *slog.Logger
+	lost bool
+	// failure is the last reason the directory could not be watched,
+	// logged once, not every second.
+	failure string
+	server  *server
+	logger  *slog.Logger
 }
 
 // watch starts watching the directory at w.dir, the one there now.
@@ -140,9 +143,13 @@ func (w *dataWatch) follow() bool {
 	}
 	replaced := w.watched != nil
 	if err := w.watch(); err != nil {
-		w.logger.Warn("cannot watch the data directory: still serving the last version", "dir", w.dir, "error", err)
+		if err.Error() != w.failure {
+			w.failure = err.Error()
+			w.logger.Warn("cannot watch the data directory: still serving the last version", "dir", w.dir, "error", err)
+		}
 		return false
 	}
+	w.failure = ""
 	if replaced {
 		w.logger.Info("the data directory was replaced: watching the new one", "dir", w.dir)
 	} else {
