@@ -2,9 +2,11 @@
 // timeline/v1 file format of docs/data-format.md (people, relationships and
 // their phases, endings, events, sources and the evidence for each fact).
 //
-// Parse reports every problem in a file at once, each with its file, line,
-// column, field path and what was expected, because editors fix files in one
-// pass, not one error per run. LoadLibrary reads a directory of files;
+// Parse reports every problem in a file at once (up to MaxProblems, then
+// how many more), each with its file, line, column, field path and what was
+// expected, because editors fix files in one pass, not one error per run.
+// LoadLibrary reads a directory of files (DirFS opens those of a directory
+// on disk, only regular ones, never waiting on a named pipe);
 // Timeline.Involving filters a timeline down to some people. Decode reads
 // back the JSON of a timeline that Parse accepted without checking it
 // again, as the WebAssembly does with the server's answers.

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // The fuzz targets below run their seed corpus in every `go test`; `make
@@ -99,9 +101,18 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &errs) || len(errs) == 0 {
 				t.Fatalf("Parse error %#v is not a non-empty Errors", err)
 			}
-			for _, e := range errs {
-				if e.File != "fuzz" || e.Line <= 0 || e.Column <= 0 || e.Message == "" {
+			if len(errs) > MaxProblems+1 {
+				t.Fatalf("%d errors listed, more than %d and the count of the others", len(errs), MaxProblems)
+			}
+			for i, e := range errs {
+				if e.Omitted > 0 && i == len(errs)-1 && i == MaxProblems {
+					continue // the count of the others, of the file as a whole
+				}
+				if e.File != "fuzz" || e.Line <= 0 || e.Column <= 0 || e.Message == "" || e.Omitted != 0 {
 					t.Fatalf("error %#v lacks its file, line, column or message", e)
+				}
+				if strings.ContainsFunc(e.Error(), unicode.IsControl) {
+					t.Fatalf("error %q has a control character", e)
 				}
 			}
 			return

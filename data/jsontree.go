@@ -1,35 +1,78 @@
 package data
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"strings"
+	"iter"
+	"strconv"
+	"unicode/utf8"
 )
 
-// A node is one JSON value and the byte offset where it starts, so that
-// every error can point at the line and column an editor has to fix.
-// encoding/json's decoding into structs loses those positions and stops at
-// the first error; reading tokens keeps both.
+// A tree is a JSON text read into nodes, so that every error can point at
+// the line and column an editor has to fix: encoding/json's decoding into
+// structs loses those positions and stops at the first error.
+//
+// A file can hold a value in every two bytes ("[0,0,0…"), so the tree is
+// most of the memory that reading a file takes: a node is 24 bytes, every
+// node is in one slice of exactly the length the file needs, and strings
+// are slices of one copy of the file's text. See parseTree.
+type tree struct {
+	text      string   // the file: strings without escapes and numbers are slices of it
+	nodes     []node   // every value and key; the kids of each array and object side by side
+	unescaped []string // the strings with escapes, decoded
+}
+
+// A node is one JSON value, or the key of an object's field, and the byte
+// offset where it starts.
 type node struct {
-	kind   nodeKind
-	offset int64
-	text   string // string value, or a number's literal text
-	truth  bool   // boolean value
-	fields []field
-	items  []*node
+	tree *tree
+	// offset is where the value starts. 32 bits hold the offsets of any
+	// file within MaxFileSize.
+	offset int32
+	// An array's or object's kids are tree.nodes[first:first+count]; a
+	// string's or number's text is tree.text[first:first+count], or
+	// tree.unescaped[first] when escaped.
+	first, count int32
+	kind         nodeKind
+	truth        bool // a boolean's value
+	escaped      bool
 }
 
-// A field is one member of a JSON object, in file order.
-type field struct {
-	name   string
-	offset int64
-	value  *node
+// MaxFileSize must fit node.offset.
+var _ int32 = MaxFileSize
+
+// text is a string's value, or a number's literal.
+func (n *node) text() string {
+	switch {
+	case n.kind != stringNode && n.kind != numberNode:
+		return ""
+	case n.escaped:
+		return n.tree.unescaped[n.first]
+	}
+	return n.tree.text[n.first : n.first+n.count]
 }
 
-type nodeKind int
+// kids are an array's items, or an object's fields as pairs: the key (a
+// string node: the field's name and where it is), then the value.
+func (n *node) kids() []node {
+	if n.kind != arrayNode && n.kind != objectNode {
+		return nil
+	}
+	return n.tree.nodes[n.first : n.first+n.count]
+}
+
+// fields yields the key and the value of each field of an object, in file
+// order.
+func (n *node) fields() iter.Seq2[*node, *node] {
+	return func(yield func(key, value *node) bool) {
+		kids := n.kids()
+		for i := 0; i+1 < len(kids); i += 2 {
+			if !yield(&kids[i], &kids[i+1]) {
+				return
+			}
+		}
+	}
+}
+
+type nodeKind uint8
 
 const (
 	nullNode nodeKind = iota
@@ -48,135 +91,66 @@ func (k nodeKind) String() string {
 // thousands deep is an attack, not a timeline.
 const maxDepth = 32
 
-// A syntaxError is a file that is not JSON, at the offset where reading
-// stopped.
+// A syntaxError is a file that is not JSON: where reading stopped, in
+// which value, and what was wrong there, in words an editor acts on.
 type syntaxError struct {
-	offset int64
+	offset int32
+	path   string // like people[2].name; empty for the file as a whole
 	msg    string
 }
 
-func (e *syntaxError) Error() string { return e.msg }
-
-// parseTree reads exactly one JSON value from src. A valid file is read by
-// scanTree; any other by encoding/json, whose errors say what is wrong.
-func parseTree(src []byte) (*node, error) {
-	if n, ok := scanTree(src); ok {
-		return n, nil
+func (e *syntaxError) Error() string {
+	if e.path == "" {
+		return e.msg
 	}
-	return readTree(src)
+	return e.path + ": " + e.msg
 }
 
-// readTree is parseTree with encoding/json's tokens, for the error of a
-// file that is not valid JSON, with its offset.
-func readTree(src []byte) (*node, error) {
-	r := treeReader{dec: json.NewDecoder(bytes.NewReader(src)), src: src}
-	r.dec.UseNumber()
-	n, err := r.value(0)
-	if err != nil {
-		return nil, err
+// join is the path of the field name of the value at path. A name that is
+// not made of letters, digits, _ and $ (an unknown field's, from the file)
+// is quoted and, past maxNameShown characters, cut, so that a path is
+// always a short line of visible text.
+func join(path, name string) string {
+	if !isPlainName(name) || len(name) > maxNameShown {
+		return path + "[" + quoteCut(name) + "]"
 	}
-	// Only white space may follow; skipSpace would also pass over a stray
-	// comma or colon, as in `{…},`.
-	rest := src[r.dec.InputOffset():]
-	if trimmed := bytes.TrimLeft(rest, " \t\r\n"); len(trimmed) > 0 {
-		return nil, &syntaxError{int64(len(src) - len(trimmed)), "unexpected text after the end of the JSON value"}
+	if path == "" {
+		return name
 	}
-	return n, nil
+	return path + "." + name
 }
 
-type treeReader struct {
-	dec *json.Decoder
-	src []byte
-}
+// maxNameShown is the most characters of a name from the file that a path
+// shows: field names of the format are under 15.
+const maxNameShown = 40
 
-// skipSpace returns the offset of the next token: encoding/json reports
-// where the previous token ended, before separators and white space.
-func (r *treeReader) skipSpace() int64 {
-	off := r.dec.InputOffset()
-	for off < int64(len(r.src)) && strings.IndexByte(" \t\r\n,:", r.src[off]) >= 0 {
-		off++
+func isPlainName(name string) bool {
+	if name == "" {
+		return false
 	}
-	return off
-}
-
-func (r *treeReader) token() (json.Token, int64, error) {
-	off := r.skipSpace()
-	tok, err := r.dec.Token()
-	if err != nil {
-		var se *json.SyntaxError
-		switch {
-		case errors.As(err, &se):
-			off, msg := locateSyntaxError(r.src, se)
-			return nil, off, &syntaxError{off, "invalid JSON: " + msg}
-		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, int64(len(r.src)), &syntaxError{int64(len(r.src)), "invalid JSON: the file ends before the value is complete"}
-		}
-		return nil, off, &syntaxError{off, "invalid JSON: " + err.Error()}
-	}
-	return tok, off, nil
-}
-
-func (r *treeReader) value(depth int) (*node, error) {
-	tok, off, err := r.token()
-	if err != nil {
-		return nil, err
-	}
-	if depth > maxDepth {
-		return nil, &syntaxError{off, fmt.Sprintf("nested more than %d levels deep", maxDepth)}
-	}
-	n := &node{offset: off}
-	switch t := tok.(type) {
-	case nil:
-		n.kind = nullNode
-	case bool:
-		n.kind, n.truth = boolNode, t
-	case json.Number:
-		n.kind, n.text = numberNode, t.String()
-	case string:
-		n.kind, n.text = stringNode, t
-	case json.Delim:
-		switch t {
-		case '[':
-			n.kind = arrayNode
-			for r.dec.More() {
-				item, err := r.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.items = append(n.items, item)
-			}
-		case '{':
-			n.kind = objectNode
-			for r.dec.More() {
-				key, keyOff, err := r.token()
-				if err != nil {
-					return nil, err
-				}
-				v, err := r.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.fields = append(n.fields, field{name: key.(string), offset: keyOff, value: v})
-			}
-		}
-		if _, _, err := r.token(); err != nil { // the closing ] or }
-			return nil, err
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '$') {
+			return false
 		}
 	}
-	return n, nil
+	return true
 }
 
-// locateSyntaxError returns the offset of the byte that breaks src's JSON
-// grammar, and what is wrong with it. The offsets of Decoder.Token's errors
-// cannot be trusted: some point at the offending byte, others count only the
-// bytes that decoding string, number and literal tokens consumed, which
-// lands far ahead of the error in an object. Checking the whole file again
-// finds the same first error with the offset just after the offending byte.
-func locateSyntaxError(src []byte, tokenErr *json.SyntaxError) (int64, string) {
-	var raw json.RawMessage
-	var se *json.SyntaxError
-	if err := json.Unmarshal(src, &raw); errors.As(err, &se) && se.Offset > 0 {
-		return se.Offset - 1, se.Error()
+// quoteCut is s quoted, with its control and invisible characters
+// escaped, and cut after maxNameShown characters.
+func quoteCut(s string) string {
+	if utf8.RuneCountInString(s) <= maxNameShown {
+		return strconv.Quote(s)
 	}
-	return tokenErr.Offset, tokenErr.Error()
+	return strconv.Quote(string([]rune(s)[:maxNameShown])) + "…"
+}
+
+// index is the path segment of an array's item i.
+func index(i int) string { return "[" + strconv.Itoa(i) + "]" }
+
+// itemPath is the path of the item i of the array at path, in one
+// allocation: it is made for every item of every list.
+func itemPath(path string, i int) string {
+	var digits [20]byte
+	return path + "[" + string(strconv.AppendInt(digits[:0], int64(i), 10)) + "]"
 }

@@ -1,9 +1,12 @@
 package data
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -23,8 +26,11 @@ type Library struct {
 }
 
 // LoadLibrary reads and validates every .json file at the top of dir. It
-// fails, with Errors listing every problem in every file, unless all are
-// valid; a directory with no timeline is an error too.
+// fails, with Errors listing the problems of every file, unless all are
+// valid; a directory with no timeline is an error too. A file must be a
+// regular file, checked once opened: for a directory on disk, dir is
+// DirFS's, whose Open never waits (os.DirFS's waits on a named pipe
+// for a writer, forever).
 func LoadLibrary(dir fs.FS) (*Library, error) {
 	lib, errs, err := readLibrary(dir, nil)
 	if err != nil {
@@ -61,15 +67,12 @@ func readLibrary(dir fs.FS, previous *Library) (*Library, Errors, error) {
 			continue
 		}
 		var fileErrs Errors
-		// A file over the limit is not even read: it could be larger than
-		// the memory of the server about to refuse it.
-		if info, err := entry.Info(); err == nil && info.Size() > MaxFileSize {
-			fileErrs = Errors{fileTooLarge(entry.Name(), info.Size())}
+		src, err := readEntry(dir, entry)
+		if err != nil {
+			fileErrs = Errors{asFileError(entry.Name(), err)}
+			// The version changes with the problem, which pages show.
+			fmt.Fprintf(hash, "%s unreadable: %s\n", entry.Name(), fileErrs[0].Message)
 		} else {
-			src, err := fs.ReadFile(dir, entry.Name())
-			if err != nil {
-				return nil, nil, fmt.Errorf("reading %s: %w", entry.Name(), err)
-			}
 			fmt.Fprintf(hash, "%s %d\n", entry.Name(), len(src))
 			hash.Write(src)
 			t, err := Parse(entry.Name(), src)
@@ -97,6 +100,88 @@ func readLibrary(dir fs.FS, previous *Library) (*Library, Errors, error) {
 	sort.Slice(lib.timelines, func(i, j int) bool { return lib.timelines[i].ID < lib.timelines[j].ID })
 	lib.version = hex.EncodeToString(hash.Sum(nil))
 	return &lib, errs, nil
+}
+
+// readEntry reads the file of a directory's entry, which must be a regular
+// file of at most MaxFileSize bytes. A file over the limit is not even
+// opened: it could be larger than the memory of the server about to refuse
+// it.
+func readEntry(dir fs.FS, entry fs.DirEntry) ([]byte, error) {
+	if info, err := entry.Info(); err == nil && info.Mode().IsRegular() && info.Size() > MaxFileSize {
+		return nil, fileTooLarge(entry.Name(), info.Size())
+	}
+	f, err := dir.Open(entry.Name())
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readRegular(f, entry.Name())
+}
+
+// checkRegular returns the information of f, opened as the file name, and
+// an *Error unless f is a regular file of at most MaxFileSize bytes. The
+// information must be the opened file's: the entry of a directory is a
+// link's, not its target's.
+func checkRegular(f fs.File, name string) (fs.FileInfo, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &Error{File: name, Message: "is " + fileKind(info.Mode()) + ", not a regular file"}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fileTooLarge(name, info.Size())
+	}
+	return info, nil
+}
+
+// readRegular reads f, opened as the file name, as checkRegular allows,
+// and no more than MaxFileSize bytes of it however it grows meanwhile.
+func readRegular(f fs.File, name string) ([]byte, error) {
+	info, err := checkRegular(f, name)
+	if err != nil {
+		return nil, err
+	}
+	// A buffer of the file's size and bytes.MinRead more reads it in one
+	// allocation, and finds the end of the file without growing; one
+	// byte more than the limit tells a file that grew past it meanwhile.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, err
+	}
+	if buf.Len() > MaxFileSize {
+		return nil, fileTooLarge(name, int64(buf.Len()))
+	}
+	return buf.Bytes(), nil
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	case mode.IsDir():
+		return "a directory"
+	}
+	return "a special file"
+}
+
+// asFileError is err, which reading the file name failed with, as an
+// *Error of that file.
+func asFileError(name string, err error) *Error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the file is named already
+	}
+	return &Error{File: name, Message: "cannot be read: " + err.Error()}
 }
 
 // Problems are the errors of the file of timeline id when the library

@@ -80,7 +80,7 @@ func TestLoadLibraryErrors(t *testing.T) {
 			want: `a.json:1:33: id: expected the file's name without .json, "a", found "not-a"` + "\n" +
 				`b.json:2:46: title: expected some text, found ""` + "\n" +
 				`b.json:3:11: people: expected at least one person, found an empty array` + "\n" +
-				`c.json:1:26: invalid JSON: the file ends before the value is complete`,
+				`c.json:1:26: the file ends before this object is closed: a } is missing`,
 		},
 		{
 			name: "empty directory",
@@ -387,5 +387,36 @@ func TestReloadLibraryKeepsLastGoodVersion(t *testing.T) {
 	}
 	if got, _ := fixed.Timeline("one"); got.Title != "Second" || fixed.Problems("one") != nil {
 		t.Errorf("after the fix, timeline one is %q with problems %v", got.Title, fixed.Problems("one"))
+	}
+}
+
+// TestLoadLibraryReadsOnlyRegularFiles checks that what is not a regular
+// file is an error of that file, and that a reload that finds one keeps
+// the last good timeline with that problem, under a new version.
+func TestLoadLibraryReadsOnlyRegularFiles(t *testing.T) {
+	for _, tt := range []struct {
+		mode fs.FileMode
+		want string
+	}{
+		{fs.ModeNamedPipe, "a.json: is a named pipe (FIFO), not a regular file"},
+		{fs.ModeDevice | fs.ModeCharDevice, "a.json: is a device, not a regular file"},
+		{fs.ModeSocket, "a.json: is a socket, not a regular file"},
+	} {
+		good := fstest.MapFS{"a.json": timelineFile("a", "A")}
+		odd := fstest.MapFS{"a.json": &fstest.MapFile{Mode: tt.mode}}
+		if _, err := LoadLibrary(odd); err == nil || err.Error() != tt.want {
+			t.Errorf("LoadLibrary = %v, want %s", err, tt.want)
+		}
+		lib, err := LoadLibrary(good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, errs, err := ReloadLibrary(odd, lib)
+		if err != nil || errs.Error() != tt.want || again.Problems("a").Error() != tt.want {
+			t.Errorf("ReloadLibrary = %v, %v; problems %v", errs, err, again.Problems("a"))
+		}
+		if _, ok := again.Timeline("a"); !ok || again.Version() == lib.Version() {
+			t.Errorf("the reload kept the timeline: %v; its version changed: %v", ok, again.Version() != lib.Version())
+		}
 	}
 }

@@ -9,10 +9,11 @@ import "fmt"
 // server's memory or making pages that no reader could use.
 const (
 	// MaxFileSize is in bytes. `liaison gen -people 20000 -relationships
-	// 100000` writes 61 MB, and parsing holds about 17 times a file's size
-	// in memory (1 GB for those 61 MB): 128 MiB leaves room for twice that
-	// file, or for the same relationships with longer quotes, while a file
-	// at the limit still parses in about 2 GB.
+	// 100000` writes 61 MB, which validate reads in 603 MB of memory, 10
+	// times its size: 128 MiB leaves room for twice that file, or for the
+	// same relationships with longer quotes. No file takes more than 23
+	// times its size, whatever it holds (TestParseMemory), so that one at
+	// the limit takes at most 3 GB.
 	MaxFileSize = 128 << 20
 
 	// MaxPeople is enough for 100,000 relationships between 200,000
@@ -33,6 +34,13 @@ const (
 	// take. A name of megabytes would otherwise be copied into every bar,
 	// tooltip and label that shows it.
 	MaxTextLength = 20_000
+
+	// MaxProblems is how many errors, and how many warnings, of one file
+	// are listed: the first in file order, then one Error that counts the
+	// others (its Omitted). An editor fixes the first ones and checks
+	// again; validate's output, the server's log, the problems of the
+	// API and the banner of a page all stay short, whatever the file.
+	MaxProblems = 100
 )
 
 // fileTooLarge is the error of a file of size bytes, over MaxFileSize. It
@@ -45,11 +53,13 @@ func fileTooLarge(file string, size int64) *Error {
 	}
 }
 
-// checkCount reports an array n of more than max items, named by what (a
-// plural: "people").
-func (d *decoder) checkCount(n *node, path, what string, max int) {
-	if n != nil && n.kind == arrayNode && len(n.items) > max {
-		d.fail(n.offset, path, "found %d %s, more than the %d a timeline may have: split it into several timelines",
-			len(n.items), what, max)
+// overLimit reports an array n of more than max items, named by what (a
+// plural: "people"), and whether it has so many.
+func (d *decoder) overLimit(n *node, path, what string, max int) bool {
+	if n == nil || n.kind != arrayNode || len(n.kids()) <= max {
+		return false
 	}
+	d.fail(n.offset, path, "found %d %s, more than the %d a timeline may have: split it into several timelines",
+		len(n.kids()), what, max)
+	return true
 }

@@ -1,12 +1,11 @@
 package data
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -17,7 +16,8 @@ import (
 // data format. file names the file in errors; when it ends in .json, the
 // timeline's id must equal its name. A file over one of the limits (see
 // MaxFileSize and the others) is invalid too. On failure the error is
-// Errors, with every problem found, in file order.
+// Errors: every problem found in file order, or the first MaxProblems and
+// one that counts the others.
 func Parse(file string, src []byte) (*Timeline, error) {
 	t, _, err := Check(file, src)
 	return t, err
@@ -39,41 +39,24 @@ func check(file string, src []byte, now time.Time) (*Timeline, Errors, error) {
 		now:         now,
 		personAt:    map[string]place{},
 		file:        file,
-		src:         src,
 		personIDs:   map[string]string{},
 		relationIDs: map[string]string{},
 		eventIDs:    map[string]string{},
 		sourceIDs:   map[string]string{},
 		fileNameID:  fileNameID(file),
 	}
-	root, err := parseTree(src)
-	if err != nil {
-		var se *syntaxError
-		if errors.As(err, &se) {
-			d.fail(se.offset, "", "%s", se.msg)
-		} else {
-			d.fail(0, "", "%v", err)
-		}
-		d.locate()
-		return nil, nil, d.errs
+	root, se := parseTree(src)
+	if se != nil {
+		d.fail(se.offset, se.path, "%s", se.msg)
+		return nil, nil, d.errs.finish(file, src, false)
 	}
 	t := d.timeline(root)
+	if d.errs.found > 0 {
+		return nil, nil, d.errs.finish(file, src, false)
+	}
 	d.warnUnrelatedPeople(t)
 	d.warnRepeatedNames(t)
-	d.locate()
-	d.errs.sort()
-	var errs, warnings Errors
-	for _, e := range d.errs {
-		if e.Warning {
-			warnings = append(warnings, e)
-		} else {
-			errs = append(errs, e)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, nil, errs
-	}
-	return t, warnings, nil
+	return t, d.warnings.finish(file, src, true), nil
 }
 
 // fileNameID is the id a file's name requires, or "" when the name is not
@@ -90,18 +73,14 @@ func fileNameID(file string) string {
 // instead of stopping at the first.
 type decoder struct {
 	file string
-	src  []byte
 	// now is when the file is checked, for dates in the future.
-	now  time.Time
-	errs Errors
+	now            time.Time
+	errs, warnings problemList
 	// personAt is where each person is declared, for warnings.
 	personAt map[string]place
 	// aliasAt is where each alias is, for warnings about the names it
 	// repeats.
 	aliasAt []aliasPlace
-	// offsets holds where each error is, in bytes, until locate turns
-	// them into lines and columns.
-	offsets []int64
 
 	// ids seen so far, each mapped to the path where it was declared.
 	personIDs, relationIDs, eventIDs, sourceIDs map[string]string
@@ -111,44 +90,38 @@ type decoder struct {
 }
 
 // warn records what is legal but probably a mistake.
-func (d *decoder) warn(offset int64, path, format string, args ...any) {
-	d.fail(offset, path, format, args...)
-	d.errs[len(d.errs)-1].Warning = true
+func (d *decoder) warn(offset int32, path, format string, args ...any) {
+	if d.warnings.admits(offset) {
+		d.warnings.add(offset, &Error{File: d.file, Path: path, Message: fmt.Sprintf(format, args...), Warning: true})
+	}
 }
 
-func (d *decoder) fail(offset int64, path, format string, args ...any) {
-	d.errs = append(d.errs, &Error{
-		File:    d.file,
-		Path:    path,
-		Message: fmt.Sprintf(format, args...),
-	})
-	d.offsets = append(d.offsets, offset)
+// fail records an error.
+func (d *decoder) fail(offset int32, path, format string, args ...any) {
+	if d.errs.admits(offset) {
+		d.errs.add(offset, &Error{File: d.file, Path: path, Message: fmt.Sprintf(format, args...)})
+	}
 }
 
-// locate sets the line and column of every error from its offset, in one
-// pass over the file. Counting each error's column from the start of its
-// line instead takes time in the square of the file's size when the file
-// is minified into one line and has an error in every record.
-func (d *decoder) locate() {
-	order := make([]int, len(d.errs))
-	for i := range order {
-		order[i] = i
+// failField is fail for the field name of the value at path, for the
+// errors of objects' fields: the path is joined and the message written
+// only when the error is kept, so that a million objects with an unknown
+// field in a file cost no more than reading it.
+func (d *decoder) failField(offset int32, path, name string, message func() string) {
+	if d.errs.admits(offset) {
+		d.errs.add(offset, &Error{File: d.file, Path: join(path, name), Message: message()})
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(d.offsets[a], d.offsets[b]) })
-	line, column, at := 1, 1, int64(0)
-	for _, i := range order {
-		offset := min(max(d.offsets[i], 0), int64(len(d.src)))
-		for at < offset {
-			r, size := utf8.DecodeRune(d.src[at:])
-			if r == '\n' {
-				line, column = line+1, 1
-			} else {
-				column++
-			}
-			at += int64(size)
-		}
-		d.errs[i].Line, d.errs[i].Column = line, column
+}
+
+// keep appends item, decoded from the file, to list unless decoding it
+// found errors (errorsBefore is how many there were before). The file is
+// invalid then, and its timeline never used: a file of 16 MiB of empty
+// objects, "[{},{},…]", would otherwise hold millions of empty items.
+func keep[T any](d *decoder, list []T, item T, errorsBefore int) []T {
+	if d.errs.found > errorsBefore {
+		return list
 	}
+	return append(list, item)
 }
 
 // A fieldSet is the fields one kind of object takes.
@@ -178,7 +151,8 @@ var (
 
 // object checks that n is an object of the given fields, reports unknown,
 // repeated and missing ones, and returns the fields by name. It returns nil
-// when n is missing or not an object.
+// when n is missing, not an object, or has none of the fields: there is
+// nothing more to read in it.
 func (d *decoder) object(n *node, path string, fs fieldSet) map[string]*node {
 	if n == nil {
 		return nil
@@ -187,20 +161,23 @@ func (d *decoder) object(n *node, path string, fs fieldSet) map[string]*node {
 		d.fail(n.offset, path, "expected an object, found %s", describe(n))
 		return nil
 	}
-	fields := make(map[string]*node, len(n.fields))
-	for _, f := range n.fields {
-		switch {
-		case !fs.has(f.name):
-			d.fail(f.offset, join(path, f.name), "unknown field; expected one of %s", fs)
-		case fields[f.name] != nil:
-			d.fail(f.offset, join(path, f.name), "field given twice")
+	var fields map[string]*node
+	for key, value := range n.fields() {
+		switch name := key.text(); {
+		case !fs.has(name):
+			d.failField(key.offset, path, name, func() string { return "unknown field; expected one of " + fs.String() })
+		case fields[name] != nil:
+			d.failField(key.offset, path, name, func() string { return "field given twice" })
 		default:
-			fields[f.name] = f.value
+			if fields == nil {
+				fields = make(map[string]*node, len(fs.required)+len(fs.optional))
+			}
+			fields[name] = value
 		}
 	}
 	for _, name := range fs.required {
 		if fields[name] == nil {
-			d.fail(n.offset, join(path, name), "required field is missing")
+			d.failField(n.offset, path, name, func() string { return "required field is missing" })
 		}
 	}
 	return fields
@@ -216,15 +193,16 @@ func (d *decoder) array(n *node, path, what string, each func(item *node, path s
 		d.fail(n.offset, path, "expected an array of %s, found %s", what, describe(n))
 		return
 	}
-	for i, item := range n.items {
-		each(item, fmt.Sprintf("%s[%d]", path, i))
+	items := n.kids()
+	for i := range items {
+		each(&items[i], itemPath(path, i))
 	}
 }
 
 // nonEmptyArray is array for a list that needs at least one item, one of
 // what (singular "phase", plural "phases").
 func (d *decoder) nonEmptyArray(n *node, path, one, what string, each func(item *node, path string)) {
-	if n != nil && n.kind == arrayNode && len(n.items) == 0 {
+	if n != nil && n.kind == arrayNode && len(n.kids()) == 0 {
 		d.fail(n.offset, path, "expected at least one %s, found an empty array", one)
 	}
 	d.array(n, path, what, each)
@@ -238,11 +216,26 @@ func (d *decoder) str(n *node, path string) (string, bool) {
 		d.fail(n.offset, path, "expected a string, found %s", describe(n))
 		return "", false
 	}
-	if length := utf8.RuneCountInString(n.text); length > MaxTextLength {
+	text := n.text()
+	if length := utf8.RuneCountInString(text); length > MaxTextLength {
 		d.fail(n.offset, path, "expected at most %d characters, found %d", MaxTextLength, length)
 		return "", false
 	}
-	return n.text, true
+	if i := strings.IndexFunc(text, isForbiddenControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		d.fail(n.offset, path, "expected text without control characters (but for line breaks and tabs), found U+%04X at character %d of %s: remove it",
+			r, utf8.RuneCountInString(text[:i])+1, quoteCut(text))
+		return "", false
+	}
+	return text, true
+}
+
+// isForbiddenControl reports a control character other than a line
+// break or a tab: invisible in a page, and in a terminal an escape (ESC,
+// U+001B) that can recolour, move or erase what validate and the log
+// write, a carriage return that can write over a line, or a NUL.
+func isForbiddenControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\t'
 }
 
 // text reads a required string that must say something, not be blank.
@@ -372,11 +365,11 @@ func (d *decoder) date(n *node, path string) Date {
 
 // edtf parses a string node as a date.
 func (d *decoder) edtf(n *node, path string) Date {
-	date, reason := parseDate(n.text)
+	date, reason := parseDate(n.text())
 	if reason != "" {
-		d.fail(n.offset, path, "expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found %q: %s", n.text, reason)
+		d.fail(n.offset, path, "expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found %q: %s", n.text(), reason)
 	} else if date.Earliest.After(d.now.AddDate(1, 0, 0)) {
-		d.warn(n.offset, path, "%s is more than a year from now: is the year right?", n.text)
+		d.warn(n.offset, path, "%s is more than a year from now: is the year right?", n.text())
 	}
 	return date
 }
@@ -413,21 +406,30 @@ func (d *decoder) timeline(root *node) *Timeline {
 	// People and sources first, whatever their place in the file, so that
 	// everything referring to them can be checked; errors are sorted back
 	// into file order.
-	d.checkCount(f["people"], "people", "people", MaxPeople)
-	d.checkCount(f["relationships"], "relationships", "relationships", MaxRelationships)
-	d.checkCount(f["events"], "events", "events", MaxEvents)
+	// A list over its limit is not read at all: its items, and the
+	// references to them, would only add errors to the one that matters.
+	over := d.overLimit(f["people"], "people", "people", MaxPeople)
+	over = d.overLimit(f["relationships"], "relationships", "relationships", MaxRelationships) || over
+	over = d.overLimit(f["events"], "events", "events", MaxEvents) || over
+	if over {
+		return t
+	}
 	d.nonEmptyArray(f["people"], "people", "person", "people", func(n *node, path string) {
-		t.People = append(t.People, d.person(n, path))
+		before := d.errs.found
+		t.People = keep(d, t.People, d.person(n, path), before)
 	})
 	d.array(f["sources"], "sources", "sources", func(n *node, path string) {
-		t.Sources = append(t.Sources, d.source(n, path))
+		before := d.errs.found
+		t.Sources = keep(d, t.Sources, d.source(n, path), before)
 	})
 	t.Relationships = []Relationship{}
 	d.array(f["relationships"], "relationships", "relationships", func(n *node, path string) {
-		t.Relationships = append(t.Relationships, d.relationship(n, path))
+		before := d.errs.found
+		t.Relationships = keep(d, t.Relationships, d.relationship(n, path), before)
 	})
 	d.array(f["events"], "events", "events", func(n *node, path string) {
-		t.Events = append(t.Events, d.event(n, path))
+		before := d.errs.found
+		t.Events = keep(d, t.Events, d.event(n, path), before)
 	})
 	return t
 }
@@ -521,17 +523,19 @@ func (d *decoder) relationship(n *node, path string) Relationship {
 	}
 	r.ID = d.id(f["id"], join(path, "id"), d.relationIDs)
 	r.People = d.partners(f["people"], join(path, "people"))
+	var ahead Date // the from of the phase listed last so far, kept or not
 	d.nonEmptyArray(f["phases"], join(path, "phases"), "phase", "phases", func(n *node, path string) {
+		before := d.errs.found
 		p := d.phase(n, path)
-		if k := len(r.Phases); k > 0 && !p.From.IsZero() && !r.Phases[k-1].From.IsZero() &&
-			p.From.Earliest.Before(r.Phases[k-1].From.Earliest) {
+		if !p.From.IsZero() && !ahead.IsZero() && p.From.Earliest.Before(ahead.Earliest) {
 			d.fail(fieldOffset(n, "from"), join(path, "from"), "this phase begins (%s) before the phase listed ahead of it (%s); list phases in time order",
-				p.From.Text, r.Phases[k-1].From.Text)
+				p.From.Text, ahead.Text)
 		}
-		r.Phases = append(r.Phases, p)
+		ahead = p.From
+		r.Phases = keep(d, r.Phases, p, before)
 	})
 	if f["end"] != nil {
-		r.End = d.end(f["end"], join(path, "end"), r)
+		r.End = d.end(f["end"], join(path, "end"), r, ahead)
 	}
 	if f["certainty"] != nil {
 		r.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
@@ -557,7 +561,7 @@ func hasEvidence(r *Relationship) bool {
 
 // A place is where something is declared in a file.
 type place struct {
-	offset int64
+	offset int32
 	path   string
 }
 
@@ -570,7 +574,7 @@ func (d *decoder) warnUnrelatedPeople(t *Timeline) {
 	}
 	for _, p := range t.People {
 		if at, ok := d.personAt[p.ID]; ok && !related[p.ID] {
-			d.warn(at.offset, at.path, "%s is in no relationship", p.Name)
+			d.warn(at.offset, at.path, "%q is in no relationship", p.Name)
 		}
 	}
 }
@@ -622,21 +626,27 @@ func (d *decoder) warnRepeatedNames(t *Timeline) {
 	}
 }
 
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
+}
+
 // partners reads a relationship's two distinct people.
 func (d *decoder) partners(n *node, path string) [2]string {
 	var ids [2]string
 	if n == nil {
 		return ids
 	}
-	if n.kind != arrayNode || len(n.items) != 2 {
+	if n.kind != arrayNode || len(n.kids()) != 2 {
 		d.fail(n.offset, path, "expected exactly two person ids, like [\"ann\", \"bob\"], found %s", describe(n))
 		return ids
 	}
-	for i, item := range n.items {
-		ids[i] = d.ref(item, fmt.Sprintf("%s[%d]", path, i), "person", d.personIDs)
+	items := n.kids()
+	for i := range items {
+		ids[i] = d.ref(&items[i], itemPath(path, i), "person", d.personIDs)
 	}
 	if ids[0] != "" && ids[0] == ids[1] {
-		d.fail(n.items[1].offset, path+"[1]", "expected two different people, found %q twice", ids[0])
+		d.fail(items[1].offset, path+"[1]", "expected two different people, found %q twice", ids[0])
 	}
 	return ids
 }
@@ -656,18 +666,18 @@ func (d *decoder) phase(n *node, path string) Phase {
 	return p
 }
 
-// end reads r's end, which must not lie wholly before r's last phase.
-func (d *decoder) end(n *node, path string, r Relationship) *End {
+// end reads r's end, which must not lie wholly before r's last phase
+// begins (lastFrom).
+func (d *decoder) end(n *node, path string, r Relationship, lastFrom Date) *End {
 	e := &End{}
 	f := d.object(n, path, endFields)
 	if f == nil {
 		return e
 	}
 	e.Date = d.date(f["date"], join(path, "date"))
-	if k := len(r.Phases); k > 0 && !e.Date.IsZero() && !r.Phases[k-1].From.IsZero() &&
-		e.Date.Latest.Before(r.Phases[k-1].From.Earliest) {
+	if !e.Date.IsZero() && !lastFrom.IsZero() && e.Date.Latest.Before(lastFrom.Earliest) {
 		d.fail(f["date"].offset, join(path, "date"), "the end (%s) lies wholly before the last phase begins (%s)",
-			e.Date.Text, r.Phases[k-1].From.Text)
+			e.Date.Text, lastFrom.Text)
 	}
 	if f["kind"] != nil {
 		e.Kind = enum(d, f["kind"], join(path, "kind"), EndKinds)
@@ -705,7 +715,9 @@ func (d *decoder) event(n *node, path string) Event {
 			return
 		}
 		listed[id] = true
-		e.People = append(e.People, id)
+		if id != "" {
+			e.People = append(e.People, id)
+		}
 	})
 	e.Quote = d.optionalText(f["quote"], join(path, "quote"))
 	e.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
@@ -715,54 +727,49 @@ func (d *decoder) event(n *node, path string) Event {
 func (d *decoder) evidence(n *node, path string) []Evidence {
 	var list []Evidence
 	d.array(n, path, "evidence", func(n *node, path string) {
+		before := d.errs.found
 		var ev Evidence
 		if f := d.object(n, path, evidenceFields); f != nil {
 			ev.Source = d.ref(f["source"], join(path, "source"), "source", d.sourceIDs)
 			ev.Quote = d.text(f["quote"], join(path, "quote"))
 		}
-		list = append(list, ev)
+		list = keep(d, list, ev, before)
 	})
 	return list
 }
 
 // fieldOffset is where the value of n's field name starts (its first
 // occurrence, the one read), or n's own offset when it has none.
-func fieldOffset(n *node, name string) int64 {
-	for _, f := range n.fields {
-		if f.name == name {
-			return f.value.offset
+func fieldOffset(n *node, name string) int32 {
+	for key, value := range n.fields() {
+		if key.text() == name {
+			return value.offset
 		}
 	}
 	return n.offset
 }
 
-// describe names what was found, for "expected X, found Y".
-func describe(n *node) string {
-	switch n.kind {
+// describe names what n is, for "expected X, found Y". The name is
+// written only when the error is kept (see MaxProblems): a list of a
+// million items that are not what it takes would otherwise write a
+// million of them.
+func describe(n *node) description { return description{n} }
+
+type description struct{ n *node }
+
+func (d description) String() string {
+	switch n := d.n; n.kind {
 	case stringNode:
-		s := []rune(n.text)
-		if len(s) > 40 {
-			return fmt.Sprintf("the string %q…", string(s[:40]))
-		}
-		return fmt.Sprintf("the string %q", n.text)
+		return "the string " + quoteCut(n.text())
 	case numberNode:
-		return "the number " + n.text
+		if text := n.text(); len(text) > maxNameShown {
+			return "the number " + text[:maxNameShown] + "…"
+		}
+		return "the number " + n.text()
 	case boolNode:
-		return fmt.Sprint(n.truth)
+		return strconv.FormatBool(n.truth)
 	case arrayNode:
-		return fmt.Sprintf("an array of %d", len(n.items))
+		return "an array of " + strconv.Itoa(len(n.kids()))
 	}
-	return n.kind.String()
-}
-
-func hasKey[K comparable, V any](m map[K]V, k K) bool {
-	_, ok := m[k]
-	return ok
-}
-
-func join(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
+	return d.n.kind.String()
 }

@@ -119,29 +119,63 @@ var parseErrorTests = []struct {
 	file string // with a mark where each error is expected
 	want []string
 }{
-	// Not JSON.
-	{"not JSON", mark + "<html>", []string{"invalid JSON: invalid character '<' looking for beginning of value"}},
-	{"a word, not JSON", "t" + mark + "imeline", []string{"invalid JSON: invalid character 'i' in literal true (expecting 'r')"}},
-	{"empty file", mark, []string{"invalid JSON: the file ends before the value is complete"}},
-	{"bad literal on a later line", "{\n  \"schema\": \"timeline/v1\",\n  \"id\": tru" + mark + "\n}",
-		[]string{`invalid JSON: invalid character '\n' in literal true (expecting 'e')`}},
+	// Not JSON: the first error, in the project's words, at the character
+	// to fix (a trailing comma's, not the bracket after it), in the value
+	// it lies in.
+	{"not JSON", mark + "<html>", []string{"expected a value (a string in double quotes, a number, an object, an array, true, false or null), found '<'"}},
+	{"a word, not JSON", mark + "timeline", []string{"expected a value (a string in double quotes, a number, an object, an array, true, false or null), found timeline"}},
+	{"empty file", mark, []string{"the file is empty: a timeline is a JSON object, {…}"}},
+	{"only white space", " \n\t" + mark, []string{"the file is empty: a timeline is a JSON object, {…}"}},
+	{"bad literal on a later line", "{\n  \"schema\": \"timeline/v1\",\n  \"id\": " + mark + "tru\n}",
+		[]string{"id: expected a value (a string in double quotes, a number, an object, an array, true, false or null), found tru"}},
+	{"a literal in capitals", `{"schema": ` + mark + `True}`, []string{"schema: found True: JSON's literals are true, false and null, in lowercase"}},
 	{"missing comma", "{\n  \"schema\": \"timeline/v1\"\n  " + mark + "\"id\": \"t\"\n}",
-		[]string{`invalid JSON: invalid character '"' after object key:value pair`}},
+		[]string{`expected , or } after the field "schema", found the string "id": is a comma missing?`}},
+	{"missing comma in an array", `{"people": [{"id": "a"} ` + mark + `{"id": "b"}]}`,
+		[]string{`people: expected , or ] after the array's item, found {: is a comma missing?`}},
 	{"missing colon", `{"schema" ` + mark + `"timeline/v1"}`,
-		[]string{`invalid JSON: invalid character '"' after object key`}},
-	{"trailing comma in an array", "{\n  \"people\": [1, 2, " + mark + "]\n}",
-		[]string{"invalid JSON: invalid character ']' looking for beginning of value"}},
+		[]string{`expected : after the field's name "schema", found the string "timeline/v1"`}},
+	{"trailing comma in an array", "{\n  \"people\": [1, 2" + mark + ", ]\n}",
+		[]string{"people: a trailing comma before ]: remove it"}},
+	{"trailing comma in an object", "{\n  \"people\": [{\"id\": \"ann\"" + mark + ",\n  }]\n}",
+		[]string{"people[0]: a trailing comma before }: remove it"}},
+	{"a comma too many", `{"people": [1, ` + mark + `, 2]}`,
+		[]string{"people[1]: expected a value (a string in double quotes, a number, an object, an array, true, false or null), found ,"}},
 	{"single quotes", "{\n  " + mark + "'schema': 1}",
-		[]string{"invalid JSON: invalid character '\\'' looking for beginning of object key string"}},
+		[]string{`found a single quote ('): a field's name takes double quotes (")`}},
+	{"single-quoted value", `{"schema": ` + mark + `'timeline/v1'}`,
+		[]string{`schema: found a single quote ('): JSON's strings take double quotes (")`}},
+	{"unquoted field name", `{` + mark + `schema: "timeline/v1"}`,
+		[]string{"expected a field's name in double quotes, found schema"}},
+	{"a comment", "{\n  " + mark + "// the people\n  \"people\": []}",
+		[]string{"expected a field's name in double quotes, found '/'"}},
+	{"a comment as a value", `{"people": ` + mark + `/* none */ []}`, []string{"people: found /: JSON has no comments"}},
+	{"mismatched bracket", `{"people": [1, 2` + mark + `}`,
+		[]string{"people: expected , or ] after the array's item, found }"}},
 	{"truncated", "{\n  \"schema\": \"timeline/v1\",\n  \"id\": \"t\"\n" + mark,
-		[]string{"invalid JSON: the file ends before the value is complete"}},
-	{"truncated string", `{"schema": "timeline/v1` + mark, []string{"invalid JSON: the file ends before the value is complete"}},
-	{"text after the value", file() + "\n" + mark + "x", []string{"unexpected text after the end of the JSON value"}},
-	{"a second value", file() + " " + mark + "{}", []string{"unexpected text after the end of the JSON value"}},
-	{"a comma after the value", file() + mark + ",", []string{"unexpected text after the end of the JSON value"}},
-	{"a colon after the value", file() + "\n\n" + mark + ":", []string{"unexpected text after the end of the JSON value"}},
+		[]string{"the file ends before this object is closed: a } is missing"}},
+	{"truncated in a list", `{"people": [{"id": "ann"}, ` + mark, []string{"people[1]: the file ends where a value (a string in double quotes, a number, an object, an array, true, false or null) should be"}},
+	{"truncated string", `{"schema": ` + mark + `"timeline/v1`, []string{`schema: the file ends inside this string: a closing " is missing`}},
+	{"a line break in a string", "{\"title\": \"Ann" + mark + "\n\"}",
+		[]string{`title: the line ends inside a string: close the string with " before the end of the line, or write a line break as \n`}},
+	{"a tab in a string", "{\"title\": \"Ann" + mark + "\tBob\"}", []string{`title: a tab inside a string: write it as \t`}},
+	{"a control character in a string", "{\"title\": \"Ann" + mark + "\x1b[31m\"}", []string{`title: a control character (U+001B) inside a string: remove it`}},
+	{"an unknown escape", `{"title": "C:` + mark + `\Users"}`,
+		[]string{`title: an unknown escape \U in a string: JSON's are \" \\ \/ \b \f \n \r \t and \uXXXX; write \\ for a backslash`}},
+	{"a short \\u escape", `{"title": "` + mark + `\u00e"}`, []string{`title: expected four hexadecimal digits after \u, like \u00e9, found "\\u00e\""`}},
+	{"half a surrogate pair", file(`"title": "Ann ` + mark + `\ud83d"`), []string{`title: \ud83d is the first half of a UTF-16 surrogate pair, without its second half`}},
+	{"the other half of a surrogate pair", file(`"title": "Ann ` + mark + `\ude00\ud83d"`), []string{`title: \ude00 is the second half of a UTF-16 surrogate pair, without its first half`}},
+	{"a byte order mark", mark + "\ufeff{}", []string{"the file begins with a byte order mark (U+FEFF), which JSON does not allow: save it as UTF-8 without one"}},
+	{"a number with a leading zero", `{"title": ` + mark + `01}`, []string{"title: a number may not begin with 0 (found 01): write it without the leading zeros"}},
+	{"a number without digits", `{"title": ` + mark + `-x}`, []string{"title: expected a digit after -, found x"}},
+	{"text after the value", file() + "\n" + mark + "x", []string{"found x after the end of the JSON value: a file holds one value; remove what follows it"}},
+	{"a second value", file() + " " + mark + "{}", []string{"found { after the end of the JSON value: a file holds one value; remove what follows it"}},
+	{"a comma after the value", file() + mark + ",", []string{"found , after the end of the JSON value: a file holds one value; remove what follows it"}},
+	{"a colon after the value", file() + "\n\n" + mark + ":", []string{"found : after the end of the JSON value: a file holds one value; remove what follows it"}},
 	{"nested too deep", `{"schema": ` + strings.Repeat("[", 32) + mark + "[]" + strings.Repeat("]", 32) + "}",
-		[]string{"nested more than 32 levels deep"}},
+		[]string{"schema" + strings.Repeat("[0]", 32) + ": nested more than 32 levels deep"}},
+	{"an odd field name in the path", `{"people": [{"a b\u001b": ` + mark + `tru}]}`,
+		[]string{`people[0]["a b\x1b"]: expected a value (a string in double quotes, a number, an object, an array, true, false or null), found tru`}},
 
 	// Top level.
 	{"top level is an array", mark + `[{"schema": "timeline/v1"}]`, []string{"expected an object, found an array of 1"}},
@@ -169,6 +203,16 @@ var parseErrorTests = []struct {
 	{"title empty", file(`"title": ` + mark + `""`), []string{`title: expected some text, found ""`}},
 	{"title a number", file(`"title": ` + mark + `1`), []string{`title: expected a string, found the number 1`}},
 	{"summary blank", file(`"summary": ` + mark + `""`), []string{`summary: expected some text, found "" (leave the field out instead)`}},
+	{"an escape character in the title", file(`"title": ` + mark + `"Ann\u001b[2J"`),
+		[]string{`title: expected text without control characters (but for line breaks and tabs), found U+001B at character 4 of "Ann\x1b[2J": remove it`}},
+	{"a NUL in a name", file(`"people": [{"id": "ann", "name": `+mark+`"A\u0000nn"}, {"id": "bob", "name": "Bob"}]`, rel(annBob)),
+		[]string{`people[0].name: expected text without control characters (but for line breaks and tabs), found U+0000 at character 2 of "A\x00nn": remove it`}},
+	{"a carriage return in a quote", file(`"summary": ` + mark + `"One\rTwo"`),
+		[]string{`summary: expected text without control characters (but for line breaks and tabs), found U+000D at character 4 of "One\rTwo": remove it`}},
+	{"a C1 control in an outlet", file(`"sources": [{"id": "s1", "outlet": ` + mark + `"News\u009b"}]`),
+		[]string{`sources[0].outlet: expected text without control characters (but for line breaks and tabs), found U+009B at character 5 of "News\u009b": remove it`}},
+	{"a control character in $schema", file(`"$schema": ` + mark + `"x\u0007"`),
+		[]string{`$schema: expected text without control characters (but for line breaks and tabs), found U+0007 at character 2 of "x\a": remove it`}},
 	{"people missing", mark + file("-people", `"relationships": []`), []string{"people: required field is missing"}},
 	{"people empty", file(`"people": `+mark+`[]`, `"relationships": []`), []string{"people: expected at least one person, found an empty array"}},
 	{"people an object", file(`"people": `+mark+`{"id": "ann"}`, `"relationships": []`), []string{"people: expected an array of people, found an object"}},
@@ -256,6 +300,8 @@ var parseErrorTests = []struct {
 		[]string{`relationships[0].phases[0].from: required field is missing`}},
 	{"phases out of order", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}, {"status": "engaged", "from": ` + mark + `"2017-12"}]}`)),
 		[]string{`relationships[0].phases[1].from: this phase begins (2017-12) before the phase listed ahead of it (2018); list phases in time order`}},
+	{"a phase out of order, then one after it", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}, {"status": "engaged", "from": ` + mark + `"2016"}, {"status": "married", "from": "2017"}]}`)),
+		[]string{`relationships[0].phases[1].from: this phase begins (2016) before the phase listed ahead of it (2018); list phases in time order`}},
 	{"phases out of order by earliest moment", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018-06"}, {"status": "engaged", "from": ` + mark + `"2018"}]}`)),
 		[]string{`relationships[0].phases[1].from: this phase begins (2018) before the phase listed ahead of it (2018-06); list phases in time order`}},
 	{"third phase out of order", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}, {"status": "engaged", "from": "2020"}, {"status": "married", "from": ` + mark + `{"date": "2019", "label": "x"}}]}`)),
@@ -415,6 +461,41 @@ func checkErrors(t *testing.T, file, src string, want []string) {
 	}
 }
 
+// TestParseText checks what text may hold: line breaks and tabs, not
+// other control characters (parseErrorTests), and only UTF-8, which a
+// file in another encoding is not: it is refused at the first byte that
+// is not UTF-8 instead of read as U+FFFD.
+func TestParseText(t *testing.T) {
+	tl, err := Parse("t.json", []byte(file(`"summary": "One line\nand\ta tab"`)))
+	if err != nil || tl.Summary != "One line\nand\ta tab" {
+		t.Errorf("a line break and a tab: %v, %q", err, tl.Summary)
+	}
+	latin1 := strings.Replace(file(`"title": "Café"`), "é", "\xe9", 1)
+	checkErrors(t, "t.json", latin1, []string{"t.json:4:14: title: the byte 0xE9 is not UTF-8: save the file as UTF-8"})
+	outside := strings.Replace(file(), "{", "{\xff", 1)
+	checkErrors(t, "t.json", outside, []string{"t.json:1:2: expected a field's name in double quotes, found a byte that is not UTF-8"})
+}
+
+// TestParseCapsWarnings checks that warnings, like errors, are listed up
+// to MaxProblems, then counted.
+func TestParseCapsWarnings(t *testing.T) {
+	const n = MaxProblems + 20
+	people := repeated(n, func(i int) string { return fmt.Sprintf(`{"id": "p%d", "name": "P"}`, i) })
+	_, warnings, err := Check("t.json", []byte(file(`"people": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}, `+people+`]`, rel(annBob+`, {"id": "r2", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2019"}], "evidence": []}`))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A warning for each of the n unrelated people, and for each
+	// relationship without evidence.
+	if len(warnings) != MaxProblems+1 || warnings.Count() != n+2 {
+		t.Fatalf("%d warnings listed for %d, want %d listed for %d", len(warnings), warnings.Count(), MaxProblems, n+2)
+	}
+	last := warnings[MaxProblems]
+	if want := fmt.Sprintf("t.json: warning: and %d more warnings after these %d", n+2-MaxProblems, MaxProblems); last.Error() != want || !last.Warning {
+		t.Errorf("the last warning is %q, want %q", last, want)
+	}
+}
+
 func TestParseIDAndFileName(t *testing.T) {
 	other := file(`"id": "other"`)
 	// Only a .json file's name constrains the id.
@@ -476,7 +557,7 @@ func TestParseColumnsCountCharacters(t *testing.T) {
 	})
 	// A syntax error after non-ASCII text on a later line.
 	src = "{\n  \"title\": \"Zoë’s “story”\",\n  \"summary\": \"é\" \"x\"\n}"
-	checkErrors(t, "t.json", src, []string{`t.json:3:18: invalid JSON: invalid character '"' after object key:value pair`})
+	checkErrors(t, "t.json", src, []string{`t.json:3:18: expected , or } after the field "summary", found the string "x": is a comma missing?`})
 	// Windows line ends: the \r is not a column of the next line.
 	src = strings.ReplaceAll(file(`"summary": "Zoë’s"`, `"id": 7`), "\n", "\r\n")
 	checkErrors(t, "t.json", src, []string{`t.json:3:7: id: expected a string, found the number 7`})

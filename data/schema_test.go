@@ -88,6 +88,7 @@ var beyondSchema = []string{
 	"has no day",
 	"before it starts",
 	"field given twice",
+	"surrogate pair",
 }
 
 // TestSchemaAgreesOnEveryInvalidFile runs the schema on every invalid file

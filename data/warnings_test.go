@@ -22,7 +22,7 @@ func TestCheckWarns(t *testing.T) {
 		t.Fatalf("warnings made the file invalid: %v", err)
 	}
 	want := []string{
-		`w.json:3:70: warning: people[2]: Cy is in no relationship`,
+		`w.json:3:70: warning: people[2]: "Cy" is in no relationship`,
 		`w.json:5:5: warning: relationships[0]: no evidence: add a quote and its source, so that readers can check it`,
 		`w.json:5:80: warning: relationships[0].phases[0].from: 2031 is more than a year from now: is the year right?`,
 	}
@@ -77,7 +77,7 @@ func TestCheckWarnsOfLongNamesAndDescriptions(t *testing.T) {
 	}
 	want := []string{
 		"w.json:2:298: warning: people[1].description: is 121 characters: it shows under the name in the person's lane, which draws three lines of it; say who they are in a few words (120 characters at most)",
-		"w.json:3:3: warning: people[2]: " + strings.Repeat("C", maxName+1) + " is in no relationship",
+		"w.json:3:3: warning: people[2]: \"" + strings.Repeat("C", maxName+1) + "\" is in no relationship",
 		"w.json:3:23: warning: people[2].name: is 81 characters: a name shows in full in its lane, on its partners' bars and in the filter; is it a name? (80 characters at most)",
 	}
 	if len(warnings) != len(want) {

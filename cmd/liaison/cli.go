@@ -29,19 +29,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	commands := map[string]func(args []string, stdout, stderr io.Writer) int{
+		"validate":   validate,
+		"gen":        gen,
+		"import":     importCSV,
+		"export-csv": exportCSV,
+		"export":     export,
+	}
+	if command, ok := commands[args[0]]; ok {
+		return interruptible(ctx, stderr, args[0], func() int { return command(args[1:], stdout, stderr) })
+	}
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], stderr)
-	case "validate":
-		return validate(args[1:], stdout, stderr)
-	case "gen":
-		return gen(args[1:], stdout, stderr)
-	case "import":
-		return importCSV(args[1:], stdout, stderr)
-	case "export-csv":
-		return exportCSV(args[1:], stdout, stderr)
-	case "export":
-		return export(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -48,8 +49,13 @@ func export(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	lib, err := loadLibrary(*dir)
-	if err != nil {
+	var invalid data.Errors
+	switch {
+	case errors.As(err, &invalid):
 		fmt.Fprintf(stderr, "liaison export: the timelines are not valid:\n%v\n", err)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "liaison export: %v\n", err)
 		return 1
 	}
 	now, err := exportClock(os.Getenv("SOURCE_DATE_EPOCH"))
@@ -238,7 +244,7 @@ func writeSite(dir string, files map[string][]byte) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, content, 0o644); err != nil {
+		if err := writeFile(p, content); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -47,7 +46,7 @@ func gen(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(src)
 		return 0
 	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
+	if err := writeFile(*out, src); err != nil {
 		fmt.Fprintf(stderr, "liaison gen: %v\n", err)
 		return 1
 	}

@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -40,7 +39,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return 2
 	}
-	f, err := os.Open(file)
+	f, err := data.OpenFile(file)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -50,7 +49,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 	var list data.Errors
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list)
-		fmt.Fprintf(stderr, "%d %s in %s: nothing written\n", len(list), plural(len(list), "problem", "problems"), file)
+		fmt.Fprintf(stderr, "%d %s in %s: nothing written\n", list.Count(), plural(list.Count(), "problem", "problems"), file)
 		return 1
 	}
 	if err != nil {
@@ -76,7 +75,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(src)
 		return 0
 	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
+	if err := writeFile(*out, src); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
@@ -91,7 +90,7 @@ func exportCSV(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: liaison export-csv FILE.json\n\nWrites a timeline as a spreadsheet (CSV) on standard output.")
 		return 2
 	}
-	src, err := os.ReadFile(args[0])
+	src, err := data.ReadFile(args[0])
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

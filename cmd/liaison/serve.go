@@ -50,9 +50,28 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 2
 	}
 
-	lib, err := loadLibrary(*dir)
-	if err != nil {
+	// Reading a directory of large timelines takes seconds: a signal
+	// meanwhile stops the server before it starts.
+	type loaded struct {
+		lib *data.Library
+		err error
+	}
+	result, ok := untilInterrupted(ctx, func() loaded {
+		lib, err := loadLibrary(*dir)
+		return loaded{lib, err}
+	})
+	if !ok {
+		fmt.Fprintf(stderr, "liaison serve: interrupted (%v) while reading the timelines\n", context.Cause(ctx))
+		return 1
+	}
+	lib, err := result.lib, result.err
+	var invalid data.Errors
+	switch {
+	case errors.As(err, &invalid):
 		fmt.Fprintf(stderr, "liaison serve: the timelines are not valid, so the server does not start:\n%v\n", err)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
@@ -125,18 +144,43 @@ func newHTTPServer(handler http.Handler, logger *slog.Logger) *http.Server {
 }
 
 // loadLibrary reads the timelines of dir, or the embedded ones when dir is
-// empty. Errors name files by their path.
+// empty. Errors name files by their path, and the directory as the user
+// gave it.
 func loadLibrary(dir string) (*data.Library, error) {
-	var files fs.FS = timelines.FS
-	if dir != "" {
-		files = os.DirFS(dir)
+	if dir == "" {
+		return data.LoadLibrary(timelines.FS)
 	}
-	lib, err := data.LoadLibrary(files)
+	if err := checkDataDir(dir); err != nil {
+		return nil, err
+	}
+	lib, err := data.LoadLibrary(data.DirFS(dir))
 	var list data.Errors
-	if dir != "" && errors.As(err, &list) {
+	switch {
+	case errors.As(err, &list):
 		for _, e := range list {
-			e.File = filepath.Join(dir, e.File)
+			e.File = visiblePath(filepath.Join(dir, e.File))
 		}
+	case err != nil:
+		return nil, fmt.Errorf("-data %s: %w", dir, err)
 	}
 	return lib, err
+}
+
+// checkDataDir says what is wrong with dir as a -data directory, if
+// anything: os.DirFS answered "open .: no such file or directory".
+func checkDataDir(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("-data %s: no such directory", dir)
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("-data %s: %v", dir, err)
+	case !info.IsDir():
+		return fmt.Errorf("-data %s: not a directory: -data names the directory that holds the timeline files", dir)
+	}
+	return nil
 }

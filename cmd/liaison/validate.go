@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,7 +11,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/liaison-timeline/liaison/data"
 )
@@ -45,9 +49,12 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	}
 	report := checkFiles(files)
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(report)
+		text, err := json.MarshalIndent(report, "", "  ")
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		stdout.Write(append(escapeControls(text), '\n'))
 	} else {
 		report.writeText(stdout, stderr)
 	}
@@ -74,13 +81,15 @@ type fileReport struct {
 	Problems []problem `json:"problems"`
 }
 
-// A problem is one error or warning, located.
+// A problem is one error or warning, located; or, last of a file that has
+// more than data.MaxProblems, the count of the others (Omitted).
 type problem struct {
 	Severity string `json:"severity"` // "error" or "warning"
 	Line     int    `json:"line,omitempty"`
 	Column   int    `json:"column,omitempty"`
 	Path     string `json:"path,omitempty"`
 	Message  string `json:"message"`
+	Omitted  int    `json:"omitted,omitempty"`
 
 	text string
 }
@@ -89,34 +98,43 @@ func checkFiles(files []string) validationReport {
 	report := validationReport{Files: []fileReport{}}
 	for _, file := range files {
 		fr := fileReport{File: file, Problems: []problem{}}
-		src, err := os.ReadFile(file)
-		if err != nil {
+		var problems data.Errors
+		src, err := data.ReadFile(file)
+		var readErr *data.Error
+		switch {
+		case errors.As(err, &readErr):
+			problems = data.Errors{readErr}
+		case err != nil:
 			fr.Problems = append(fr.Problems, problem{Severity: "error", Message: err.Error(), text: err.Error()})
-		} else {
-			t, problems, err := data.Check(file, src)
+		default:
+			t, warnings, err := data.Check(file, src)
 			var errs data.Errors
 			if errors.As(err, &errs) {
 				problems = errs
 			} else if t != nil {
+				problems = warnings
 				report.people += len(t.People)
 				report.relationships += len(t.Relationships)
 				report.events += len(t.Events)
 			}
-			for _, e := range problems {
-				severity := "error"
-				if e.Warning {
-					severity = "warning"
-				}
-				fr.Problems = append(fr.Problems, problem{severity, e.Line, e.Column, e.Path, e.Message, e.Error()})
+		}
+		for _, e := range problems {
+			severity := "error"
+			if e.Warning {
+				severity = "warning"
 			}
+			// The text names the file as a terminal can show it.
+			shown := *e
+			shown.File = visiblePath(file)
+			fr.Problems = append(fr.Problems, problem{severity, e.Line, e.Column, e.Path, e.Message, e.Omitted, shown.Error()})
 		}
 		fr.Valid = true
 		for _, p := range fr.Problems {
 			if p.Severity == "error" {
-				report.Errors++
+				report.Errors += max(1, p.Omitted)
 				fr.Valid = false
 			} else {
-				report.Warnings++
+				report.Warnings += max(1, p.Omitted)
 			}
 		}
 		report.Files = append(report.Files, fr)
@@ -143,6 +161,33 @@ func (r validationReport) writeText(stdout, stderr io.Writer) {
 	}
 	fmt.Fprintf(stdout, "ok: %s valid (%d people, %d relationships, %d events)%s\n",
 		countFiles(len(r.Files)), r.people, r.relationships, r.events, warnings)
+}
+
+// visiblePath is path, quoted when it has a character that is not
+// visible (a control character in a file's name would reach the
+// terminal).
+func visiblePath(path string) string {
+	if strings.ContainsFunc(path, func(r rune) bool { return !unicode.IsGraphic(r) || r == utf8.RuneError }) {
+		return strconv.Quote(path)
+	}
+	return path
+}
+
+// escapeControls escapes, in a JSON text, the control characters that
+// encoding/json writes as they are: DEL and U+0080 to U+009F. Outside
+// strings JSON is ASCII without them, so that each is in a string.
+func escapeControls(text []byte) []byte {
+	var out bytes.Buffer
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		if r == 0x7f || 0x80 <= r && r <= 0x9f {
+			fmt.Fprintf(&out, `\u%04x`, r)
+		} else {
+			out.Write(text[:size])
+		}
+		text = text[size:]
+	}
+	return out.Bytes()
 }
 
 // timelineFiles is path itself, or the .json files directly inside it.

@@ -5,10 +5,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -26,42 +28,139 @@ import (
 // served anyway (it is invalid, so the last good version stays).
 const settle = 300 * time.Millisecond
 
+// followInterval is how often the watch checks that the data directory is
+// still the one it watches. inotify watches a directory, not a path: when
+// the directory is removed and made again, or a link to it is swapped for
+// a link to another, events stop and nothing says so. A stat a second
+// costs nothing and finds the new one.
+const followInterval = time.Second
+
 // watchData reloads s from dir whenever a file of dir changes, until ctx is
-// done.
+// done, and follows dir when it is replaced.
 func watchData(ctx context.Context, s *server, dir string, logger *slog.Logger) error {
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", dir, err)
 	}
-	if err := watcher.Add(dir); err != nil {
+	w := &dataWatch{watcher: watcher, dir: filepath.Clean(dir), server: s, logger: logger}
+	if err := w.watch(); err != nil {
 		watcher.Close()
 		return fmt.Errorf("watching %s: %w", dir, err)
 	}
-	go func() {
-		defer watcher.Close()
-		var quiet <-chan time.Time
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case ev := <-watcher.Events:
-				if filepath.Ext(ev.Name) == ".json" {
-					quiet = time.After(settle)
-				}
-			case err := <-watcher.Errors:
-				logger.Warn("watching the data directory", "dir", dir, "error", err)
-			case <-quiet:
-				quiet = nil
-				reload(s, dir, logger)
-			}
-		}
-	}()
+	go w.run(ctx)
 	return nil
+}
+
+// A dataWatch reloads a server's data directory as it changes.
+type dataWatch struct {
+	watcher *fsnotify.Watcher
+	dir     string
+	// watched is the directory watched, nil while there is none.
+	watched fs.FileInfo
+	// lost is set when the directory watched was removed or renamed: the
+	// next one may have the same inode, which says nothing then.
+	lost bool
+	// failure is the last reason the directory could not be watched,
+	// logged once, not every second.
+	failure string
+	server  *server
+	logger  *slog.Logger
+}
+
+// watch starts watching the directory at w.dir, the one there now.
+func (w *dataWatch) watch() error {
+	w.watcher.Remove(w.dir) // the watch of the one before, if it is left
+	w.watched, w.lost = nil, false
+	// Stat first: if the directory is replaced between the two, the next
+	// check finds that the one watched is not the one stated.
+	info, err := os.Stat(w.dir)
+	if err == nil {
+		err = w.watcher.Add(w.dir)
+	}
+	if err != nil {
+		return err
+	}
+	w.watched = info
+	return nil
+}
+
+func (w *dataWatch) run(ctx context.Context) {
+	defer w.watcher.Close()
+	check := time.NewTicker(followInterval)
+	defer check.Stop()
+	var quiet <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev := <-w.watcher.Events:
+			if ev.Name == w.dir && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+				w.lost = true
+			}
+			if w.changes(ev.Name) {
+				quiet = time.After(settle)
+			}
+		case err := <-w.watcher.Errors:
+			w.logger.Warn("watching the data directory", "dir", w.dir, "error", err)
+		case <-check.C:
+			if w.follow() {
+				quiet = time.After(settle)
+			}
+		case <-quiet:
+			quiet = nil
+			reload(w.server, w.dir, w.logger)
+		}
+	}
+}
+
+// changes reports whether an event on name may change the timelines: a
+// .json file, or a name of Kubernetes' (..data, the link that it renames
+// to switch all the files of a ConfigMap at once, and the directories it
+// points to).
+func (w *dataWatch) changes(name string) bool {
+	if filepath.Dir(name) != w.dir {
+		return false
+	}
+	base := filepath.Base(name)
+	return filepath.Ext(base) == ".json" || strings.HasPrefix(base, "..")
+}
+
+// follow checks that the directory watched is still the one at w.dir,
+// watches the new one if not, logs what happened, and reports whether the
+// timelines are to be read again.
+func (w *dataWatch) follow() bool {
+	info, err := os.Stat(w.dir)
+	switch {
+	case err == nil && w.watched != nil && !w.lost && os.SameFile(info, w.watched):
+		return false
+	case err != nil:
+		if w.watched != nil {
+			w.watcher.Remove(w.dir)
+			w.watched = nil
+			w.logger.Warn("the data directory is gone: still serving the last version, until a directory of that name is back", "dir", w.dir, "error", err)
+		}
+		return false
+	}
+	replaced := w.watched != nil
+	if err := w.watch(); err != nil {
+		if err.Error() != w.failure {
+			w.failure = err.Error()
+			w.logger.Warn("cannot watch the data directory: still serving the last version", "dir", w.dir, "error", err)
+		}
+		return false
+	}
+	w.failure = ""
+	if replaced {
+		w.logger.Info("the data directory was replaced: watching the new one", "dir", w.dir)
+	} else {
+		w.logger.Info("the data directory is back: watching it again", "dir", w.dir)
+	}
+	return true
 }
 
 // reload reads dir again and serves what is valid of it.
 func reload(s *server, dir string, logger *slog.Logger) {
-	lib, errs, err := data.ReloadLibrary(os.DirFS(dir), s.current().library)
+	lib, errs, err := data.ReloadLibrary(data.DirFS(dir), s.current().library)
 	if err != nil {
 		logger.Error("reloading the data directory; still serving the last version", "dir", dir, "error", err)
 		return
