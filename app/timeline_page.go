@@ -365,12 +365,18 @@ func (p *TimelinePage) window() TimeScale { return p.view.layout.Scale }
 // step through the widget's filters rather than leave the article.
 func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
 	s.Unusable = nil
+	p.urlWrites++ // a pending replace must not overwrite the new view
 	if p.embed {
+		// At once, as a page's new entry is: a filter is one choice, not
+		// a drag, and a site that keeps the widget's views in its history
+		// (embed.js's push) needs each one, however quickly the next came.
 		p.setState(s)
-		p.writeURL(s)
+		u := s.URL(p.path())
+		p.loaded = viewKey(u)
+		ctx.Page().ReplaceURL(u)
+		p.reportView()
 		return
 	}
-	p.urlWrites++ // a pending replace must not overwrite the new entry
 	ctx.NavigateTo(s.URL(p.path()))
 }
 

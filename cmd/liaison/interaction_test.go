@@ -46,6 +46,8 @@ func TestBrowserFilterByPerson(t *testing.T) {
 func testFilterByPerson(t *testing.T, b *browser, s surface) {
 	// A mark on the window survives only if the page never reloads.
 	b.eval(t, `window.notReloaded = true`, nil)
+	var entries int
+	b.eval(t, `history.length`, &entries)
 
 	b.run(t, chromedp.Click(`#person-search`, chromedp.ByQuery), chromedp.SendKeys(`#person-search`, "lil", chromedp.ByQuery))
 	b.waitFor(t, "the option Lily Allen", `[...document.querySelectorAll("#person-options [role=option]")].some(o => o.textContent == "Lily Allen")`)
@@ -79,7 +81,33 @@ func testFilterByPerson(t *testing.T, b *browser, s surface) {
 	b.waitFor(t, "both people in the URL", `location.search == "?person=lily-allen,imogen-poots"`)
 	b.waitFor(t, "four lanes", `document.querySelectorAll(".lane").length == 4`)
 
-	// Back and Forward restore the filters.
+	// Back and Forward restore the filters. An embed's filters add no
+	// entry to the history of the article around it (whose Back button
+	// would step through them rather than leave the article).
+	if s.embed {
+		var now int
+		b.eval(t, `history.length`, &now)
+		if now != entries {
+			t.Errorf("two filters took the embed's history from %d entries to %d", entries, now)
+		}
+	} else {
+		testBackAndForwardFilters(t, b)
+	}
+
+	// Removing a chip, then Clear.
+	testRemovingPeople(t, b)
+
+	var notReloaded bool
+	b.eval(t, `window.notReloaded === true`, &notReloaded)
+	if !notReloaded {
+		t.Error("changing the filter reloaded the page")
+	}
+	b.checkConsole(t)
+}
+
+// testBackAndForwardFilters goes back and forth between the filters of
+// TestBrowserFilterByPerson.
+func testBackAndForwardFilters(t *testing.T, b *browser) {
 	b.run(t, chromedp.NavigateBack())
 	b.waitFor(t, "Back to restore Lily Allen alone", `location.search == "?person=lily-allen" && document.querySelectorAll(".lane").length == 3`)
 	if got := b.texts(t, `.chip`); !slices.Equal(got, []string{"Lily Allen×"}) {
@@ -87,8 +115,11 @@ func testFilterByPerson(t *testing.T, b *browser, s surface) {
 	}
 	b.run(t, chromedp.NavigateForward())
 	b.waitFor(t, "Forward to restore both", `location.search == "?person=lily-allen,imogen-poots" && document.querySelectorAll(".chip").length == 2`)
+}
 
-	// Removing a chip, then Clear.
+// testRemovingPeople removes Lily Allen of the filter to Lily Allen and
+// Imogen Poots, then clears it.
+func testRemovingPeople(t *testing.T, b *browser) {
 	b.run(t, chromedp.Click(`.chip[data-person="lily-allen"]`, chromedp.ByQuery))
 	b.waitFor(t, "Lily Allen removed", `location.search == "?person=imogen-poots" && document.querySelectorAll(".lane").length == 2`)
 	b.waitFor(t, "the focus in the search box", `document.activeElement.id == "person-search" && !document.querySelector("#person-options")`)
@@ -100,13 +131,6 @@ func testFilterByPerson(t *testing.T, b *browser, s surface) {
 	// What had the focus went away with the chips: the search box has it,
 	// closed, ready for the next name.
 	b.waitFor(t, "the focus in the search box", `document.activeElement.id == "person-search" && !document.querySelector("#person-options")`)
-
-	var notReloaded bool
-	b.eval(t, `window.notReloaded === true`, &notReloaded)
-	if !notReloaded {
-		t.Error("changing the filter reloaded the page")
-	}
-	b.checkConsole(t)
 }
 
 func TestBrowserUnknownPersonInURL(t *testing.T) {

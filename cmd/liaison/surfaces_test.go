@@ -25,6 +25,8 @@ type surface struct {
 	url func(query string) string
 	// canonical marks the one surface whose screenshots go to docs/.
 	canonical bool
+	// embed marks the embeds, which live in other sites' pages.
+	embed bool
 }
 
 // exportedDir is the default timeline's export (exportedSite) written
@@ -71,10 +73,10 @@ func surfaces(t *testing.T) []surface {
 	return []surface{
 		{name: "served/index", url: at(served.URL, "/")},
 		{name: "served/page", url: at(served.URL, timelineURL), canonical: true},
-		{name: "served/embed", url: at(served.URL, "/embed/james-norton")},
+		{name: "served/embed", url: at(served.URL, "/embed/james-norton"), embed: true},
 		{name: "exported/index", url: at(static.URL, exportBase+"/")},
 		{name: "exported/page", url: at(static.URL, exportBase+timelineURL+"/")},
-		{name: "exported/embed", url: at(static.URL, exportBase+"/embed/james-norton/")},
+		{name: "exported/embed", url: at(static.URL, exportBase+"/embed/james-norton/"), embed: true},
 	}
 }
 
