@@ -24,6 +24,9 @@ type EmbedCode struct {
 
 	open   bool
 	copied string
+	// outside closes the panel on a press outside it, from OnMount until
+	// OnDismount.
+	outside goapp.Func
 }
 
 func newEmbedCode() *EmbedCode { return &EmbedCode{} }
@@ -62,15 +65,47 @@ func (c *EmbedCode) codes() (script, iframe string) {
 	return script, iframe
 }
 
+// embedToggleID is the Embed button's DOM id: Escape gives it the focus
+// back.
+const embedToggleID = "embed-code-toggle"
+
 func (c *EmbedCode) Render() goapp.UI {
-	return goapp.Div().Class("embed-code").Body(
-		goapp.Button().Class("button", "embed-code__toggle").
+	return goapp.Div().Class("embed-code").OnKeyDown(c.onKey).Body(
+		goapp.Button().ID(embedToggleID).Class("button", "embed-code__toggle").
 			Aria("expanded", ariaBool(c.open)).
 			Aria("controls", "embed-code-panel").
 			OnClick(func(ctx goapp.Context, e goapp.Event) { c.open, c.copied = !c.open, "" }).
 			Text("Embed"),
 		goapp.If(c.open, c.renderPanel),
 	)
+}
+
+// OnMount closes the panel when the reader presses anywhere outside it,
+// as menus do.
+func (c *EmbedCode) OnMount(ctx goapp.Context) {
+	c.outside = goapp.FuncOf(func(this goapp.Value, args []goapp.Value) any {
+		if c.open && !c.JSValue().Call("contains", args[0].Get("target")).Bool() {
+			ctx.Dispatch(func(goapp.Context) { c.open, c.copied = false, "" })
+		}
+		return nil
+	})
+	goapp.Window().Call("addEventListener", "pointerdown", c.outside, true)
+}
+
+func (c *EmbedCode) OnDismount() {
+	goapp.Window().Call("removeEventListener", "pointerdown", c.outside, true)
+	c.outside.Release()
+}
+
+// onKey closes the panel on Escape, and gives the focus back to the
+// button that opened it.
+func (c *EmbedCode) onKey(ctx goapp.Context, e goapp.Event) {
+	if !c.open || e.Get("key").String() != "Escape" {
+		ctx.PreventUpdate()
+		return
+	}
+	c.open, c.copied = false, ""
+	focus(embedToggleID)
 }
 
 func (c *EmbedCode) renderPanel() goapp.UI {

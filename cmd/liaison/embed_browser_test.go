@@ -296,5 +296,18 @@ func TestBrowserEmbedButton(t *testing.T) {
 	if selected != script {
 		t.Errorf("the copied text is %q, want the script code", selected)
 	}
+
+	// Escape closes the panel and gives the focus back to the button; so
+	// does a press outside it, as menus do, but not one inside it.
+	b.run(t, chromedp.Focus(`#embed-script`, chromedp.ByQuery), chromedp.KeyEvent(kb.Escape))
+	b.waitFor(t, "Escape to close the panel", `!document.querySelector("#embed-code-panel") && document.activeElement.id == "embed-code-toggle"`)
+	b.run(t, chromedp.Click(`.embed-code__toggle`, chromedp.ByQuery))
+	b.waitFor(t, "the panel open again", `document.querySelector("#embed-code-panel")`)
+	b.run(t, chromedp.Click(`#embed-iframe`, chromedp.ByQuery), chromedp.Sleep(afterDeferredWork))
+	if !b.exists(t, `#embed-code-panel`) {
+		t.Error("a click inside the panel closed it")
+	}
+	b.run(t, chromedp.Click(`.liaison__title`, chromedp.ByQuery))
+	b.waitFor(t, "a click outside to close the panel", `!document.querySelector("#embed-code-panel")`)
 	b.checkConsole(t)
 }
