@@ -75,7 +75,7 @@ func TestValidate(t *testing.T) {
 		{"directory without timelines", []string{emptyDir}, 1, "", []string{"no timeline (.json file) in this directory"}},
 		{"no path", nil, 2, "", []string{"Usage: liaison validate [-format text|json] PATH..."}},
 		{"unknown format", []string{"-format", "xml", goodDir}, 2, "", []string{"Usage: liaison validate"}},
-		{"warnings do not fail", []string{warnDir}, 0, "ok: 1 file valid (3 people, 1 relationships, 0 events), 2 warnings\n", []string{
+		{"warnings do not fail", []string{warnDir}, 0, "ok: 1 file valid (3 people, 1 relationship, 0 events), 2 warnings\n", []string{
 			filepath.Join(warnDir, "w.json") + ":1:119: warning: people[2]: \"Cy\" is in no relationship",
 			filepath.Join(warnDir, "w.json") + ":1:165: warning: relationships[0]: no evidence: add a quote and its source, so that readers can check it",
 		}},

@@ -49,7 +49,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 	var list data.Errors
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list)
-		fmt.Fprintf(stderr, "%d %s in %s: nothing written\n", list.Count(), plural(list.Count(), "problem", "problems"), file)
+		fmt.Fprintf(stderr, "%s in %s: nothing written\n", count(list.Count(), "problem", "problems"), file)
 		return 1
 	}
 	if err != nil {

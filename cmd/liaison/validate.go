@@ -153,14 +153,14 @@ func (r validationReport) writeText(stdout, stderr io.Writer) {
 	}
 	warnings := ""
 	if r.Warnings > 0 {
-		warnings = fmt.Sprintf(", %d %s", r.Warnings, plural(r.Warnings, "warning", "warnings"))
+		warnings = ", " + count(r.Warnings, "warning", "warnings")
 	}
 	if r.Errors > 0 {
-		fmt.Fprintf(stderr, "%d %s%s in %s\n", r.Errors, plural(r.Errors, "problem", "problems"), warnings, countFiles(len(r.Files)))
+		fmt.Fprintf(stderr, "%s%s in %s\n", count(r.Errors, "problem", "problems"), warnings, count(len(r.Files), "file", "files"))
 		return
 	}
-	fmt.Fprintf(stdout, "ok: %s valid (%d people, %d relationships, %d events)%s\n",
-		countFiles(len(r.Files)), r.people, r.relationships, r.events, warnings)
+	fmt.Fprintf(stdout, "ok: %s valid (%s, %s, %s)%s\n", count(len(r.Files), "file", "files"),
+		count(r.people, "person", "people"), count(r.relationships, "relationship", "relationships"), count(r.events, "event", "events"), warnings)
 }
 
 // visiblePath is path, quoted when it has a character that is not
@@ -215,13 +215,10 @@ func timelineFiles(path string) ([]string, error) {
 	return files, nil
 }
 
-func countFiles(n int) string {
-	return fmt.Sprintf("%d %s", n, plural(n, "file", "files"))
-}
-
-func plural(n int, one, many string) string {
+// count is n and the noun that counts it: "1 relationship", "2 files".
+func count(n int, one, many string) string {
 	if n == 1 {
-		return one
+		return "1 " + one
 	}
-	return many
+	return strconv.Itoa(n) + " " + many
 }
