@@ -6,17 +6,20 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// personColors is how many colours people are told apart by, in turn; the
-// stylesheet defines them (.swatch--0 …), chosen among colour-blind-safe
-// hues, each beside the person's name, never instead of it.
-const personColors = 8
+// personMarks is how many marks people are told apart by, in turn: the
+// stylesheet draws them (.swatch--0 … .swatch--15), eight colours in two
+// shapes, each beside the person's name, never instead of it. Mark m has
+// colour m % 8 and is a diamond when m%8 + m/8 is odd, a dot otherwise:
+// the two people who share a colour differ in shape, and so do the
+// colours a colour-blind reader confuses most (see liaison.css).
+const personMarks = 16
 
 // colorsOf gives each person a colour by their place in the whole
 // timeline, so that a person keeps theirs in every view and filter.
 func colorsOf(ids []string) map[string]int {
 	colors := make(map[string]int, len(ids))
 	for i, id := range ids {
-		colors[id] = i % personColors
+		colors[id] = i % personMarks
 	}
 	return colors
 }
