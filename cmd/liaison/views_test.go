@@ -72,12 +72,16 @@ func (b *browser) checkRunning(t *testing.T, path string) {
 }
 
 // checkConsoleBut404s is checkConsole for pages that ask for what does
-// not exist: their answers are 404s, which Chromium logs.
-func (b *browser) checkConsoleBut404s(t *testing.T) {
+// not exist: their answers are 404s, which Chromium logs. Given paths,
+// only the 404s of URLs that end with one of them are let pass.
+func (b *browser) checkConsoleBut404s(t *testing.T, paths ...string) {
 	t.Helper()
 	b.mu.Lock()
 	b.problems = slices.DeleteFunc(b.problems, func(p string) bool {
-		return strings.HasPrefix(p, "log: Failed to load resource: the server responded with a status of 404")
+		if !strings.HasPrefix(p, "log: Failed to load resource: the server responded with a status of 404") {
+			return false
+		}
+		return len(paths) == 0 || slices.ContainsFunc(paths, func(path string) bool { return strings.HasSuffix(p, path) })
 	})
 	b.mu.Unlock()
 	b.checkConsole(t)
