@@ -165,7 +165,9 @@ func newBrowser(t *testing.T, width, height int, options ...chromedp.ExecAllocat
 	opts = append(opts, options...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	// A bound for a browser that hangs; the tests of every page (see
+	// onEverySurface) share one for a minute or so.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelCtx()
@@ -203,6 +205,14 @@ func chromiumPath() string {
 		}
 	}
 	return ""
+}
+
+// forget drops what the console said so far: a test on the next page
+// starts afresh.
+func (b *browser) forget() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.problems = nil
 }
 
 func (b *browser) report(problem string) {

@@ -80,13 +80,16 @@ func surfaces(t *testing.T) []surface {
 	}
 }
 
-// onEverySurface runs test on each surface, in a browser of its own opened
-// on the surface's page with query, once the WebAssembly has taken over.
+// onEverySurface runs test on each surface, in a browser opened on the
+// surface's page with query, once the WebAssembly has taken over. The
+// surfaces share one browser, each with a page load of its own: starting
+// Chromium took a second of each test's six.
 func onEverySurface(t *testing.T, query string, test func(t *testing.T, b *browser, s surface)) {
 	t.Helper()
+	b := newBrowser(t, 1280, 900)
 	for _, s := range surfaces(t) {
 		t.Run(s.name, func(t *testing.T) {
-			b := newBrowser(t, 1280, 900)
+			b.forget()
 			b.run(t, colorScheme("light"), chromedp.Navigate(s.url(query)), waitInteractive())
 			test(t, b, s)
 		})

@@ -48,6 +48,9 @@ func TestBrowserNoViewEndsTheProgram(t *testing.T) {
 	pages["unknown"] = []string{"/t/no-such-id", "/embed/no-such-id", "/t/no-such-id?person=x&rel=y&view=list&at=2022"}
 	for name, paths := range pages {
 		t.Run(name, func(t *testing.T) {
+			// The pages wait for their deferred work far more than they
+			// work: four browsers at once took half the time on two cores.
+			t.Parallel()
 			b := newBrowser(t, 1280, 900)
 			for _, path := range paths {
 				b.run(t, chromedp.Navigate(srv.URL+path), waitInteractive(), chromedp.Sleep(afterDeferredWork))
