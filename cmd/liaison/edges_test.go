@@ -44,24 +44,14 @@ func startHTTPServer(t testing.TB, dir string, log io.Writer) *httptest.Server {
 }
 
 // rawRequest sends request as it is written, bytes the Go client would
-// correct or refuse, and returns the status and body of the answer.
+// correct or refuse, and returns the status and body of the answer (see
+// exchange).
 func rawRequest(t *testing.T, addr, request string) (int, string) {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
+	resp, body := exchange(t, addr, http.MethodGet, request, 1<<20)
+	if resp == nil {
+		t.Fatalf("%.80q: the server closed the connection without an answer", request)
 	}
-	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := io.WriteString(conn, request); err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil {
-		t.Fatalf("reading the answer to %.80q: %v", request, err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(body)
 }
 

@@ -399,15 +399,7 @@ func TestPagesCompressed(t *testing.T) {
 				t.Errorf("%s in %q decodes to another page", path, tt.coding)
 			}
 			etag := resp.Header.Get("ETag")
-			if earlier, seen := etags[tt.coding]; seen && etag != earlier {
-				t.Errorf("%s: ETag %q in %q, and %q before", path, etag, tt.coding, earlier)
-			}
-			for coding, other := range etags {
-				if coding != tt.coding && other == etag {
-					t.Errorf("%s: ETag %q in %q and in %q: want one per coding", path, etag, tt.coding, coding)
-				}
-			}
-			etags[tt.coding] = etag
+			checkCodingETag(t, path, tt.coding, etag, etags)
 			if plain.StatusCode == http.StatusOK {
 				if again, _ := get(path, "news.example", tt.accept, etag); again.StatusCode != http.StatusNotModified {
 					t.Errorf("%s in %q with If-None-Match %s: status %d, want 304", path, tt.coding, etag, again.StatusCode)
@@ -482,4 +474,20 @@ func TestPagesCompressedForEveryHost(t *testing.T) {
 	if !bytes.Equal(pages[0], pages[1]) || !bytes.Equal(pages[0], pages[2]) {
 		t.Errorf("under -domain, the page differs by host")
 	}
+}
+
+// checkCodingETag checks the ETag of path's answer in coding: the one it
+// had before in that coding, if any, and another than every other
+// coding's, which etags holds by coding, and which it is added to.
+func checkCodingETag(t *testing.T, path, coding, etag string, etags map[string]string) {
+	t.Helper()
+	if earlier, seen := etags[coding]; seen && etag != earlier {
+		t.Errorf("%s: ETag %q in %q, and %q before", path, etag, coding, earlier)
+	}
+	for other, otherETag := range etags {
+		if other != coding && otherETag == etag {
+			t.Errorf("%s: ETag %q in %q and in %q: want one per coding", path, etag, coding, other)
+		}
+	}
+	etags[coding] = etag
 }
