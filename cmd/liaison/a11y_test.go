@@ -229,7 +229,8 @@ func TestBrowserScreenshots(t *testing.T) {
 	for _, width := range []int64{360, 768, 1280} {
 		b := newBrowser(t, int(width), 900)
 		for _, scheme := range []string{"light", "dark"} {
-			b.run(t, colorScheme(scheme), chromedp.Navigate(srv.URL+"/t/james-norton?at=2022-06"), waitInteractive())
+			// Emulated: a headless window is 500 px wide at the least.
+			b.run(t, chromedp.EmulateViewport(width, 900), colorScheme(scheme), chromedp.Navigate(srv.URL+"/t/james-norton?at=2022-06"), waitInteractive())
 			b.screenshot(t, fmt.Sprintf("screen-%d-%s.png", width, scheme))
 		}
 	}
