@@ -58,14 +58,17 @@ func main() {
 // An encoding is one way of compressing a file, and the extension of its
 // copy.
 type encoding struct {
-	ext    string
-	encode func(w io.Writer, src []byte) error
+	ext string
+	// settings name how encode compresses: a copy made otherwise (a quick
+	// build's brotli at quality 1) is made again.
+	settings string
+	encode   func(w io.Writer, src []byte) error
 	decode func(r io.Reader) (io.Reader, error)
 }
 
 func encodings(quality int) []encoding {
 	return []encoding{
-		{".br",
+		{".br", fmt.Sprintf("brotli quality %d, window 24", quality),
 			func(w io.Writer, src []byte) error {
 				// The window covers 16 MB: a WebAssembly twice today's size
 				// still finds repeats across all of it.
@@ -77,7 +80,7 @@ func encodings(quality int) []encoding {
 			},
 			func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil },
 		},
-		{".gz",
+		{".gz", "gzip level 9",
 			func(w io.Writer, src []byte) error {
 				gw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 				if err != nil {
@@ -128,9 +131,11 @@ func precompress(file string, quality int, log io.Writer) error {
 }
 
 // write makes the copy of src at path with enc, unless it already holds
-// src. The copy is written under a name that starts with a dot, which
-// go:embed leaves out, and then renamed: an interrupted build never leaves
-// a truncated copy for the server to embed.
+// src, made with enc's settings. The copy is written under a name that
+// starts with a dot, which go:embed leaves out, and then renamed: an
+// interrupted build never leaves a truncated copy for the server to embed.
+// The settings go beside it, in a file go:embed leaves out too
+// (settingsPath).
 func write(path string, src []byte, enc encoding) (string, error) {
 	if holds(path, src, enc) {
 		return "up to date", nil
@@ -158,12 +163,24 @@ func write(path string, src []byte, enc encoding) (string, error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return "", err
 	}
+	if err := os.WriteFile(settingsPath(path), []byte(enc.settings), 0o644); err != nil {
+		return "", err
+	}
 	return fmt.Sprintf("%d bytes, %.1f%% of %d, in %.1f s", out.Len(),
 		100*float64(out.Len())/float64(len(src)), len(src), time.Since(start).Seconds()), nil
 }
 
-// holds reports whether the copy at path decodes to src.
+// settingsPath is where the settings of the copy at path are noted.
+func settingsPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".settings")
+}
+
+// holds reports whether the copy at path decodes to src, and was made with
+// enc's settings.
 func holds(path string, src []byte, enc encoding) bool {
+	if settings, err := os.ReadFile(settingsPath(path)); err != nil || string(settings) != enc.settings {
+		return false
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,11 +78,27 @@ func TestPrecompress(t *testing.T) {
 	}
 	check(second)
 
+	// A build at another quality makes the brotli copy again, and keeps
+	// the gzip one: quality 1's copy stayed, 800 KB larger, after make
+	// build at 11.
+	log.Reset()
+	if err := precompress(file, 6, &log); err != nil {
+		t.Fatal(err)
+	}
+	if got := log.String(); !strings.Contains(got, "app.wasm.gz: up to date") || strings.Contains(got, "app.wasm.br: up to date") {
+		t.Errorf("at another brotli quality:\n%s", got)
+	}
+	check(second)
+
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 3 {
-		t.Errorf("the directory holds %d files, want the file and its two copies, no temporary ones", len(entries))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".app.wasm.br.settings", ".app.wasm.gz.settings", "app.wasm", "app.wasm.br", "app.wasm.gz"}; !slices.Equal(names, want) {
+		t.Errorf("the directory holds %q, want %q: the file, its two copies and their settings, no temporary ones", names, want)
 	}
 }
