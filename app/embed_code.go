@@ -43,12 +43,6 @@ func (c *EmbedCode) View(v ViewState) *EmbedCode {
 	return c
 }
 
-// OriginEnv is the variable of go-app's environment (Handler.Env) that
-// names where readers reach the site, like https://news.example, when
-// the server was told (liaison serve -domain): embed codes then point
-// there rather than at whatever host the reader's browser used.
-const OriginEnv = "LIAISON_ORIGIN"
-
 // codes are the script form and the iframe form of the embed code, for
 // the site's origin (OriginEnv, else this page's). Both are HTML that
 // newsrooms paste, so everything in them is escaped.

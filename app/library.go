@@ -55,7 +55,7 @@ type Watcher interface {
 }
 
 // TimelinePath is the page of one timeline.
-func TimelinePath(id string) string { return "/t/" + id }
+func TimelinePath(id string) string { return TimelinePrefix + id }
 
 // SitePath is where path of the site is for the browser: under the prefix
 // a static export was made for (liaison export -base), if any. The server
@@ -75,7 +75,7 @@ func timelineID(path string) string {
 }
 
 // EmbedPath is the page of one timeline made to live in an iframe.
-func EmbedPath(id string) string { return "/embed/" + id }
+func EmbedPath(id string) string { return EmbedPrefix + id }
 
 // Register routes the pages, backed by lib, on both the server and the
 // browser: "/" lists the timelines (or shows the only one), "/t/{id}"
@@ -89,6 +89,6 @@ func Register(lib Library) { RegisterWithClock(lib, time.Now) }
 func RegisterWithClock(lib Library, now func() time.Time) {
 	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: now} })
 	// A static host serves a page's folder, /t/{id}/, as well as /t/{id}.
-	goapp.RouteWithRegexp("^/t/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now} })
-	goapp.RouteWithRegexp("^/embed/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now, embed: true} })
+	goapp.RouteWithRegexp("^"+TimelinePrefix+"[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now} })
+	goapp.RouteWithRegexp("^"+EmbedPrefix+"[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now, embed: true} })
 }

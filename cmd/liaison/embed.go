@@ -144,9 +144,9 @@ func (s *server) timelineOfURL(r *http.Request, raw string) (*data.Timeline, app
 	case p == "/":
 		id, ok = onlyTimeline(lib)
 	default:
-		id, ok = strings.CutPrefix(strings.TrimSuffix(p, "/"), "/t/")
+		id, ok = strings.CutPrefix(strings.TrimSuffix(p, "/"), app.TimelinePrefix)
 		if !ok {
-			id, ok = strings.CutPrefix(strings.TrimSuffix(p, "/"), "/embed/")
+			id, ok = strings.CutPrefix(strings.TrimSuffix(p, "/"), app.EmbedPrefix)
 		}
 	}
 	t, found := lib.Timeline(id)
@@ -213,7 +213,7 @@ func (st *serverState) offersOEmbed(path string) bool {
 		_, ok := onlyTimeline(st.library)
 		return ok
 	}
-	return strings.HasPrefix(path, "/t/")
+	return strings.HasPrefix(path, app.TimelinePrefix)
 }
 
 // oembedLink is the oEmbed discovery tag of the page at view (see

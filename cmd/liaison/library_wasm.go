@@ -94,7 +94,7 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 // else the part of people fetched. For people the timeline lacks, it is
 // the whole timeline, which tells the page so.
 func (l *apiLibrary) TimelinePart(id string, people []string) (*data.Timeline, error) {
-	if _, ok := l.timelines[id]; ok || goapp.Getenv("LIAISON_STATIC") != "" {
+	if _, ok := l.timelines[id]; ok || goapp.Getenv(app.StaticEnv) != "" {
 		return l.Timeline(id)
 	}
 	for _, part := range l.parts[id] {
@@ -102,7 +102,7 @@ func (l *apiLibrary) TimelinePart(id string, people []string) (*data.Timeline, e
 			return part.timeline, nil
 		}
 	}
-	query := "?person=" + url.QueryEscape(strings.Join(people, ",")) + "&" + peopleParameter + "=" + allPeopleValue
+	query := "?person=" + url.QueryEscape(strings.Join(people, ",")) + "&" + app.PeopleParameter + "=" + app.AllPeopleValue
 	body, status, err := fetch("/api/timelines/" + url.PathEscape(id) + query)
 	switch {
 	case err != nil:
@@ -168,7 +168,7 @@ func fetch(path string) ([]byte, int, error) {
 // Problems asks the server for the errors of a timeline's file, which only
 // a server that watches its data (serve -watch) can have.
 func (l *apiLibrary) Problems(id string) []string {
-	if goapp.Getenv("LIAISON_WATCH") == "" {
+	if goapp.Getenv(app.WatchEnv) == "" {
 		return nil
 	}
 	body, status, err := fetch("/api/timelines/" + url.PathEscape(id) + "/problems")
@@ -185,7 +185,7 @@ func (l *apiLibrary) Problems(id string) []string {
 // OnChange listens to the server's versions (serve -watch): at each new
 // one it forgets the timelines and parts it holds and calls changed.
 func (l *apiLibrary) OnChange(changed func()) (stop func()) {
-	if goapp.Getenv("LIAISON_WATCH") == "" {
+	if goapp.Getenv(app.WatchEnv) == "" {
 		return func() {}
 	}
 	var current string
@@ -210,7 +210,7 @@ func (l *apiLibrary) OnChange(changed func()) (stop func()) {
 // in a static export (liaison export), from the file the export wrote for
 // it, under the export's prefix.
 func apiPath(path string) string {
-	if goapp.Getenv("LIAISON_STATIC") == "" {
+	if goapp.Getenv(app.StaticEnv) == "" {
 		return path
 	}
 	return app.SitePath(path + ".json")

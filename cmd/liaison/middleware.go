@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/liaison-timeline/liaison/app"
 )
 
 // serverConfig is how a server is set up beyond its timelines and assets:
@@ -66,7 +68,7 @@ const contentSecurityPolicy = "default-src 'none'; script-src 'self' 'wasm-unsaf
 // path: embeds (/embed/…) may be framed by the sites of embedAncestors,
 // any site when it is empty; every other page only by this server's own.
 func frameAncestors(path, embedAncestors string) string {
-	if !strings.HasPrefix(path, "/embed/") {
+	if !strings.HasPrefix(path, app.EmbedPrefix) {
 		return "'self'"
 	}
 	if embedAncestors == "" {

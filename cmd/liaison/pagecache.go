@@ -221,7 +221,7 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 		return page, http.StatusNotFound // the page says so whatever the view
 	}
 	view := app.ParseViewState(r.URL.Query())
-	if !strings.HasPrefix(r.URL.Path, "/embed/") {
+	if !strings.HasPrefix(r.URL.Path, app.EmbedPrefix) {
 		view.NoTitle = false // only an embed may leave its title out
 	}
 	page.RawQuery = view.URL(page.Path).RawQuery

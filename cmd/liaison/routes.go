@@ -5,6 +5,8 @@ package main
 import (
 	"fmt"
 	"net/http"
+
+	"github.com/liaison-timeline/liaison/app"
 )
 
 // A route is a pattern of http.ServeMux and the handler that answers it.
@@ -31,8 +33,8 @@ func (s *server) routes() []route {
 		// is a timeline: /t/{id}/, which a static host serves for an
 		// export's folder, is not a page of the server.
 		{"GET /{$}", s.timelinePage},
-		{"GET /t/{id}", s.timelinePage},
-		{"GET /embed/{id}", s.timelinePage},
+		{"GET " + app.TimelinePrefix + "{id}", s.timelinePage},
+		{"GET " + app.EmbedPrefix + "{id}", s.timelinePage},
 
 		// The files of go-app that pages load, by the names the pages
 		// give them: go-app's other names for them (/goapp.js,

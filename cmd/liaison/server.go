@@ -141,11 +141,11 @@ func (s *server) Reload(lib *data.Library) {
 		ServiceWorkerTemplate: selfRemovingWorker,
 	}
 	if s.watch {
-		pages.Env = map[string]string{"LIAISON_WATCH": "1"}
+		pages.Env = map[string]string{app.WatchEnv: "1"}
 	}
 	if s.export != nil {
 		pages.Resources = s.export
-		pages.Env = map[string]string{"LIAISON_STATIC": "1"}
+		pages.Env = map[string]string{app.StaticEnv: "1"}
 	}
 	if s.domain != "" {
 		if pages.Env == nil {
@@ -220,12 +220,12 @@ func (s *server) getTimeline(w http.ResponseWriter, r *http.Request) {
 	}
 	query := r.URL.Query()
 	var allPeople bool
-	switch people := query.Get(peopleParameter); people {
+	switch people := query.Get(app.PeopleParameter); people {
 	case "":
-	case allPeopleValue:
+	case app.AllPeopleValue:
 		allPeople = true
 	default:
-		writeJSONError(w, http.StatusBadRequest, fmt.Sprintf("the parameter %q is %q: expected %q, or no parameter", peopleParameter, people, allPeopleValue))
+		writeJSONError(w, http.StatusBadRequest, fmt.Sprintf("the parameter %q is %q: expected %q, or no parameter", app.PeopleParameter, people, app.AllPeopleValue))
 		return
 	}
 	ids := canonicalPeople(query["person"])
