@@ -63,7 +63,7 @@ type encoding struct {
 	// build's brotli at quality 1) is made again.
 	settings string
 	encode   func(w io.Writer, src []byte) error
-	decode func(r io.Reader) (io.Reader, error)
+	decode   func(r io.Reader) (io.Reader, error)
 }
 
 func encodings(quality int) []encoding {
