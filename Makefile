@@ -13,11 +13,10 @@ all: build
 
 build: wasm server
 
-# The WebAssembly the browser runs: the same cmd/liaison package, built
-# for js/wasm (server code stays out behind build tags). Then its brotli and
-# gzip copies, which the server sends to browsers that accept them; they are
-# made again only when the WebAssembly changed (cmd/precompress says what
-# quality 11 costs).
+# The WebAssembly the browser runs: cmd/liaison-wasm, built for js/wasm.
+# Then its brotli and gzip copies, which the server sends to browsers that
+# accept them; they are made again only when the WebAssembly changed
+# (cmd/precompress says what quality 11 costs).
 BROTLI_QUALITY ?= 11
 
 # Inlining is off except in the runtime, time and net: every reader then
@@ -30,7 +29,7 @@ BROTLI_QUALITY ?= 11
 WASM_GCFLAGS := -gcflags=all=-l -gcflags=runtime= -gcflags=time= -gcflags=net/...=
 
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(WASM) ./cmd/liaison
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(WASM) ./cmd/liaison-wasm
 	$(GO) run ./cmd/precompress -brotli-quality $(BROTLI_QUALITY) $(WASM)
 
 # The server embeds web/, so it is built after the WebAssembly.
@@ -42,7 +41,7 @@ run: build
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./data ./cmd/liaison
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./data ./cmd/liaison-wasm
 
 # Browser tests drive Debian's Chromium. Install it when it is missing
 # (needs root or sudo); the tests fail, never skip, when CI=true.

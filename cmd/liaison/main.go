@@ -1,8 +1,7 @@
 //go:build !wasm
 
-// Command liaison serves, validates and builds Liaison timelines. Built for
-// WebAssembly (main_wasm.go), the same package is the app that runs in the
-// reader's browser.
+// Command liaison serves, validates and builds Liaison timelines. The
+// program that runs in the reader's browser is cmd/liaison-wasm.
 package main
 
 import (
