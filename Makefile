@@ -39,9 +39,11 @@ server: wasm
 run: build
 	./$(BIN) serve -addr $(ADDR)
 
+# Every package builds for both targets: the first command checks the CLI
+# and the server, the second the browser's program (cmd/liaison-wasm).
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./data ./cmd/liaison-wasm
+	GOOS=js GOARCH=wasm $(GO) vet ./...
 
 # Browser tests drive Debian's Chromium. Install it when it is missing
 # (needs root or sudo); the tests fail, never skip, when CI=true.

@@ -1,12 +1,9 @@
-//go:build unix || windows
-
 package data
 
 import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // Files on disk: a timeline file must be a regular file. A named pipe
@@ -53,9 +50,9 @@ func (dir dirFS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // openNonBlocking opens path for reading without waiting for a FIFO's
-// writer.
+// writer (see nonBlocking).
 func openNonBlocking(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	return os.OpenFile(path, os.O_RDONLY|nonBlocking, 0)
 }
 
 // OpenFile opens the file at path for reading, and refuses, without

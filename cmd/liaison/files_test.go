@@ -1,4 +1,4 @@
-//go:build !wasm && unix
+//go:build unix
 
 package main
 

@@ -1,5 +1,3 @@
-//go:build !wasm
-
 // Command liaison serves, validates and builds Liaison timelines. The
 // program that runs in the reader's browser is cmd/liaison-wasm.
 package main
