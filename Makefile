@@ -40,9 +40,10 @@ run: build
 	./$(BIN) serve -addr $(ADDR)
 
 # Every package builds for both targets: the first command checks the CLI
-# and the server, the second the browser's program (cmd/liaison-wasm).
+# and the server, with every test (see test), the second the browser's
+# program (cmd/liaison-wasm).
 vet:
-	$(GO) vet ./...
+	$(GO) vet -tags built ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
 # Browser tests drive Debian's Chromium. Install it when it is missing
@@ -66,6 +67,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	fi
 	npm ci --no-audit --no-fund --ignore-scripts
 
+# The tests that need what make builds (the WebAssembly, bin/liaison, the
+# npm packages, Chromium) are built with the tag "built": go test ./...
+# alone needs nothing built, and make test runs every test.
+#
 # Packages are tested one at a time: the browser tests wait on real time,
 # and the data package's scale tests (100,000 relationships) take both
 # cores for seconds, which made browser tests time out when run alongside.
@@ -73,12 +78,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 # WebAssembly (app/fold_wasm.go), so its tests run again as WebAssembly, in
 # Node, which holds the same tables as the browser.
 test: build vet browser js
-	$(GO) test -p 1 ./...
+	$(GO) test -p 1 -tags built ./...
 	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app -run '^(TestFoldForSearch|TestPeopleSearch.*)$$' -count=1
 
 # Refreshes the screenshots under docs/ from the browser tests.
 screenshots: build browser js
-	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test ./cmd/liaison -run 'TestBrowser' -count=1
+	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test -tags built ./cmd/liaison/internal/server -run 'TestBrowser' -count=1
 
 # Fuzzes the date parser, the whole-file parser and the JSON reader
 # (against encoding/json), then the HTTP surface (method, path, Host,
@@ -92,7 +97,7 @@ fuzz:
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./data -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./cmd/liaison -run '^$$' -fuzz '^FuzzHTTP$$' -fuzztime $(FUZZTIME)
+	$(GO) test -tags built ./cmd/liaison/internal/server -run '^$$' -fuzz '^FuzzHTTP$$' -fuzztime $(FUZZTIME)
 
 # The benchmarks of issue 6, results in docs/benchmarks.md: parse, filter
 # and layout at 50 to 100,000 relationships, with allocations; layout again
@@ -109,14 +114,14 @@ bench: build browser js
 	$(GO) test -p 1 ./data ./app -run '^$$' -bench . -count 1 -timeout 30m
 	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app $(WASM_GCFLAGS) \
 		-run '^$$' -bench '^(BenchmarkLaneLayout|BenchmarkRescale)$$/relationships=(1000|10000)$$' -count 1
-	$(GO) test ./cmd/liaison -run '^$$' -bench . -benchtime 3s -count 1
-	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test ./cmd/liaison -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m
+	$(GO) test -tags built ./cmd/liaison/internal/server -run '^$$' -bench . -benchtime 3s -count 1
+	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test -tags built ./cmd/liaison/internal/server -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m
 
 # The long load test: 64 clients for 30 s against a server on 127.0.0.1,
 # with latency percentiles in its log. make test runs a short one.
 .PHONY: soak
 soak: build
-	LIAISON_SOAK=1 $(GO) test ./cmd/liaison -run '^TestLoad$$' -count=1 -v -timeout 5m
+	LIAISON_SOAK=1 $(GO) test -tags built ./cmd/liaison/internal/server -run '^TestLoad$$' -count=1 -v -timeout 5m
 
 clean:
 	rm -rf bin $(WASM) $(WASM).br $(WASM).gz node_modules

@@ -52,7 +52,7 @@ func TestSchemaAcceptsEveryValidFile(t *testing.T) {
 	generated, _ := json.Marshal(Generate(300, 1000, 5))
 	files["generated"] = string(generated)
 	paths, _ := filepath.Glob("timelines/*.json")
-	hostile, _ := filepath.Glob("../cmd/liaison/testdata/*/*.json")
+	hostile, _ := filepath.Glob("../cmd/liaison/internal/server/testdata/*/*.json")
 	for _, path := range append(paths, hostile...) {
 		src, err := os.ReadFile(path)
 		if err != nil {

@@ -10,10 +10,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/liaison-timeline/liaison/cmd/liaison/internal/server"
 	"github.com/liaison-timeline/liaison/data"
 	"github.com/liaison-timeline/liaison/data/timelines"
 	"github.com/liaison-timeline/liaison/web"
@@ -73,13 +75,13 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	s, handler, err := buildServer(lib, web.FS, serverConfig{Logger: logger, EmbedFrameAncestors: *frameAncestors, Watch: *watch, Domain: *domain})
+	s, err := server.New(lib, web.FS, server.Config{Logger: logger, EmbedFrameAncestors: *frameAncestors, Watch: *watch, Domain: *domain})
 	if err != nil {
 		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1
 	}
 	if *watch {
-		if err := watchData(ctx, s, *dir, logger); err != nil {
+		if err := s.Watch(ctx, *dir); err != nil {
 			fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 			return 1
 		}
@@ -89,8 +91,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "liaison serve: %v\n", err)
 		return 1
 	}
-	srv := newHTTPServer(handler, logger)
-	srv.RegisterOnShutdown(s.stopEvents)
+	srv := s.HTTPServer()
 	logger.Info("serving", "url", "http://"+listener.Addr().String(), "timelines", len(lib.Timelines()))
 
 	done := make(chan error, 1)
@@ -111,34 +112,6 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	logger.Info("stopped")
 	return 0
-}
-
-// maxHeaderBytes bounds a request's line and headers, with the blank line
-// that ends them. Browsers send a few KiB, and Liaison sets no cookie that
-// could grow them; a URL over maxURLLength is refused anyway, with a
-// clearer answer.
-const maxHeaderBytes = 64 << 10
-
-// goHeaderSlack is what Go's server reads beyond http.Server's
-// MaxHeaderBytes before it answers 431 itself (net/http's
-// initialReadLimitSize: "bufio slop"): TestHeaderLimitIsExact measures
-// that maxHeaderBytes is the limit.
-const goHeaderSlack = 4 << 10
-
-// newHTTPServer is the HTTP server of `liaison serve`, with its timeouts
-// and limits: a client that is slow to send its request, or to read the
-// answer, or that keeps an idle connection, cannot hold the server's
-// connections for long.
-func newHTTPServer(handler http.Handler, logger *slog.Logger) *http.Server {
-	return &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    maxHeaderBytes - goHeaderSlack,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
 }
 
 // loadLibrary reads the timelines of dir, or the embedded ones when dir is
@@ -181,4 +154,11 @@ func checkDataDir(dir string) error {
 		return fmt.Errorf("-data %s: not a directory: -data names the directory that holds the timeline files", dir)
 	}
 	return nil
+}
+
+// validDomain reports whether d is a host, with a port or not, and
+// nothing else: no scheme, user or path.
+func validDomain(d string) bool {
+	u, err := url.Parse("https://" + d)
+	return err == nil && d != "" && u.Host == d && u.User == nil && u.Path == "" && u.RawQuery == "" && u.Fragment == ""
 }

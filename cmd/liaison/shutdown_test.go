@@ -1,4 +1,4 @@
-//go:build unix
+//go:build built && unix
 
 package main
 
@@ -9,9 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -31,15 +29,8 @@ type liaisonProcess struct {
 // first), with serve and args, and waits until it answers.
 func startBinary(t *testing.T, args ...string) *liaisonProcess {
 	t.Helper()
-	bin, err := filepath.Abs("../../bin/liaison")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("%v: run make test, which builds the binary before it tests it", err)
-	}
 	p := &liaisonProcess{addr: freeAddr(t), stderr: &syncBuffer{}, exited: make(chan struct{})}
-	p.cmd = exec.Command(bin, append([]string{"serve", "-addr", p.addr}, args...)...)
+	p.cmd = exec.Command(binaryPath(t), append([]string{"serve", "-addr", p.addr}, args...)...)
 	p.cmd.Stderr = p.stderr
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)

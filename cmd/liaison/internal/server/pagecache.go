@@ -1,0 +1,392 @@
+package server
+
+import (
+	"bytes"
+	"container/list"
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/liaison-timeline/liaison/app"
+)
+
+// Rendering a timeline page with go-app builds every component and encodes
+// it, which limits a server to a few hundred pages a second even for a
+// small timeline. A page depends only on the data's version, the URL's path
+// and query, and the pages' clock (to the hour), so each version of the
+// data gets a pageCache (see serverState) of pages by path and query, each
+// with the hour it was rendered for: a new version starts with an empty
+// cache and can never be answered with a page of the old one, and a page of
+// an earlier hour is rendered again.
+
+// Bounds of one version's page cache. Readers of an article share a few
+// views of one timeline; what a crawler or an attacker asks beyond that
+// pushes out the least recently used pages, and costs no more than a
+// render did without a cache. The default timeline's page is 25 KB; a
+// page of 10,000 relationships is 28 MB and takes over a second to render,
+// so it is kept too, but no more than four such.
+const (
+	pageCacheEntries = 256
+	pageCacheBytes   = 128 << 20
+	// pageCacheLargest is the largest page kept.
+	pageCacheLargest = pageCacheBytes / 4
+)
+
+// pageClockStep is how precisely the server's pages place "now", and so
+// how often a cached page is rendered again. The WebAssembly renders the
+// page again with the reader's own clock as it takes over; until then an
+// hour is a few pixels on a chart zoomed in all the way (two weeks), and
+// nothing on one of years. A minute made the reader who came first in each
+// minute wait a second for a page of 10,000 relationships.
+const pageClockStep = time.Hour
+
+// pagesClock is the clock of the pages the server renders. Like go-app's
+// routes it is process-wide: the latest server's (Config.Clock).
+var pagesClock atomic.Pointer[func() time.Time]
+
+// pagesNow is "now" for the pages the server renders: the latest server's
+// clock, to the hour.
+func pagesNow() time.Time {
+	now := time.Now
+	if clock := pagesClock.Load(); clock != nil {
+		now = *clock
+	}
+	return now().Truncate(pageClockStep)
+}
+
+// A renderedPage is a timeline page as go-app rendered it, with the status
+// the server answers it with.
+type renderedPage struct {
+	status int
+	// header is what go-app set: the type, ETag and Cache-Control.
+	header http.Header
+	body   []byte
+	// oembedAt is where a page that offers oEmbed (serverState.offersOEmbed)
+	// takes its discovery link, right after its <meta charset> (which must
+	// stay in the first 1024 bytes), when the link names the host the
+	// request was sent to and so is added to each answer; -1 for none.
+	oembedAt int
+
+	// The page compressed, made at the first request that takes it.
+	gzipOnce   sync.Once
+	gzip       *splicedGzip
+	brotliOnce sync.Once
+	brotli     []byte
+}
+
+// Pages are sent compressed to the clients that take it: the default
+// timeline's page is 21 KB of HTML, 3.8 KB of gzip and 3.5 KB of brotli,
+// and a reader on a phone's network waits for it before anything shows.
+// Compressing on every request would cost more than the cache saves, so a
+// cached page keeps one compressed copy per coding, the same for every
+// request: what one request names (its Host) must not change what other
+// readers get, nor add copies without bound. A page whose oEmbed link
+// names the request's host (a /t/ page, without serve -domain) has a gzip
+// copy that each answer splices its link into (see splicedGzip), and no
+// brotli copy, which cannot be spliced: such a page is 4.0 KB of gzip
+// where it would be 3.5 KB of brotli. Every other page has both.
+
+// encode is the page with link in the coding that a client whose
+// Accept-Encoding headers are given ranks highest among those the page is
+// sent in, brotli among equals, or the page itself when it takes none: the
+// coding, and the answer's body in pieces to send in order.
+func (p *renderedPage) encode(accept []string, link string) (string, net.Buffers) {
+	br, gz := acceptQ(accept, "br"), acceptQ(accept, "gzip")
+	switch {
+	case p.oembedAt < 0 && br > 0 && br >= gz:
+		p.brotliOnce.Do(func() { p.brotli = compressAs("br", p.body) })
+		return "br", net.Buffers{p.brotli}
+	case gz > 0:
+		p.gzipOnce.Do(func() {
+			at := p.oembedAt
+			if at < 0 {
+				at = len(p.body)
+			}
+			p.gzip = newSplicedGzip(p.body[:at], p.body[at:])
+		})
+		return "gzip", p.gzip.with(link)
+	case link != "":
+		return "", net.Buffers{p.body[:p.oembedAt], []byte(link), p.body[p.oembedAt:]}
+	}
+	return "", net.Buffers{p.body}
+}
+
+// insertLink makes link a part of the page, for good: under serve -domain
+// it is the same for every request.
+func (p *renderedPage) insertLink(link string) {
+	p.body = slices.Concat(p.body[:p.oembedAt], []byte(link), p.body[p.oembedAt:])
+	p.oembedAt = -1
+}
+
+// pageCodings are the codings pages and API answers are sent in, by
+// preference.
+var pageCodings = []string{"br", "gzip"}
+
+// pageCoding is the coding to send an answer in to a client whose
+// Accept-Encoding headers are given: the one it ranks highest, brotli
+// among equals; "" for none.
+func pageCoding(accept []string) string {
+	best, bestQ := "", 0.0
+	for _, coding := range pageCodings {
+		if q := acceptQ(accept, coding); q > bestQ {
+			best, bestQ = coding, q
+		}
+	}
+	return best
+}
+
+// variantETag is the ETag of a page's copy in coding: each representation
+// has its own.
+func variantETag(etag, coding string) string {
+	if coding == "" || !strings.HasSuffix(etag, `"`) {
+		return etag
+	}
+	return strings.TrimSuffix(etag, `"`) + "-" + coding + `"`
+}
+
+// A pageCache keeps the pages of one version of the data, the least
+// recently used going first when it is full.
+type pageCache struct {
+	// maxEntries, maxBytes and largest are the bounds: pageCacheEntries,
+	// pageCacheBytes and pageCacheLargest but in tests.
+	maxEntries, maxBytes, largest int
+
+	mu      sync.Mutex
+	entries map[string]*list.Element // of *cacheEntry
+	order   list.List                // most recently used first
+	bytes   int
+	// rendering holds the pages being rendered, so that requests for the
+	// same page at the same time wait for one render.
+	rendering map[string]*pendingPage
+}
+
+type cacheEntry struct {
+	key  string
+	at   int64 // the pages' clock the page was rendered for, in Unix seconds
+	page *renderedPage
+}
+
+type pendingPage struct {
+	done chan struct{}
+	page *renderedPage // nil if the render failed
+}
+
+func newPageCache() *pageCache {
+	return newPageCacheOf(pageCacheEntries, pageCacheBytes, pageCacheLargest)
+}
+
+// newPageCacheOf is a page cache of at most entries pages and bytes in
+// all, none larger than largest.
+func newPageCacheOf(entries, bytes, largest int) *pageCache {
+	return &pageCache{
+		maxEntries: entries, maxBytes: bytes, largest: largest,
+		entries: map[string]*list.Element{}, rendering: map[string]*pendingPage{},
+	}
+}
+
+// pageView returns the URL of the page that r asks for, its path and the
+// canonical form of the view its query describes, and the status the page
+// is answered with: 404 for a timeline or person that does not exist.
+// Besides the data's version and the clock, that URL is all that decides a
+// page, and so it is the page cache's key: queries that describe one view
+// (?person=a&person=b and ?person=a,b; parameters in another order) share
+// one page, and parameters that no page reads (?x=1, ?x=2…) make no new
+// one: each was a render (the default timeline's page is rendered 8 times
+// slower than it is served from the cache, see docs/benchmarks.md), which
+// anyone could ask for at will.
+//
+// / shows the only timeline, when there is one, as /t/{id} does, with its
+// status; otherwise it lists the timelines and reads no parameter.
+func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
+	page := &url.URL{Path: r.URL.Path, RawPath: r.URL.RawPath}
+	id := r.PathValue("id")
+	if r.URL.Path == "/" {
+		all := st.library.Timelines()
+		if len(all) != 1 {
+			return page, http.StatusOK
+		}
+		id = all[0].ID
+	}
+	t, ok := st.library.Timeline(id)
+	if !ok {
+		return page, http.StatusNotFound // the page says so whatever the view
+	}
+	view := app.ParseViewState(r.URL.Query())
+	if !strings.HasPrefix(r.URL.Path, app.EmbedPrefix) {
+		view.NoTitle = false // only an embed may leave its title out
+	}
+	page.RawQuery = view.URL(page.Path).RawQuery
+	if _, err := t.Involving(view.People); err != nil {
+		return page, http.StatusNotFound
+	}
+	return page, http.StatusOK
+}
+
+// get returns the page of key for the pages' clock at (pagesNow, in Unix
+// seconds), from the cache or else from render, which also says whether
+// the page may be kept. Requests for a page that is being rendered wait
+// for that render rather than start their own.
+func (c *pageCache) get(key string, at int64, render func() (*renderedPage, bool)) *renderedPage {
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok && e.Value.(*cacheEntry).at == at {
+		c.order.MoveToFront(e)
+		c.mu.Unlock()
+		return e.Value.(*cacheEntry).page
+	}
+	pending := key + " " + strconv.FormatInt(at, 10)
+	if p, ok := c.rendering[pending]; ok {
+		c.mu.Unlock()
+		<-p.done
+		if p.page != nil {
+			return p.page
+		}
+		page, _ := render() // the render panicked: try again, and fail alone
+		return page
+	}
+	p := &pendingPage{done: make(chan struct{})}
+	c.rendering[pending] = p
+	c.mu.Unlock()
+
+	keep := false
+	defer func() {
+		c.mu.Lock()
+		delete(c.rendering, pending)
+		if keep {
+			c.add(key, at, p.page)
+		}
+		c.mu.Unlock()
+		close(p.done)
+	}()
+	p.page, keep = render()
+	return p.page
+}
+
+// add keeps page in place of key's earlier one, then drops the least
+// recently used pages while the cache holds too many or too large. c.mu is
+// held.
+func (c *pageCache) add(key string, at int64, page *renderedPage) {
+	if e, ok := c.entries[key]; ok {
+		c.remove(e)
+	}
+	if len(page.body) > c.largest {
+		return
+	}
+	c.entries[key] = c.order.PushFront(&cacheEntry{key, at, page})
+	c.bytes += len(page.body)
+	for c.order.Len() > c.maxEntries || c.bytes > c.maxBytes {
+		c.remove(c.order.Back())
+	}
+}
+
+func (c *pageCache) remove(e *list.Element) {
+	entry := e.Value.(*cacheEntry)
+	c.order.Remove(e)
+	delete(c.entries, entry.key)
+	c.bytes -= len(entry.page.body)
+}
+
+// timelinePage serves the pages, /, /t/{id} and /embed/{id}: go-app
+// renders the page or the problem, once per version of the data, view and
+// hour (see pageView and pageCache); a timeline or person that does not
+// exist is a 404. Full pages carry the oEmbed discovery link in their head.
+// Clients that take brotli or gzip get the page so (see encode).
+func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
+	state := s.current()
+	view, status := state.pageView(r)
+	page := state.pageCache.get(view.RequestURI(), pagesNow().Unix(), func() (page *renderedPage, keep bool) {
+		// Not the request's context: the requests waiting for this page
+		// need it rendered, whether this one's client stays or not.
+		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status) })
+		// The link is the same for every request under -domain, and in
+		// an export (which has none without -domain: see oembedLink).
+		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
+			page.insertLink(s.oembedLink(r, view))
+		}
+		return page, keep
+	})
+	h := w.Header()
+	for name, values := range page.header {
+		h[name] = append([]string(nil), values...)
+	}
+	h.Add("Vary", "Accept-Encoding")
+	var link string
+	if page.oembedAt >= 0 {
+		link = s.oembedLink(r, view)
+	}
+	coding, body := page.encode(r.Header.Values("Accept-Encoding"), link)
+	// go-app answers 304 to an If-None-Match of its ETag, the version of
+	// the data and the app, whatever the page; each coding has its own.
+	if etag := page.header.Get("ETag"); etag != "" {
+		etag = variantETag(etag, coding)
+		h.Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	length := 0
+	for _, piece := range body {
+		length += len(piece)
+	}
+	if coding != "" {
+		h.Set("Content-Encoding", coding)
+	}
+	h.Set("Content-Length", strconv.Itoa(length))
+	w.WriteHeader(page.status)
+	body.WriteTo(w)
+}
+
+// renderPage renders the page at view (see pageView) with go-app for r,
+// to be answered with status, and says whether it may be cached: a page
+// (200) or a problem (404) of this state's data.
+func (st *serverState) renderPage(r *http.Request, view *url.URL, status int) (*renderedPage, bool) {
+	// The whole page of the canonical view, whatever this client has
+	// already: the cache answers other clients with it, and answers
+	// If-None-Match itself.
+	whole := r.Clone(r.Context())
+	whole.URL, whole.RequestURI = view, view.RequestURI()
+	whole.Header.Del("If-None-Match")
+	buf := &pageBuffer{header: http.Header{}}
+	st.pages.ServeHTTP(buf, whole)
+	buf.header.Del("Content-Length")
+	page := &renderedPage{status: buf.status, header: buf.header, body: withoutHostlessURLs(buf.body.Bytes()), oembedAt: -1}
+	if page.status == 0 || page.status == http.StatusOK {
+		page.status = status
+		if status == http.StatusOK && st.offersOEmbed(view.Path) {
+			page.oembedAt = afterCharset(page.body)
+		}
+	}
+	// go-app's pages read the library of the latest server of the process
+	// (pagesLibrary): a page rendered from another's is not this state's.
+	keep := (page.status == http.StatusOK || page.status == http.StatusNotFound) && pagesLibrary.Load() == st.library
+	return page, keep
+}
+
+// afterCharset is where the <meta charset> of a page that go-app rendered
+// ends, or -1.
+func afterCharset(page []byte) int {
+	const charset = `<meta charset="UTF-8">`
+	if i := bytes.Index(page, []byte(charset)); i >= 0 {
+		return i + len(charset)
+	}
+	return -1
+}
+
+// pageBuffer holds a page that go-app rendered, to be completed before it
+// is sent.
+type pageBuffer struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *pageBuffer) Header() http.Header         { return b.header }
+func (b *pageBuffer) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *pageBuffer) WriteHeader(status int)      { b.status = status }

@@ -1,0 +1,328 @@
+// Package server is Liaison's HTTP server: the pages, prerendered by
+// go-app (package app) and cached; the JSON API; the assets of web/,
+// precompressed and under hashed names; embed.js and oEmbed; and the
+// static export of all of it. The liaison command (cmd/liaison) runs it;
+// routes.go lists every request it answers.
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// Config is how a server is set up beyond its timelines and assets: what
+// `liaison serve`'s flags choose.
+type Config struct {
+	// EmbedFrameAncestors is the Content-Security-Policy frame-ancestors
+	// source list of /embed/ pages: the sites that may show them in a
+	// frame, like "https://news.example 'self'". Empty means any site
+	// ("*"), because embedding in articles is what /embed/ is for.
+	EmbedFrameAncestors string
+	// Logger receives the server's reports, such as a handler's panic;
+	// nil means slog.Default().
+	Logger *slog.Logger
+	// Watch is set when the data directory is reloaded as it changes
+	// (serve -watch, see Server.Watch): pages then listen to /api/events
+	// for new versions.
+	Watch bool
+	// Clock is the pages' clock, which places "now" on their charts; nil
+	// means time.Now. Tests set it to render the same page twice.
+	Clock func() time.Time
+	// Domain is the host readers reach the site at, like news.example:
+	// social networks read a page's og:url and og:image, which go-app
+	// writes as https URLs on this host. Empty leaves them without one.
+	Domain string
+
+	// export, when set, renders pages for a static copy of the site
+	// (Export) instead of for this server: links under its base, to the
+	// assets as the export writes them.
+	export *siteResources
+}
+
+// A Server answers every route of docs/http-api.md for one library, which
+// Reload may replace while it serves (liaison serve -watch).
+type Server struct {
+	// handler is the routes (routes.go) with the middleware of every
+	// request (middleware.go).
+	handler http.Handler
+	logger  *slog.Logger
+	// wasmSize is the WebAssembly's own size, which the loader's progress
+	// counts in whatever encoding it is sent.
+	wasmSize int
+	// assets serves /web/; assets don't change while the server runs, so
+	// their hashed names are computed once, whatever Reload does.
+	assets *cachedAssets
+	watch  bool
+	export *siteResources
+	domain string // see Config.Domain
+	// heavy bounds the heavy work of every version: large API answers
+	// and pages.
+	heavy *heavyWork
+	state atomic.Pointer[serverState]
+	// changed is closed, and replaced, at every reload: what waits on it
+	// (the /api/events streams) learns of the new version.
+	mu      sync.Mutex
+	changed chan struct{}
+	// stopped is closed when the server shuts down, to end event streams.
+	stopped  chan struct{}
+	stopOnce sync.Once
+}
+
+// serverState is what one version of the data is served with.
+type serverState struct {
+	library *data.Library
+	// version changes with the assets (the WebAssembly, the stylesheet…)
+	// and with the data, so that no cache (HTTP or service worker) serves
+	// a stale app or timeline, or a page naming assets that are gone.
+	version string
+	pages   http.Handler
+	// pageCache holds the pages rendered from this version of the data,
+	// and api the API's answers.
+	pageCache *pageCache
+	api       *apiCache
+}
+
+// current is the state requests are answered with.
+func (s *Server) current() *serverState { return s.state.Load() }
+
+// New serves lib, with the static assets (stylesheet, icons, the
+// WebAssembly) from assets, set up as cfg says.
+func New(lib *data.Library, assets fs.FS, cfg Config) (*Server, error) {
+	wasm, err := fs.ReadFile(assets, "app.wasm")
+	if err != nil {
+		return nil, errors.New("the WebAssembly web/app.wasm is missing: build it with make build")
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	files, err := newPrecompressedAssets(assets, logger)
+	if err != nil {
+		return nil, err
+	}
+	names, err := newAssetNames(assets)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		logger:   logger,
+		wasmSize: len(wasm),
+		assets:   &cachedAssets{names: names, files: files},
+		changed:  make(chan struct{}),
+		watch:    cfg.Watch,
+		export:   cfg.export,
+		domain:   cfg.Domain,
+		heavy:    newHeavyWork(heavySlots),
+		stopped:  make(chan struct{}),
+	}
+	clock := cfg.Clock
+	if clock == nil {
+		clock = time.Now
+	}
+	pagesClock.Store(&clock)
+	registerPages.Do(func() { app.RegisterWithClock(serverLibrary{}, pagesNow) })
+	s.Reload(lib)
+
+	mux := http.NewServeMux()
+	s.install(mux.HandleFunc)
+	if s.handler, err = withMiddleware(mux, cfg); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// ServeHTTP answers r.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// maxHeaderBytes bounds a request's line and headers, with the blank line
+// that ends them. Browsers send a few KiB, and Liaison sets no cookie that
+// could grow them; a URL over maxURLLength is refused anyway, with a
+// clearer answer.
+const maxHeaderBytes = 64 << 10
+
+// goHeaderSlack is what Go's server reads beyond http.Server's
+// MaxHeaderBytes before it answers 431 itself (net/http's
+// initialReadLimitSize: "bufio slop"): TestHeaderLimitIsExact measures
+// that maxHeaderBytes is the limit.
+const goHeaderSlack = 4 << 10
+
+// HTTPServer is the HTTP server of `liaison serve` for s, with its
+// timeouts and limits: a client that is slow to send its request, or to
+// read the answer, or that keeps an idle connection, cannot hold the
+// server's connections for long. Its Shutdown ends the event streams.
+func (s *Server) HTTPServer() *http.Server {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    maxHeaderBytes - goHeaderSlack,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
+	}
+	srv.RegisterOnShutdown(s.stopEvents)
+	return srv
+}
+
+// Reload serves lib from now on: a new version for every cache, new pages,
+// and word to the pages open in browsers.
+func (s *Server) Reload(lib *data.Library) {
+	sum := sha256.Sum256(append(s.assets.names.sum[:], lib.Version()...))
+	version := hex.EncodeToString(sum[:8])
+	pages := &goapp.Handler{
+		Name:            "Liaison",
+		ShortName:       "Liaison",
+		Title:           "Liaison",
+		Description:     "Who dated, got engaged to, married and split from whom, and when, with the evidence for every fact.",
+		Lang:            "en",
+		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
+		Domain:          s.domain,
+		Image:           "/web/icon-512.png",
+		Styles:          []string{"/web/liaison.css"},
+		Scripts:         []string{"/web/frame.js defer"}, // sizes an embed from its first paint
+		ThemeColor:      "#1d2433",
+		BackgroundColor: "#fbfaf7",
+		LoadingLabel:    "Loading the interactive timeline… {progress}%",
+		// The loader counts the WebAssembly's own bytes as they arrive,
+		// while Content-Length counts those of its brotli or gzip copy.
+		WasmContentLength: strconv.Itoa(s.wasmSize),
+		Version:           version,
+		Resources:         &siteResources{names: s.assets.names},
+		// See selfRemovingWorker: no service worker stays installed.
+		ServiceWorkerTemplate: selfRemovingWorker,
+	}
+	if s.watch {
+		pages.Env = map[string]string{app.WatchEnv: "1"}
+	}
+	if s.export != nil {
+		pages.Resources = s.export
+		pages.Env = map[string]string{app.StaticEnv: "1"}
+	}
+	if s.domain != "" {
+		if pages.Env == nil {
+			pages.Env = map[string]string{}
+		}
+		pages.Env[app.OriginEnv] = "https://" + s.domain
+	}
+	pagesLibrary.Store(lib)
+	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache(), api: newAPICache()})
+	s.mu.Lock()
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+}
+
+// go-app's routes are process-wide: the pages of every server in this
+// process read the library that the latest New stored.
+var (
+	pagesLibrary  atomic.Pointer[data.Library]
+	registerPages sync.Once
+)
+
+// serverLibrary is the pages' Library on the server.
+type serverLibrary struct{}
+
+func (serverLibrary) Summaries() ([]data.Summary, error) {
+	return pagesLibrary.Load().Summaries(), nil
+}
+
+func (serverLibrary) Problems(id string) []string {
+	return problemTexts(pagesLibrary.Load().Problems(id))
+}
+
+func (serverLibrary) Timeline(id string) (*data.Timeline, error) {
+	if t, ok := pagesLibrary.Load().Timeline(id); ok {
+		return t, nil
+	}
+	return nil, &data.UnknownTimelineError{ID: id}
+}
+
+// apiNotFound answers API requests that no route takes: the API is
+// read-only, so any method but GET is not allowed.
+func apiNotFound(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeJSONError(w, http.StatusMethodNotAllowed, r.Method+" is not allowed: the API only answers GET")
+		return
+	}
+	writeJSONError(w, http.StatusNotFound, "no such API route: "+r.URL.Path)
+}
+
+// listTimelines answers the summaries of every timeline.
+func (s *Server) listTimelines(w http.ResponseWriter, r *http.Request) {
+	st := s.current()
+	s.serveAPI(w, r, st, "timelines", func() (apiAnswer, error) {
+		summaries := st.library.Summaries()
+		return apiAnswer{map[string]any{"timelines": summaries}, len(summaries)}, nil
+	})
+}
+
+// getTimeline answers a timeline in the data format, filtered by ?person;
+// with people=all the filtered timeline keeps every person, which the
+// pages ask for: their search offers everyone, and each person's colour is
+// their place among all.
+func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
+	st := s.current()
+	id := r.PathValue("id")
+	t, ok := st.library.Timeline(id)
+	if !ok {
+		writeJSONError(w, http.StatusNotFound, (&data.UnknownTimelineError{ID: id}).Error())
+		return
+	}
+	query := r.URL.Query()
+	var allPeople bool
+	switch people := query.Get(app.PeopleParameter); people {
+	case "":
+	case app.AllPeopleValue:
+		allPeople = true
+	default:
+		writeJSONError(w, http.StatusBadRequest, fmt.Sprintf("the parameter %q is %q: expected %q, or no parameter", app.PeopleParameter, people, app.AllPeopleValue))
+		return
+	}
+	ids := canonicalPeople(query["person"])
+	s.serveAPI(w, r, st, timelineKey(id, ids, allPeople), func() (apiAnswer, error) {
+		filtered, err := t.Involving(ids)
+		if err != nil {
+			return apiAnswer{}, &apiError{http.StatusNotFound, err.Error()}
+		}
+		if allPeople && filtered != t {
+			filtered.People = t.People // Involving returned a copy
+		}
+		return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
+	})
+}
+
+// lookup finds the timeline a request names, filtered by its person
+// parameters.
+func (st *serverState) lookup(r *http.Request) (*data.Timeline, error) {
+	id := r.PathValue("id")
+	t, ok := st.library.Timeline(id)
+	if !ok {
+		return nil, &data.UnknownTimelineError{ID: id}
+	}
+	return t.Involving(data.ParsePersonList(r.URL.Query()["person"]))
+}
+
+// writeJSONError answers {"error": message}. Messages name what was asked
+// for, never a file or a stack of the server.
+func writeJSONError(w http.ResponseWriter, status int, message string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"error": message})
+}
