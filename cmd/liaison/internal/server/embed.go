@@ -15,7 +15,6 @@ import (
 	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/data"
 	"github.com/liaison-timeline/liaison/data/schema"
-	"github.com/liaison-timeline/liaison/web"
 )
 
 // Embedding: the host-page script, oEmbed, and the service worker policy.
@@ -46,7 +45,7 @@ const embedScriptMaxAge = 3600
 // embedScript serves /embed.js, the script that turns a placeholder on any
 // site into a self-sizing iframe.
 func (s *Server) embedScript(w http.ResponseWriter, r *http.Request) {
-	src, err := fs.ReadFile(web.FS, "embed.js")
+	src, err := fs.ReadFile(s.assetFS, "embed.js")
 	if err != nil {
 		http.Error(w, "embed.js is missing from the build", http.StatusInternalServerError)
 		return
@@ -97,7 +96,7 @@ func (s *Server) oembed(w http.ResponseWriter, r *http.Request) {
 	if max, err := strconv.Atoi(q.Get("maxwidth")); err == nil && max > 0 {
 		width = min(width, max)
 	}
-	height := app.EmbedHeight(t, view, pagesNow(), width)
+	height := app.EmbedHeight(t, view, s.now(), width)
 	if max, err := strconv.Atoi(q.Get("maxheight")); err == nil && max > 0 {
 		height = min(height, max)
 	}

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/liaison-timeline/liaison/app"
@@ -47,19 +46,8 @@ const (
 // minute wait a second for a page of 10,000 relationships.
 const pageClockStep = time.Hour
 
-// pagesClock is the clock of the pages the server renders. Like go-app's
-// routes it is process-wide: the latest server's (Config.Clock).
-var pagesClock atomic.Pointer[func() time.Time]
-
-// pagesNow is "now" for the pages the server renders: the latest server's
-// clock, to the hour.
-func pagesNow() time.Time {
-	now := time.Now
-	if clock := pagesClock.Load(); clock != nil {
-		now = *clock
-	}
-	return now().Truncate(pageClockStep)
-}
+// now is "now" for the pages s renders: its clock, to the hour.
+func (s *Server) now() time.Time { return s.clock().Truncate(pageClockStep) }
 
 // A renderedPage is a timeline page as go-app rendered it, with the status
 // the server answers it with.
@@ -229,7 +217,7 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 	return page, http.StatusOK
 }
 
-// get returns the page of key for the pages' clock at (pagesNow, in Unix
+// get returns the page of key for the pages' clock at (Server.now, in Unix
 // seconds), from the cache or else from render, which also says whether
 // the page may be kept. Requests for a page that is being rendered wait
 // for that render rather than start their own.
@@ -300,10 +288,11 @@ func (c *pageCache) remove(e *list.Element) {
 func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
 	view, status := state.pageView(r)
-	page := state.pageCache.get(view.RequestURI(), pagesNow().Unix(), func() (page *renderedPage, keep bool) {
+	now := s.now()
+	page := state.pageCache.get(view.RequestURI(), now.Unix(), func() (page *renderedPage, keep bool) {
 		// Not the request's context: the requests waiting for this page
 		// need it rendered, whether this one's client stays or not.
-		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status) })
+		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status, now) })
 		// The link is the same for every request under -domain, and in
 		// an export (which has none without -domain: see oembedLink).
 		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
@@ -344,9 +333,9 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 }
 
 // renderPage renders the page at view (see pageView) with go-app for r,
-// to be answered with status, and says whether it may be cached: a page
-// (200) or a problem (404) of this state's data.
-func (st *serverState) renderPage(r *http.Request, view *url.URL, status int) (*renderedPage, bool) {
+// to be answered with status, with the pages' clock at now, and says
+// whether it may be cached: a page (200) or a problem (404).
+func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, now time.Time) (*renderedPage, bool) {
 	// The whole page of the canonical view, whatever this client has
 	// already: the cache answers other clients with it, and answers
 	// If-None-Match itself.
@@ -354,7 +343,7 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int) (*
 	whole.URL, whole.RequestURI = view, view.RequestURI()
 	whole.Header.Del("If-None-Match")
 	buf := &pageBuffer{header: http.Header{}}
-	st.pages.ServeHTTP(buf, whole)
+	renderWith(pageSource{st.library, now}, func() { st.pages.ServeHTTP(buf, whole) })
 	buf.header.Del("Content-Length")
 	page := &renderedPage{status: buf.status, header: buf.header, body: withoutHostlessURLs(buf.body.Bytes()), oembedAt: -1}
 	if page.status == 0 || page.status == http.StatusOK {
@@ -363,9 +352,7 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int) (*
 			page.oembedAt = afterCharset(page.body)
 		}
 	}
-	// go-app's pages read the library of the latest server of the process
-	// (pagesLibrary): a page rendered from another's is not this state's.
-	keep := (page.status == http.StatusOK || page.status == http.StatusNotFound) && pagesLibrary.Load() == st.library
+	keep := page.status == http.StatusOK || page.status == http.StatusNotFound
 	return page, keep
 }
 

@@ -14,12 +14,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/data"
@@ -67,6 +64,10 @@ type Server struct {
 	// assets serves /web/; assets don't change while the server runs, so
 	// their hashed names are computed once, whatever Reload does.
 	assets *cachedAssets
+	// assetFS is the assets the server was handed.
+	assetFS fs.FS
+	// clock is the pages' clock (Config.Clock).
+	clock  func() time.Time
 	watch  bool
 	export *siteResources
 	domain string // see Config.Domain
@@ -123,6 +124,8 @@ func New(lib *data.Library, assets fs.FS, cfg Config) (*Server, error) {
 		logger:   logger,
 		wasmSize: len(wasm),
 		assets:   &cachedAssets{names: names, files: files},
+		assetFS:  assets,
+		clock:    cfg.Clock,
 		changed:  make(chan struct{}),
 		watch:    cfg.Watch,
 		export:   cfg.export,
@@ -130,12 +133,9 @@ func New(lib *data.Library, assets fs.FS, cfg Config) (*Server, error) {
 		heavy:    newHeavyWork(heavySlots),
 		stopped:  make(chan struct{}),
 	}
-	clock := cfg.Clock
-	if clock == nil {
-		clock = time.Now
+	if s.clock == nil {
+		s.clock = time.Now
 	}
-	pagesClock.Store(&clock)
-	registerPages.Do(func() { app.RegisterWithClock(serverLibrary{}, pagesNow) })
 	s.Reload(lib)
 
 	mux := http.NewServeMux()
@@ -184,72 +184,12 @@ func (s *Server) HTTPServer() *http.Server {
 func (s *Server) Reload(lib *data.Library) {
 	sum := sha256.Sum256(append(s.assets.names.sum[:], lib.Version()...))
 	version := hex.EncodeToString(sum[:8])
-	pages := &goapp.Handler{
-		Name:            "Liaison",
-		ShortName:       "Liaison",
-		Title:           "Liaison",
-		Description:     "Who dated, got engaged to, married and split from whom, and when, with the evidence for every fact.",
-		Lang:            "en",
-		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
-		Domain:          s.domain,
-		Image:           "/web/icon-512.png",
-		Styles:          []string{"/web/liaison.css"},
-		Scripts:         []string{"/web/frame.js defer"}, // sizes an embed from its first paint
-		ThemeColor:      "#1d2433",
-		BackgroundColor: "#fbfaf7",
-		LoadingLabel:    "Loading the interactive timeline… {progress}%",
-		// The loader counts the WebAssembly's own bytes as they arrive,
-		// while Content-Length counts those of its brotli or gzip copy.
-		WasmContentLength: strconv.Itoa(s.wasmSize),
-		Version:           version,
-		Resources:         &siteResources{names: s.assets.names},
-		// See selfRemovingWorker: no service worker stays installed.
-		ServiceWorkerTemplate: selfRemovingWorker,
-	}
-	if s.watch {
-		pages.Env = map[string]string{app.WatchEnv: "1"}
-	}
-	if s.export != nil {
-		pages.Resources = s.export
-		pages.Env = map[string]string{app.StaticEnv: "1"}
-	}
-	if s.domain != "" {
-		if pages.Env == nil {
-			pages.Env = map[string]string{}
-		}
-		pages.Env[app.OriginEnv] = "https://" + s.domain
-	}
-	pagesLibrary.Store(lib)
+	pages := s.goappHandler(version)
 	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache(), api: newAPICache()})
 	s.mu.Lock()
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
-}
-
-// go-app's routes are process-wide: the pages of every server in this
-// process read the library that the latest New stored.
-var (
-	pagesLibrary  atomic.Pointer[data.Library]
-	registerPages sync.Once
-)
-
-// serverLibrary is the pages' Library on the server.
-type serverLibrary struct{}
-
-func (serverLibrary) Summaries() ([]data.Summary, error) {
-	return pagesLibrary.Load().Summaries(), nil
-}
-
-func (serverLibrary) Problems(id string) []string {
-	return problemTexts(pagesLibrary.Load().Problems(id))
-}
-
-func (serverLibrary) Timeline(id string) (*data.Timeline, error) {
-	if t, ok := pagesLibrary.Load().Timeline(id); ok {
-		return t, nil
-	}
-	return nil, &data.UnknownTimelineError{ID: id}
 }
 
 // apiNotFound answers API requests that no route takes: the API is

@@ -60,9 +60,6 @@ func exportDefaultSite(t *testing.T) string {
 // server, as a static host would.
 func surfaces(t *testing.T) []surface {
 	t.Helper()
-	// The export renders pages with a server of its own: it goes first,
-	// so that the pages of the server started next read that server's
-	// library (go-app's routes are process-wide).
 	dir := exportDefaultSite(t)
 	served := startServer(t, "")
 	static := httptest.NewServer(http.StripPrefix(exportBase, http.FileServer(http.Dir(dir))))
