@@ -75,8 +75,11 @@ func Export(lib *data.Library, assets fs.FS, cfg ExportConfig) (map[string][]byt
 		"/api/timelines":           "api/timelines.json",
 	}
 	for _, t := range lib.Timelines() {
-		pages[app.TimelinePath(t.ID)] = "t/" + t.ID + "/index.html"
-		pages[app.EmbedPath(t.ID)] = "embed/" + t.ID + "/index.html"
+		// A page is the index.html of a folder, which static hosts serve
+		// at the folder's path.
+		for _, page := range []string{app.TimelinePath(t.ID), app.EmbedPath(t.ID)} {
+			pages[page] = strings.TrimPrefix(page, "/") + "/index.html"
+		}
 		pages["/api/timelines/"+t.ID] = "api/timelines/" + t.ID + ".json"
 	}
 	if domain != "" {
