@@ -8,8 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -30,28 +28,8 @@ func generatedServer(t testing.TB, relationships int) (*Server, *httptest.Server
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, tl.ID+".json"), src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	defaultTimeline, err := os.ReadFile("../../../../data/timelines/james-norton.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "james-norton.json"), defaultTimeline, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lib, err := loadLibrary(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(lib, testAssets(t), Config{})
-	handler := s
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(handler)
-	t.Cleanup(srv.Close)
+	dir := writeFiles(t, map[string]string{tl.ID + ".json": string(src), "james-norton.json": readDefaultTimeline(t)})
+	s, srv := serve(t, dir, Config{})
 	return s, srv, tl
 }
 
@@ -351,7 +329,7 @@ func BenchmarkAPITimeline(b *testing.B) {
 	})
 	b.Run("made-for-each", func(b *testing.B) {
 		for b.Loop() {
-			s.Reload(lib)
+			s.load(lib)
 			get(b)
 		}
 	})

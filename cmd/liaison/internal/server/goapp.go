@@ -21,7 +21,7 @@ import (
 // library of one version of the data, and the hour the page is rendered
 // for. Renders of the same library and hour run together; the others wait
 // until those end. A process runs one Server (more only in tests, and in
-// liaison export), so renders wait only across a Reload, for the renders
+// liaison export), so renders wait only across a reload (Server.load), for the renders
 // of the version before.
 //
 // Environment: a go-app Handler copies its Env into the process's

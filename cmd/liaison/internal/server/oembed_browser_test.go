@@ -5,7 +5,6 @@ package server
 import (
 	"encoding/json"
 	"math"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"regexp"
@@ -91,16 +90,7 @@ func TestBrowserOEmbedCode(t *testing.T) {
 // (serve -domain), by another host, as a proxy would: the Embed button's
 // codes point at the domain.
 func TestBrowserEmbedButtonOnDomain(t *testing.T) {
-	lib, err := loadLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	handler, err := New(lib, testAssets(t), Config{Domain: "news.example"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	server := httptest.NewServer(handler)
-	t.Cleanup(server.Close)
+	_, server := serve(t, "", Config{Domain: "news.example"})
 	srv := server.URL
 	b := newBrowser(t, 1280, 900)
 	b.run(t, chromedp.Navigate(srv+"/t/james-norton?person=lily-allen"), waitInteractive(),

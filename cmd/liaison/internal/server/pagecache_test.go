@@ -166,13 +166,12 @@ func TestPageCacheFollowsTheClock(t *testing.T) {
 	}
 	clock := &fixedClock{now: time.Date(2030, time.June, 1, 0, 0, 0, 0, time.UTC)}
 	s, err := New(lib, testAssets(t), Config{Clock: clock.Now})
-	handler := s
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, year := range []int{2030, 2031} {
 		clock.Set(time.Date(year, time.June, 1, 0, 0, 0, 0, time.UTC))
-		body := readBody(t, serveOnce(handler, "/t/james-norton"))
+		body := readBody(t, serveOnce(s, "/t/james-norton"))
 		if want := fmt.Sprintf("to %d.", year); !strings.Contains(body, want) {
 			t.Errorf("in %d the chart is not labelled %q: the page is from another time", year, want)
 		}
@@ -204,13 +203,12 @@ func TestPageCacheServesTheNewVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, err := New(lib, testAssets(t), Config{})
-	handler := s
 	if err != nil {
 		t.Fatal(err)
 	}
 	oldPages := map[string]*http.Response{}
 	for _, path := range cachePaths[:3] {
-		resp := serveOnce(handler, path)
+		resp := serveOnce(s, path)
 		if body := readBody(t, resp); !strings.Contains(body, oldTitle) {
 			t.Fatalf("%s does not show the title %q", path, oldTitle)
 		}
@@ -225,9 +223,9 @@ func TestPageCacheServesTheNewVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Reload(changed)
+	s.load(changed)
 	for _, path := range cachePaths[:3] {
-		resp := serveOnce(handler, path)
+		resp := serveOnce(s, path)
 		body := readBody(t, resp)
 		if strings.Contains(body, oldTitle) || !strings.Contains(body, newTitle) {
 			t.Errorf("%s after the reload does not show the new title %q but the old one", path, newTitle)
@@ -236,7 +234,7 @@ func TestPageCacheServesTheNewVersion(t *testing.T) {
 			t.Errorf("%s keeps its ETag %s across versions", path, now)
 		}
 		// A client that has the old page must get the new one.
-		resp = serveOnce(handler, path, "If-None-Match", oldPages[path].Header.Get("ETag"))
+		resp = serveOnce(s, path, "If-None-Match", oldPages[path].Header.Get("ETag"))
 		if resp.StatusCode != http.StatusOK || !strings.Contains(readBody(t, resp), newTitle) {
 			t.Errorf("%s revalidated with the old ETag: status %d, want 200 with the new page", path, resp.StatusCode)
 		}
@@ -451,16 +449,7 @@ func TestPagesCompressedForEveryHost(t *testing.T) {
 
 	// Under -domain the link names the domain whatever the host: the page
 	// is the same for everyone, in brotli too.
-	lib, err := loadLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	handler, err := New(lib, testAssets(t), Config{Logger: slog.New(slog.DiscardHandler), Domain: "news.example"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	onDomain := httptest.NewServer(handler)
-	defer onDomain.Close()
+	_, onDomain := serve(t, "", Config{Logger: slog.New(slog.DiscardHandler), Domain: "news.example"})
 	var pages [][]byte
 	for _, host := range []string{"news.example", "other.example", "127.0.0.1"} {
 		resp, body := fetchEncoded(t, onDomain.URL+"/t/james-norton", "gzip, deflate, br", "Host", host)

@@ -148,15 +148,6 @@ func checkCopy(content, encoded []byte, coding contentCoding) error {
 	return nil
 }
 
-// rawSize is the size of the asset name itself, or -1 when it has no
-// copies.
-func (p *precompressedAssets) rawSize(name string) int {
-	if forms, ok := p.forms[name]; ok {
-		return len(forms[0].content)
-	}
-	return -1
-}
-
 // ServeHTTP serves the asset that the path names (below /web/). Every
 // answer for an asset with copies says that it varies with
 // Accept-Encoding and carries its representation's ETag.

@@ -243,7 +243,6 @@ func TestPageCacheKeysOnTheView(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, err := New(lib, testAssets(t), Config{Logger: slog.New(slog.DiscardHandler)})
-	handler := s
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +268,7 @@ func TestPageCacheKeysOnTheView(t *testing.T) {
 			before := pages()
 			var first string
 			for _, q := range tt.queries {
-				resp := serveOnce(handler, "/t/james-norton"+q)
+				resp := serveOnce(s, "/t/james-norton"+q)
 				body := readBody(t, resp)
 				if resp.StatusCode != 200 {
 					t.Fatalf("GET /t/james-norton%s = %d", q, resp.StatusCode)

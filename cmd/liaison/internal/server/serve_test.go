@@ -79,7 +79,7 @@ func loadLibrary(dir string) (*data.Library, error) {
 }
 
 // readDefaultTimeline is the default timeline's file.
-func readDefaultTimeline(t *testing.T) string {
+func readDefaultTimeline(t testing.TB) string {
 	t.Helper()
 	src, err := fs.ReadFile(timelines.FS, "james-norton.json")
 	if err != nil {
@@ -97,7 +97,7 @@ func defaultTimelineDir(t *testing.T) (dir string, src string) {
 }
 
 // writeFiles creates a directory holding the given files.
-func writeFiles(t *testing.T, files map[string]string) string {
+func writeFiles(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, content := range files {

@@ -52,7 +52,7 @@ type Config struct {
 }
 
 // A Server answers every route of docs/http-api.md for one library, which
-// Reload may replace while it serves (liaison serve -watch).
+// load may replace while it serves (liaison serve -watch).
 type Server struct {
 	// handler is the routes (routes.go) with the middleware of every
 	// request (middleware.go).
@@ -62,7 +62,7 @@ type Server struct {
 	// counts in whatever encoding it is sent.
 	wasmSize int
 	// assets serves /web/; assets don't change while the server runs, so
-	// their hashed names are computed once, whatever Reload does.
+	// their hashed names are computed once, whatever load does.
 	assets *cachedAssets
 	// assetFS is the assets the server was handed.
 	assetFS fs.FS
@@ -136,7 +136,7 @@ func New(lib *data.Library, assets fs.FS, cfg Config) (*Server, error) {
 	if s.clock == nil {
 		s.clock = time.Now
 	}
-	s.Reload(lib)
+	s.load(lib)
 
 	mux := http.NewServeMux()
 	s.install(mux.HandleFunc)
@@ -179,9 +179,9 @@ func (s *Server) HTTPServer() *http.Server {
 	return srv
 }
 
-// Reload serves lib from now on: a new version for every cache, new pages,
+// load serves lib from now on: a new version for every cache, new pages,
 // and word to the pages open in browsers.
-func (s *Server) Reload(lib *data.Library) {
+func (s *Server) load(lib *data.Library) {
 	sum := sha256.Sum256(append(s.assets.names.sum[:], lib.Version()...))
 	version := hex.EncodeToString(sum[:8])
 	pages := s.goappHandler(version)
@@ -245,17 +245,6 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 		}
 		return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
 	})
-}
-
-// lookup finds the timeline a request names, filtered by its person
-// parameters.
-func (st *serverState) lookup(r *http.Request) (*data.Timeline, error) {
-	id := r.PathValue("id")
-	t, ok := st.library.Timeline(id)
-	if !ok {
-		return nil, &data.UnknownTimelineError{ID: id}
-	}
-	return t.Involving(data.ParsePersonList(r.URL.Query()["person"]))
 }
 
 // writeJSONError answers {"error": message}. Messages name what was asked

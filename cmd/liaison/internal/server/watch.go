@@ -107,7 +107,7 @@ func (w *dataWatch) run(ctx context.Context) {
 			}
 		case <-quiet:
 			quiet = nil
-			reload(w.server, w.dir, w.logger)
+			w.reload()
 		}
 	}
 }
@@ -157,8 +157,9 @@ func (w *dataWatch) follow() bool {
 	return true
 }
 
-// reload reads dir again and serves what is valid of it.
-func reload(s *Server, dir string, logger *slog.Logger) {
+// reload reads the directory again and serves what is valid of it.
+func (w *dataWatch) reload() {
+	s, dir, logger := w.server, w.dir, w.logger
 	lib, errs, err := data.ReloadLibrary(data.DirFS(dir), s.current().library)
 	if err != nil {
 		logger.Error("reloading the data directory; still serving the last version", "dir", dir, "error", err)
@@ -170,7 +171,7 @@ func reload(s *Server, dir string, logger *slog.Logger) {
 		logger.Warn("invalid timeline file; its last good version stays served",
 			"file", filepath.Join(dir, e.File), "error", e.Error())
 	}
-	s.Reload(lib)
+	s.load(lib)
 	logger.Info("reloaded the data directory", "dir", dir, "timelines", len(lib.Timelines()), "version", s.current().version)
 }
 
