@@ -14,8 +14,9 @@ import (
 // newcomer reads first, so that it stays true as the code moves: every
 // path in backticks (cmd/liaison/serve.go, web/) is a file or folder of
 // the repository, every file's name (routes.go, *_browser_test.go) is
-// the name of one of its files. Routes (/t/{id}), commands (go vet ./...)
-// and Go names (web.FS) are neither.
+// the name of one of its files: in a fresh clone, so what make builds
+// (web/app.wasm, bin/liaison) is named without backticks. Routes
+// (/t/{id}), commands (go vet ./...) and Go names (web.FS) are neither.
 func TestArchitectureNamesFilesThatExist(t *testing.T) {
 	doc, err := os.ReadFile("architecture.md")
 	if err != nil {
