@@ -15,14 +15,14 @@ func renderDetails(t *data.Timeline, names map[string]string, s ViewState, onClo
 	var body []goapp.UI
 	switch {
 	case s.Relationship != "":
-		r := findRelationship(t, s.Relationship)
-		if r == nil {
+		r, ok := t.Relationship(s.Relationship)
+		if !ok {
 			return nil
 		}
 		body = relationshipDetails(t, r, names)
 	case s.Event != "":
-		e := findEvent(t, s.Event)
-		if e == nil {
+		e, ok := t.Event(s.Event)
+		if !ok {
 			return nil
 		}
 		body = eventDetails(t, e, names)
@@ -108,10 +108,11 @@ func renderEvidence(t *data.Timeline, list []data.Evidence) goapp.UI {
 	return goapp.Ul().Class("evidence").Body(
 		goapp.Range(list).Slice(func(i int) goapp.UI {
 			ev := list[i]
+			source, _ := t.Source(ev.Source)
 			return goapp.Li().Class("evidence__item").Body(
 				goapp.Q().Class("evidence__quote").Text(ev.Quote),
 				goapp.Text(" — "),
-				renderSourceName(findSource(t, ev.Source)),
+				renderSourceName(source),
 			)
 		}),
 	)
@@ -131,33 +132,6 @@ func renderSourceName(s *data.Source) goapp.UI {
 		return goapp.A().Class("source").Href(attr(s.URL)).Rel("noopener noreferrer").Target("_blank").Text(name)
 	}
 	return goapp.Cite().Class("source").Text(name)
-}
-
-func findRelationship(t *data.Timeline, id string) *data.Relationship {
-	for i := range t.Relationships {
-		if t.Relationships[i].ID == id {
-			return &t.Relationships[i]
-		}
-	}
-	return nil
-}
-
-func findEvent(t *data.Timeline, id string) *data.Event {
-	for i := range t.Events {
-		if t.Events[i].ID == id {
-			return &t.Events[i]
-		}
-	}
-	return nil
-}
-
-func findSource(t *data.Timeline, id string) *data.Source {
-	for i := range t.Sources {
-		if t.Sources[i].ID == id {
-			return &t.Sources[i]
-		}
-	}
-	return nil
 }
 
 func statusText(s data.Status) string {

@@ -55,7 +55,7 @@ func (p *TimelinePage) onEventsClick(ctx goapp.Context, e goapp.Event) {
 		return
 	}
 	id := title.Call("closest", ".events__item").Get("dataset").Get("event").String()
-	if findEvent(p.view.shown, id) == nil {
+	if _, ok := p.view.shown.Event(id); !ok {
 		ctx.PreventUpdate()
 		return
 	}

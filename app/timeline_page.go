@@ -294,10 +294,10 @@ func (p *TimelinePage) setState(s ViewState) {
 	s.People = known
 	v.shown, _ = t.Involving(known)
 	v.fit = Window(v.shown, p.now())
-	if s.Relationship != "" && findRelationship(v.shown, s.Relationship) == nil {
+	if _, ok := v.shown.Relationship(s.Relationship); s.Relationship != "" && !ok {
 		s = s.without("rel")
 	}
-	if s.Event != "" && findEvent(v.shown, s.Event) == nil {
+	if _, ok := v.shown.Event(s.Event); s.Event != "" && !ok {
 		s = s.without("event")
 	}
 	if !s.At.IsZero() && !v.fit.Contains(s.At.Earliest) {

@@ -381,8 +381,8 @@ func TestDescribeRelationship(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id+" from "+tt.self, func(t *testing.T) {
-			r := findRelationship(tt.tl, tt.id)
-			if r == nil {
+			r, ok := tt.tl.Relationship(tt.id)
+			if !ok {
 				t.Fatalf("no relationship %q", tt.id)
 			}
 			if got := describeRelationship(r, tt.self, tt.partner); got != tt.want {

@@ -223,6 +223,36 @@ func (t *Timeline) Person(id string) (*Person, bool) {
 	return nil, false
 }
 
+// Relationship returns the relationship with the given id.
+func (t *Timeline) Relationship(id string) (*Relationship, bool) {
+	for i := range t.Relationships {
+		if t.Relationships[i].ID == id {
+			return &t.Relationships[i], true
+		}
+	}
+	return nil, false
+}
+
+// Event returns the event with the given id.
+func (t *Timeline) Event(id string) (*Event, bool) {
+	for i := range t.Events {
+		if t.Events[i].ID == id {
+			return &t.Events[i], true
+		}
+	}
+	return nil, false
+}
+
+// Source returns the source with the given id.
+func (t *Timeline) Source(id string) (*Source, bool) {
+	for i := range t.Sources {
+		if t.Sources[i].ID == id {
+			return &t.Sources[i], true
+		}
+	}
+	return nil, false
+}
+
 // Involving returns a copy of t that keeps only the relationships and events
 // involving at least one of the given people, and the people those involve:
 // partners stay as the other end of each relationship. With no ids it
