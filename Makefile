@@ -42,7 +42,7 @@ run: build
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app ./data ./cmd/liaison
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./data ./cmd/liaison
 
 # Browser tests drive Debian's Chromium. Install it when it is missing
 # (needs root or sudo); the tests fail, never skip, when CI=true.
@@ -105,8 +105,8 @@ fuzz:
 BENCH_RUNS ?= 3
 .PHONY: bench
 bench: build browser js
-	$(GO) test -p 1 ./data ./app -run '^$$' -bench . -count 1 -timeout 30m
-	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app $(WASM_GCFLAGS) \
+	$(GO) test -p 1 ./data ./app/... -run '^$$' -bench . -count 1 -timeout 30m
+	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app/plot $(WASM_GCFLAGS) \
 		-run '^$$' -bench '^(BenchmarkLaneLayout|BenchmarkRescale)$$/relationships=(1000|10000)$$' -count 1
 	$(GO) test ./cmd/liaison -run '^$$' -bench . -benchtime 3s -count 1
 	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test ./cmd/liaison -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m

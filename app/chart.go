@@ -6,6 +6,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -33,7 +34,7 @@ func (p *TimelinePage) renderChart() goapp.UI {
 	if p.chartWidth > 0 {
 		maxTicks = int(p.chartWidth / tickSpacing)
 	}
-	ticks := Ticks(l.Scale, maxTicks)
+	ticks := plot.Ticks(l.Scale, maxTicks)
 	now := l.Scale.Percent(l.Now)
 	highlighted := p.highlightedPeople()
 	classes := []string{"chart"}
@@ -141,13 +142,13 @@ func (p *TimelinePage) renderLanes(highlighted map[string]bool) goapp.UI {
 const embedLanes = 12
 
 // plotHeight is the height of a lane's plot, in rem.
-func plotHeight(lane *Lane) float64 {
+func plotHeight(lane *plot.Lane) float64 {
 	return max(float64(lane.BarRows)*barRowHeight+float64(lane.MarkerRows)*markerRowHeight, barRowHeight)
 }
 
 // renderLane draws lane number i of the layout. Bars and markers well
 // outside the time window are left out: the lane clips them anyway.
-func (p *TimelinePage) renderLane(lane *Lane, i int, highlighted bool) goapp.UI {
+func (p *TimelinePage) renderLane(lane *plot.Lane, i int, highlighted bool) goapp.UI {
 	classes := []string{"lane"}
 	if highlighted {
 		classes = append(classes, "lane--highlighted")
@@ -192,14 +193,14 @@ const sightMargin = 50.0
 
 // inSight are the lane's bars and markers that reach within sightMargin of
 // the time window.
-func inSight(lane *Lane) ([]Bar, []Marker) {
-	var bars []Bar
+func inSight(lane *plot.Lane) ([]plot.Bar, []plot.Marker) {
+	var bars []plot.Bar
 	for _, b := range lane.Bars {
 		if b.Left+b.Width >= -sightMargin && b.Left <= 100+sightMargin {
 			bars = append(bars, b)
 		}
 	}
-	var markers []Marker
+	var markers []plot.Marker
 	for _, m := range lane.Markers {
 		if m.To >= -sightMargin && m.From <= 100+sightMargin {
 			markers = append(markers, m)
@@ -208,13 +209,13 @@ func inSight(lane *Lane) ([]Bar, []Marker) {
 	return bars, markers
 }
 
-func (p *TimelinePage) barTop(lane *Lane, b Bar) float64 {
+func (p *TimelinePage) barTop(lane *plot.Lane, b plot.Bar) float64 {
 	return float64(lane.MarkerRows)*markerRowHeight + float64(b.Row)*barRowHeight
 }
 
 // renderLaneTooltip is the tooltip of the hovered or focused item, if it
 // is in this lane: under the item, at the middle of its visible part.
-func (p *TimelinePage) renderLaneTooltip(lane *Lane) goapp.UI {
+func (p *TimelinePage) renderLaneTooltip(lane *plot.Lane) goapp.UI {
 	if p.hovered == "" {
 		return nil
 	}
@@ -247,7 +248,7 @@ func markerID(lane *data.Person, e *data.Event) string {
 // renderBar draws one relationship in one partner's lane: a button that
 // opens its details, made of one segment per phase, with a tooltip while
 // hovered or focused.
-func (p *TimelinePage) renderBar(self *data.Person, b Bar, top float64) goapp.UI {
+func (p *TimelinePage) renderBar(self *data.Person, b plot.Bar, top float64) goapp.UI {
 	r := b.Relationship
 	id := barID(self, r)
 	selected := p.state.Relationship == r.ID
@@ -284,7 +285,7 @@ func (p *TimelinePage) renderBar(self *data.Person, b Bar, top float64) goapp.UI
 		)
 }
 
-func renderSegment(s Segment) goapp.UI {
+func renderSegment(s plot.Segment) goapp.UI {
 	from := "transparent"
 	if s.Previous != "" {
 		from = "var(--status-" + string(s.Previous) + ")"
@@ -298,7 +299,7 @@ func renderSegment(s Segment) goapp.UI {
 		Style("--from", from)
 }
 
-func (p *TimelinePage) renderMarker(self *data.Person, m Marker, top float64) goapp.UI {
+func (p *TimelinePage) renderMarker(self *data.Person, m plot.Marker, top float64) goapp.UI {
 	e := m.Event
 	id := markerID(self, e)
 	selected := p.state.Event == e.ID

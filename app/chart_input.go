@@ -5,6 +5,8 @@ import (
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
 )
 
 // chartInput is the state of a mouse, touch or pen gesture on the chart.
@@ -14,7 +16,7 @@ type chartInput struct {
 	pointers map[int]float64
 	// start is the window when the gesture began, startX and startSpan
 	// where the pointers were then (startSpan: the distance between two).
-	start             TimeScale
+	start             plot.TimeScale
 	startX, startSpan float64
 	// dragged is set once a gesture has moved: the click that ends it must
 	// not open details.
@@ -30,8 +32,8 @@ type chartInput struct {
 // becomes a drag.
 const dragThreshold = 4
 
-// plot is the left edge and width, in client pixels, of the chart's plot.
-func plot() (left, width float64) {
+// plotBounds is the left edge and width, in client pixels, of the chart's plot.
+func plotBounds() (left, width float64) {
 	el := goapp.Window().GetElementByID("chart-grid")
 	if !el.Truthy() {
 		return 0, 0
@@ -42,7 +44,7 @@ func plot() (left, width float64) {
 
 // fractionAt is where client x falls across the plot, from 0 to 1.
 func fractionAt(x float64) float64 {
-	left, width := plot()
+	left, width := plotBounds()
 	if width <= 0 {
 		return 0.5
 	}
@@ -61,11 +63,11 @@ func (p *TimelinePage) onWheel(ctx goapp.Context, e goapp.Event) {
 	switch {
 	case e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool():
 		e.PreventDefault()
-		factor := math.Pow(zoomStep, min(max(dy/100, -1), 1))
+		factor := math.Pow(plot.ZoomStep, min(max(dy/100, -1), 1))
 		p.setWindow(ctx, p.window().Zoom(factor, fractionAt(e.Get("clientX").Float()), p.view.fit))
 	case math.Abs(dx) > math.Abs(dy):
 		e.PreventDefault()
-		if _, width := plot(); width > 0 {
+		if _, width := plotBounds(); width > 0 {
 			p.setWindow(ctx, p.window().Pan(dx/width, p.view.fit))
 		}
 	default:
@@ -129,7 +131,7 @@ func (p *TimelinePage) onPointerMove(ctx goapp.Context, e goapp.Event) {
 	}
 	x := e.Get("clientX").Float()
 	p.input.pointers[id] = x
-	_, width := plot()
+	_, width := plotBounds()
 	xs := p.pointerXs()
 	switch {
 	case width <= 0:
@@ -174,7 +176,7 @@ func (p *TimelinePage) onDoubleClick(ctx goapp.Context, e goapp.Event) {
 		ctx.PreventUpdate()
 		return
 	}
-	p.setWindow(ctx, p.window().Zoom(1/(zoomStep*zoomStep), fractionAt(e.Get("clientX").Float()), p.view.fit))
+	p.setWindow(ctx, p.window().Zoom(1/(plot.ZoomStep*plot.ZoomStep), fractionAt(e.Get("clientX").Float()), p.view.fit))
 }
 
 // onChartKey pans on the arrow keys and zooms on + and −, around the
@@ -187,9 +189,9 @@ func (p *TimelinePage) onChartKey(ctx goapp.Context, e goapp.Event) {
 	case "ArrowRight":
 		w = w.Pan(0.2, p.view.fit)
 	case "+", "=":
-		w = w.Zoom(1/zoomStep, 0.5, p.view.fit)
+		w = w.Zoom(1/plot.ZoomStep, 0.5, p.view.fit)
 	case "-", "_":
-		w = w.Zoom(zoomStep, 0.5, p.view.fit)
+		w = w.Zoom(plot.ZoomStep, 0.5, p.view.fit)
 	default:
 		ctx.PreventUpdate()
 		return
@@ -199,7 +201,7 @@ func (p *TimelinePage) onChartKey(ctx goapp.Context, e goapp.Event) {
 }
 
 // setWindow shows the window w and records it in the URL.
-func (p *TimelinePage) setWindow(ctx goapp.Context, w TimeScale) {
+func (p *TimelinePage) setWindow(ctx goapp.Context, w plot.TimeScale) {
 	s := p.state
 	s.From, s.To = windowOf(w, p.view.fit)
 	p.replace(ctx, s)
@@ -207,7 +209,7 @@ func (p *TimelinePage) setWindow(ctx goapp.Context, w TimeScale) {
 
 // windowOf is the zoom window of a view that shows w, within the zoom
 // limits of fit: zero, for "fit everything", when that is what it shows.
-func windowOf(w, fit TimeScale) (from, to time.Time) {
+func windowOf(w, fit plot.TimeScale) (from, to time.Time) {
 	if w.From.IsZero() {
 		return time.Time{}, time.Time{}
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
 )
 
 // The bars and markers of the lanes share one set of event handlers, on
@@ -74,7 +76,7 @@ func (p *TimelinePage) onItemOver(ctx goapp.Context, e goapp.Event) {
 	}
 	p.hovered, p.hoveredPeople = item.id, item.people
 	if e.Get("type").String() == "focusin" {
-		p.lanes = p.lanes.Reach(LaneOffsets(p.sight.heights.of(p.view.layout.Lanes)), item.lane, focusReach)
+		p.lanes = p.lanes.Reach(plot.LaneOffsets(p.sight.heights.of(p.view.layout.Lanes)), item.lane, focusReach)
 	}
 }
 

@@ -1,22 +1,12 @@
 package app
 
 import (
-	"os"
 	"testing"
 	"time"
-
-	"github.com/liaison-timeline/liaison/data"
 )
 
 func TestCouplesAtOnTheDefaultTimeline(t *testing.T) {
-	src, err := os.ReadFile("../data/timelines/james-norton.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl, err := data.Parse("james-norton.json", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tl := loadDefaultTimeline(t)
 	tests := []struct {
 		day  time.Time
 		want []string

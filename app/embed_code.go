@@ -8,6 +8,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -193,11 +194,11 @@ func EmbedHeight(t *data.Timeline, v ViewState, now time.Time, width int) int {
 	} else if len(v.People) > 0 {
 		h += embedChosenPeople
 	}
-	window := Window(shown, now)
+	window := plot.Window(shown, now)
 	if !v.From.IsZero() {
-		window = TimeScale{From: v.From, To: v.To}
+		window = plot.TimeScale{From: v.From, To: v.To}
 	}
-	lanes := NewLaneLayout(shown, now, window).Lanes
+	lanes := plot.NewLaneLayout(shown, now, window).Lanes
 	var plots float64
 	for i := range lanes {
 		plots += plotHeight(&lanes[i])*16 + embedLaneExtra

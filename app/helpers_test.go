@@ -15,8 +15,8 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// ymd is midnight UTC on a day.
-func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+// day is midnight UTC on a day.
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // mustParseTimeline parses a timeline file given as JSON, failing the test if
 // it is not valid: tests get dates exactly as the data package makes them.
@@ -27,24 +27,6 @@ func mustParseTimeline(t *testing.T, src string) *data.Timeline {
 		t.Fatalf("test timeline does not parse:\n%v\n%s", err, src)
 	}
 	return tl
-}
-
-// testTimeline parses a timeline of the given people (ids; each is named by
-// its id with a capital letter) with relationships and events given as the
-// bodies of their JSON arrays.
-func testTimeline(t *testing.T, people, relationships, events string) *data.Timeline {
-	t.Helper()
-	var list []string
-	for _, id := range strings.Split(people, ",") {
-		list = append(list, `{"id":"`+id+`","name":"`+strings.ToUpper(id[:1])+id[1:]+`"}`)
-	}
-	src := `{"schema":"timeline/v1","id":"test","title":"Test",
-		"people":[` + strings.Join(list, ",") + `],
-		"relationships":[` + relationships + `]`
-	if events != "" {
-		src += `,"events":[` + events + `]`
-	}
-	return mustParseTimeline(t, src+"}")
 }
 
 // loadDefaultTimeline is the timeline the site ships with.
@@ -83,7 +65,7 @@ func (l fakeLibrary) Timeline(id string) (*data.Timeline, error) {
 }
 
 // testNow is the fixed "now" of every rendered page.
-var testNow = ymd(2025, time.July, 1)
+var testNow = day(2025, time.July, 1)
 
 func fixedNow() time.Time { return testNow }
 

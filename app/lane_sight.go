@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
 )
 
 // A laneSight follows which part of the chart's lanes the reader sees, so
@@ -45,13 +47,13 @@ func (s *laneSight) band(share float64) (top, bottom float64) {
 // layout has the lanes drawn already (a zoom moved their bars), which
 // then stay where they are.
 func (p *TimelinePage) placeLanes(sameLanes bool) {
-	offsets := LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
+	offsets := plot.LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
 	drift := 0.0
 	if sameLanes {
 		drift = p.lanes.Drift(offsets)
 	}
 	top, bottom := p.sight.band(1)
-	wanted := WindowLanes(offsets, top-drift, bottom-drift)
+	wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
 	if sameLanes {
 		wanted = p.lanes.Follow(offsets, wanted)
 	}
@@ -69,10 +71,10 @@ func (p *TimelinePage) followSight() {
 			ctx.PreventUpdate()
 			return
 		}
-		offsets := LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
+		offsets := plot.LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
 		drift := p.lanes.Drift(offsets)
 		top, bottom := p.sight.band(1)
-		wanted := WindowLanes(offsets, top-drift, bottom-drift)
+		wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
 		// The focused item's lane stays drawn while it is near the view.
 		if item, ok := p.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
 			if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
@@ -159,7 +161,7 @@ type laneHeights struct {
 }
 
 // of estimates the height of each lane.
-func (h *laneHeights) of(lanes []Lane) []float64 {
+func (h *laneHeights) of(lanes []plot.Lane) []float64 {
 	remPx, average := 16.0, 1.2*16+1 // the stylesheet's padding and border
 	if h.remPx > 0 {
 		remPx = h.remPx

@@ -1,6 +1,7 @@
 // Package app is Liaison's user interface: go-app components that render a
-// timeline on the server and, compiled to WebAssembly, in the browser, and
-// the pure-Go view logic under them (time scales, ticks, lane layout).
+// timeline on the server and, compiled to WebAssembly, in the browser. The
+// pure-Go placing of the chart under them (time scales, ticks, lane
+// layout) is package plot.
 //
 // It knows nothing of HTTP: pages get their timelines from a Library, which
 // the server backs with its data directory and the browser with the JSON

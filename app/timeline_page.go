@@ -8,6 +8,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -45,7 +46,7 @@ type TimelinePage struct {
 	hoveredPeople []string
 	// lanes are the lanes in the DOM, those near the reader's view (see
 	// lane_sight.go).
-	lanes LaneWindow
+	lanes plot.LaneWindow
 	sight laneSight
 	// listLengths are how many items the long lists under the chart draw,
 	// by list, when the reader has asked for more than listPage.
@@ -88,8 +89,8 @@ const printDelay = 250 * time.Millisecond
 type timelineView struct {
 	shown   *data.Timeline // filtered
 	unknown []string       // person ids of the URL the timeline lacks
-	fit     TimeScale      // the window that shows everything
-	layout  LaneLayout
+	fit     plot.TimeScale // the window that shows everything
+	layout  plot.LaneLayout
 	laidOut *data.Timeline // what layout is of
 
 	// What follows depends on the timeline only, and is built once for
@@ -293,7 +294,7 @@ func (p *TimelinePage) setState(s ViewState) {
 	}
 	s.People = known
 	v.shown, _ = t.Involving(known)
-	v.fit = Window(v.shown, p.now())
+	v.fit = plot.Window(v.shown, p.now())
 	if _, ok := v.shown.Relationship(s.Relationship); s.Relationship != "" && !ok {
 		s = s.without("rel")
 	}
@@ -303,7 +304,7 @@ func (p *TimelinePage) setState(s ViewState) {
 	if !s.At.IsZero() && !v.fit.Contains(s.At.Earliest) {
 		s = s.without("at")
 	}
-	s.From, s.To = windowOf(TimeScale{From: s.From, To: s.To}, v.fit)
+	s.From, s.To = windowOf(plot.TimeScale{From: s.From, To: s.To}, v.fit)
 	p.state, p.view = s, v
 	p.listLengths = nil
 	p.relayout()
@@ -340,7 +341,7 @@ func (p *TimelinePage) drawPrintCopy() {
 func (p *TimelinePage) relayout() {
 	window := p.view.fit
 	if !p.state.From.IsZero() {
-		window = TimeScale{From: p.state.From, To: p.state.To}
+		window = plot.TimeScale{From: p.state.From, To: p.state.To}
 	}
 	sameLanes := p.view.laidOut == p.view.shown
 	if v := &p.view; sameLanes {
@@ -349,13 +350,13 @@ func (p *TimelinePage) relayout() {
 		}
 		v.layout.Rescale(window)
 	} else {
-		v.layout, v.laidOut = NewLaneLayout(v.shown, p.now(), window), v.shown
+		v.layout, v.laidOut = plot.NewLaneLayout(v.shown, p.now(), window), v.shown
 	}
 	p.placeLanes(sameLanes)
 }
 
 // window is the time window the chart shows.
-func (p *TimelinePage) window() TimeScale { return p.view.layout.Scale }
+func (p *TimelinePage) window() plot.TimeScale { return p.view.layout.Scale }
 
 // navigate moves to the view s as a new history entry: the person filter,
 // which Back and Forward restore. OnNav then shows it. What the URL gave

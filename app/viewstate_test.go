@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestViewStateRoundTrip(t *testing.T) {
@@ -97,5 +96,3 @@ func TestViewStateCursor(t *testing.T) {
 		t.Errorf("at=2022-06 gives %v (%q), want 1 June 2022 shown as June 2022", got.At.Earliest, got.At.Human())
 	}
 }
-
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -1,6 +1,10 @@
 package app
 
-import goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
+)
 
 // renderZoomControls are the buttons that zoom, fit everything, and show
 // or hide the "as of" cursor.
@@ -15,10 +19,10 @@ func (p *TimelinePage) renderZoomControls() goapp.UI {
 	return goapp.Div().Class("zoom").Role("group").Aria("label", "Zoom").Body(
 		goapp.Button().Class("button", "zoom__out").Aria("label", "Zoom out").Title("Zoom out (−)").
 			Aria("disabled", ariaBool(!w.CanZoomOut(p.view.fit))).
-			OnClick(p.zoomBy(zoomStep), goapp.EventScope("out")).Text("−"),
+			OnClick(p.zoomBy(plot.ZoomStep), goapp.EventScope("out")).Text("−"),
 		goapp.Button().Class("button", "zoom__in").Aria("label", "Zoom in").Title("Zoom in (+)").
 			Aria("disabled", ariaBool(!w.CanZoomIn())).
-			OnClick(p.zoomBy(1/zoomStep), goapp.EventScope("in")).Text("+"),
+			OnClick(p.zoomBy(1/plot.ZoomStep), goapp.EventScope("in")).Text("+"),
 		goapp.Button().Class("button", "zoom__fit").Title("Show the whole timeline").
 			Aria("disabled", ariaBool(p.state.From.IsZero())).
 			OnClick(p.fit).Text("Fit"),

@@ -1,4 +1,4 @@
-package app
+package plot
 
 import (
 	"cmp"
@@ -511,25 +511,25 @@ func TestRowPackerTakesTheFirstFreeRow(t *testing.T) {
 // it, bar rows included, after any sequence of zooms and pans.
 func TestLaneLayoutRescale(t *testing.T) {
 	timelines := map[string]*data.Timeline{
-		"default":   loadDefaultTimeline(t),
+		"default":   defaultTimeline(t),
 		"generated": data.Generate(300, 1500, 7),
 	}
 	for name, tl := range timelines {
 		t.Run(name, func(t *testing.T) {
-			fit := Window(tl, testNow)
+			fit := Window(tl, ymd(2025, time.July, 1))
 			mid := fit.From.Add(fit.To.Sub(fit.From) / 2)
 			windows := []TimeScale{
-				fit.Zoom(1/zoomStep, 0.5, fit),
+				fit.Zoom(1/ZoomStep, 0.5, fit),
 				fit.Zoom(0.01, 0.3, fit),
 				fit.Zoom(0.01, 0.3, fit).Pan(0.7, fit),
 				{From: mid, To: mid.Add(minWindow)},
 				fit.Zoom(0.01, 0.3, fit).Zoom(1000, 0.5, fit),
 				fit,
 			}
-			l := NewLaneLayout(tl, testNow, fit)
+			l := NewLaneLayout(tl, ymd(2025, time.July, 1), fit)
 			for i, w := range windows {
 				l.Rescale(w)
-				want := NewLaneLayout(tl, testNow, w)
+				want := NewLaneLayout(tl, ymd(2025, time.July, 1), w)
 				if !reflect.DeepEqual(l, want) {
 					t.Fatalf("after %d rescales, to %v: the layout differs from a new layout of that window", i+1, w)
 				}
