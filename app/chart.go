@@ -44,7 +44,7 @@ func (p *TimelinePage) renderChart() goapp.UI {
 	if len(highlighted) > 0 {
 		classes = append(classes, "chart--highlighting")
 	}
-	return goapp.Section().Class(classes...).ID("chart").
+	return goapp.Section().Class(classes...).ID(chartID).
 		TabIndex(0).
 		Aria("label", "Timeline chart from "+l.Scale.From.Format("2006")+" to "+l.Scale.To.AddDate(0, 0, -1).Format("2006")+
 			". Arrow keys move through time, plus and minus zoom.").
@@ -68,7 +68,7 @@ func (p *TimelinePage) renderChart() goapp.UI {
 				On("pointercancel", p.onPointerUp).
 				OnDblClick(p.onDoubleClick).
 				Body(
-					goapp.Div().Class("chart__grid").ID("chart-grid").Aria("hidden", ariaTrue).Body(
+					goapp.Div().Class("chart__grid").ID(chartGridID).Aria("hidden", ariaTrue).Body(
 						goapp.Range(ticks).Slice(func(i int) goapp.UI {
 							return goapp.Span().Class("gridline").Style("left", pct(ticks[i].Percent))
 						}),
@@ -120,8 +120,8 @@ func (p *TimelinePage) renderLanes(highlighted map[string]bool) goapp.UI {
 		classes = append(classes, "chart__scroller--box")
 	}
 	shown := lanes[w.First:w.Last]
-	return goapp.Div().Class(classes...).ID("chart-scroller").Body(
-		goapp.Ol().Class("chart__lanes").ID("chart-lanes").
+	return goapp.Div().Class(classes...).ID(chartScrollerID).Body(
+		goapp.Ol().Class("chart__lanes").ID(chartLanesID).
 			Style("padding-top", px(w.Above)).
 			Style("padding-bottom", px(w.Below)).
 			OnClick(p.onItemClick).
@@ -233,16 +233,6 @@ func (p *TimelinePage) renderLaneTooltip(lane *plot.Lane) goapp.UI {
 		}
 	}
 	return nil
-}
-
-// barID is the DOM id of a relationship's bar in one person's lane.
-func barID(lane *data.Person, r *data.Relationship) string {
-	return "bar-" + lane.ID + "-" + r.ID
-}
-
-// markerID is the DOM id of an event's marker in one person's lane.
-func markerID(lane *data.Person, e *data.Event) string {
-	return "marker-" + lane.ID + "-" + e.ID
 }
 
 // renderBar draws one relationship in one partner's lane: a button that

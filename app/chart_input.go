@@ -34,7 +34,7 @@ const dragThreshold = 4
 
 // plotBounds is the left edge and width, in client pixels, of the chart's plot.
 func plotBounds() (left, width float64) {
-	el := goapp.Window().GetElementByID("chart-grid")
+	el := goapp.Window().GetElementByID(chartGridID)
 	if !el.Truthy() {
 		return 0, 0
 	}

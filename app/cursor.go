@@ -29,7 +29,7 @@ func (p *TimelinePage) renderCursorHandle() goapp.UI {
 		place, label = 100, label+" ▶"
 		classes = append(classes, "cursor-handle--after")
 	}
-	return goapp.Div().ID("cursor").Class(classes...).
+	return goapp.Div().ID(cursorID).Class(classes...).
 		Role("slider").
 		TabIndex(0).
 		Aria("label", "As of date").
@@ -99,7 +99,7 @@ func (p *TimelinePage) toggleCursor(ctx goapp.Context, e goapp.Event) {
 	}
 	p.replace(ctx, s)
 	if !s.At.IsZero() {
-		p.later(func() { focus("cursor") })
+		p.later(func() { focus(cursorID) })
 	}
 }
 
@@ -160,7 +160,7 @@ func (p *TimelinePage) onCursorKey(ctx goapp.Context, e goapp.Event) {
 		s := p.state
 		s.At = data.Date{}
 		p.replace(ctx, s)
-		p.later(func() { focus("chart") })
+		p.later(func() { focus(chartID) })
 		return
 	default:
 		ctx.PreventUpdate()

@@ -31,7 +31,7 @@ func renderDetails(t *data.Timeline, names map[string]string, s ViewState, onClo
 		Aria("label", "Close details").
 		OnClick(func(ctx goapp.Context, e goapp.Event) { onClose(ctx) }).
 		Text("×")
-	return goapp.Section().Class("details").ID("details").
+	return goapp.Section().Class("details").ID(detailsID).
 		Aria("label", "Details").
 		TabIndex(-1).
 		OnKeyDown(func(ctx goapp.Context, e goapp.Event) {

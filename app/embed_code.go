@@ -66,15 +66,11 @@ func (c *EmbedCode) codes() (script, iframe string) {
 	return script, iframe
 }
 
-// embedToggleID is the Embed button's DOM id: Escape gives it the focus
-// back.
-const embedToggleID = "embed-code-toggle"
-
 func (c *EmbedCode) Render() goapp.UI {
 	return goapp.Div().Class("embed-code").OnKeyDown(c.onKey).Body(
 		goapp.Button().ID(embedToggleID).Class("button", "embed-code__toggle").
 			Aria("expanded", ariaBool(c.open)).
-			Aria("controls", "embed-code-panel").
+			Aria("controls", embedPanelID).
 			OnClick(func(ctx goapp.Context, e goapp.Event) { c.open, c.copied = !c.open, "" }).
 			Text("Embed"),
 		goapp.If(c.open, c.renderPanel),
@@ -121,9 +117,9 @@ func (c *EmbedCode) renderPanel() goapp.UI {
 				Text("Copy"),
 		)
 	}
-	return goapp.Section().ID("embed-code-panel").Class("embed-code__panel").Aria("label", "Embed this timeline").Body(
-		field("embed-script", "Script (recommended)", "Resizes itself to fit; can mirror the reader's view in your page's URL with data-liaison-sync-url.", script),
-		field("embed-iframe", "Plain iframe", "For pages that do not allow scripts; set the height yourself.", iframe),
+	return goapp.Section().ID(embedPanelID).Class("embed-code__panel").Aria("label", "Embed this timeline").Body(
+		field(embedScriptID, "Script (recommended)", "Resizes itself to fit; can mirror the reader's view in your page's URL with data-liaison-sync-url.", script),
+		field(embedIframeID, "Plain iframe", "For pages that do not allow scripts; set the height yourself.", iframe),
 		goapp.P().Class("embed-code__status").Role("status").Text(c.copied),
 	)
 }

@@ -19,8 +19,8 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 		return nil
 	}
 	events := all[:p.shown(eventItems, len(all))]
-	return goapp.Section().Class("events").Aria("labelledby", "events-heading").Body(
-		goapp.H2().ID("events-heading").Text("Events"),
+	return goapp.Section().Class("events").Aria("labelledby", eventsHeadingID).Body(
+		goapp.H2().ID(eventsHeadingID).Text("Events"),
 		goapp.Ol().Class("events__list").OnClick(p.onEventsClick).Body(
 			goapp.Range(events).Slice(func(i int) goapp.UI {
 				e := events[i]
@@ -31,7 +31,7 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
-						goapp.Button().Class("events__title").ID("event-"+e.ID).Text(e.Title),
+						goapp.Button().Class("events__title").ID(eventTitleID(e.ID)).Text(e.Title),
 						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
 						goapp.If(e.Quote != "", func() goapp.UI {
 							return goapp.Blockquote().Class("events__quote").Text(e.Quote)

@@ -87,7 +87,7 @@ func (p *TimelinePage) followSight() {
 			ctx.PreventUpdate()
 			return
 		}
-		focused := focusedIn("chart-lanes")
+		focused := focusedIn(chartLanesID)
 		p.lanes = p.lanes.Follow(offsets, wanted)
 		// The elements of the lanes are reused for other lanes, without
 		// the events of the pointer leaving one item for another.
@@ -135,13 +135,13 @@ func (p *TimelinePage) watchSight() {
 // not in the page.
 func (s *laneSight) measure() bool {
 	w := goapp.Window()
-	list := w.GetElementByID("chart-lanes")
+	list := w.GetElementByID(chartLanesID)
 	if !list.Truthy() {
 		return false
 	}
 	origin := list.Call("getBoundingClientRect").Get("top").Float()
 	top, bottom := 0.0, w.Get("innerHeight").Float()
-	if box := w.GetElementByID("chart-scroller"); box.Get("classList").Call("contains", "chart__scroller--box").Bool() {
+	if box := w.GetElementByID(chartScrollerID); box.Get("classList").Call("contains", "chart__scroller--box").Bool() {
 		r := box.Call("getBoundingClientRect")
 		top, bottom = max(top, r.Get("top").Float()), min(bottom, r.Get("bottom").Float())
 	}

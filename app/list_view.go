@@ -32,8 +32,8 @@ func (p *TimelinePage) renderListView() goapp.UI {
 	}
 	relationships := t.Relationships[:p.shown(relationshipRows, len(t.Relationships))]
 	events := all[:p.shown(eventRows, len(all))]
-	return goapp.Section().Class("list-view").Aria("labelledby", "list-view-heading").Body(
-		goapp.H2().ID("list-view-heading").Text("Relationships"),
+	return goapp.Section().Class("list-view").Aria("labelledby", listViewHeadingID).Body(
+		goapp.H2().ID(listViewHeadingID).Text("Relationships"),
 		goapp.Table().Class("list-view__table").Body(
 			goapp.Caption().Class("visually-hidden").Text("Every relationship in this view, with its phases, its end, how certain it is and its evidence"),
 			goapp.THead().Body(goapp.Tr().Body(
@@ -46,7 +46,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 			goapp.TBody().Body(
 				goapp.Range(relationships).Slice(func(i int) goapp.UI {
 					r := &relationships[i]
-					id := "row-" + r.ID
+					id := relationshipRowID(r.ID)
 					return goapp.Tr().Body(
 						goapp.Th().Scope("row").Body(
 							goapp.Button().ID(id).Class("list-view__open").
@@ -77,7 +77,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				goapp.TBody().Body(
 					goapp.Range(events).Slice(func(i int) goapp.UI {
 						e := events[i]
-						id := "row-event-" + e.ID
+						id := eventRowID(e.ID)
 						people := make([]string, len(e.People))
 						for k, person := range e.People {
 							people[k] = names[person]

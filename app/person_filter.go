@@ -60,8 +60,6 @@ func (f *PersonFilter) options() []Match {
 	return f.IIndex.Search(f.query, f.IChosen, maxOptions)
 }
 
-func optionID(person string) string { return "person-option-" + person }
-
 // aliasMatched shows, after a name, the alias the reader's words matched:
 // "Lily Allen (Lily Rose Cooper)".
 func aliasMatched(alias string) goapp.UI {
@@ -78,7 +76,7 @@ func (f *PersonFilter) Render() goapp.UI {
 		active = optionID(options[f.active].Person.ID)
 	}
 	return goapp.Div().Class("filter").Body(
-		goapp.Label().Class("filter__label").For("person-search").Text("Filter by person"),
+		goapp.Label().Class("filter__label").For(personSearchID).Text("Filter by person"),
 		goapp.Div().Class("filter__box").Body(
 			goapp.Ul().Class("filter__chosen").Aria("label", "Chosen people").Body(
 				goapp.Range(f.IChosen).Slice(func(i int) goapp.UI {
@@ -92,14 +90,14 @@ func (f *PersonFilter) Render() goapp.UI {
 					)
 				}),
 			),
-			goapp.Input().ID("person-search").Class("filter__input").
+			goapp.Input().ID(personSearchID).Class("filter__input").
 				Type("search").
 				Role("combobox").
 				AutoComplete(false).
 				Placeholder("Type a name…").
 				Aria("autocomplete", "list").
 				Aria("expanded", ariaBool(f.open)).
-				Aria("controls", "person-options").
+				Aria("controls", personOptionsID).
 				Aria("activedescendant", active).
 				Value(f.query).
 				OnInput(f.onInput).
@@ -107,7 +105,7 @@ func (f *PersonFilter) Render() goapp.UI {
 				OnBlur(func(ctx goapp.Context, e goapp.Event) { f.open = false }).
 				OnKeyDown(f.onKey),
 			goapp.If(f.open, func() goapp.UI {
-				return goapp.Ul().ID("person-options").Class("filter__options").Role("listbox").Aria("label", "People").Body(
+				return goapp.Ul().ID(personOptionsID).Class("filter__options").Role("listbox").Aria("label", "People").Body(
 					goapp.Range(options).Slice(func(i int) goapp.UI {
 						id, alias := options[i].Person.ID, options[i].Alias
 						classes := []string{"filter__option"}
@@ -173,7 +171,7 @@ func (f *PersonFilter) onFocus(ctx goapp.Context, e goapp.Event) {
 // focusSearch moves the focus to the search box, closed, when what had it
 // goes away: a removed chip, the Clear button once nobody is chosen.
 func (f *PersonFilter) focusSearch() {
-	if el := goapp.Window().GetElementByID("person-search"); el.Truthy() {
+	if el := goapp.Window().GetElementByID(personSearchID); el.Truthy() {
 		f.quietFocus = true
 		el.Call("focus", map[string]any{"preventScroll": true})
 	}
@@ -223,7 +221,7 @@ func (f *PersonFilter) choose(ctx goapp.Context, id string) {
 // so the element is cleared directly.
 func (f *PersonFilter) clearInput() {
 	f.query, f.active = "", 0
-	if el := goapp.Window().GetElementByID("person-search"); el.Truthy() {
+	if el := goapp.Window().GetElementByID(personSearchID); el.Truthy() {
 		el.Set("value", "")
 	}
 }

@@ -12,16 +12,20 @@ import (
 // before the reader asks for them.
 const listPage = 50
 
-// Lists drawn a page at a time.
+// A longList is a list drawn listPage items at a time; its name is in the
+// DOM id of its "Show more" button.
+type longList string
+
+// The lists drawn a page at a time.
 const (
-	relationshipRows = "relationship-rows"
-	eventRows        = "event-rows"
-	eventItems       = "events"
-	couplesAsOf      = "couples"
+	relationshipRows longList = "relationship-rows" // the list view's relationships
+	eventRows        longList = "event-rows"        // the list view's events
+	eventItems       longList = "events"            // the events under the chart
+	couplesAsOf      longList = "couples"           // who was with whom, as of the cursor
 )
 
 // shown is how many of total items the named list draws.
-func (p *TimelinePage) shown(list string, total int) int {
+func (p *TimelinePage) shown(list longList, total int) int {
 	n, ok := p.listLengths[list]
 	if !ok {
 		n = listPage
@@ -32,17 +36,17 @@ func (p *TimelinePage) shown(list string, total int) int {
 // renderShowMore is the button under the named list that draws listPage
 // more of its total items, or nothing when all are drawn. It keeps the
 // focus, so that a keyboard reader can press it again.
-func (p *TimelinePage) renderShowMore(list, one, many string, total int) goapp.UI {
+func (p *TimelinePage) renderShowMore(list longList, one, many string, total int) goapp.UI {
 	shown := p.shown(list, total)
 	if shown >= total {
 		return nil
 	}
 	more := min(listPage, total-shown)
 	return goapp.P().Class("show-more").Body(
-		goapp.Button().ID("show-more-"+list).Class("show-more__button").
+		goapp.Button().ID(showMoreID(list)).Class("show-more__button").
 			OnClick(func(ctx goapp.Context, e goapp.Event) {
 				if p.listLengths == nil {
-					p.listLengths = map[string]int{}
+					p.listLengths = map[longList]int{}
 				}
 				p.listLengths[list] = shown + more
 			}, goapp.EventScope(list)).

@@ -50,7 +50,7 @@ type TimelinePage struct {
 	sight laneSight
 	// listLengths are how many items the long lists under the chart draw,
 	// by list, when the reader has asked for more than listPage.
-	listLengths map[string]int
+	listLengths map[longList]int
 	// opener is the DOM id of what opened the details, focused again when
 	// they close.
 	opener string
@@ -211,7 +211,7 @@ func (p *TimelinePage) OnResize(ctx goapp.Context) {
 // measure reads the plot's width, which decides how many ticks fit; the
 // layout, in percent of the plot, does not depend on it.
 func (p *TimelinePage) measure(ctx goapp.Context) {
-	if el := goapp.Window().GetElementByID("chart-grid"); el.Truthy() {
+	if el := goapp.Window().GetElementByID(chartGridID); el.Truthy() {
 		if w := el.Get("clientWidth").Float(); w > 0 && w != p.chartWidth {
 			p.chartWidth = w
 			ctx.Update()
@@ -558,7 +558,7 @@ func (p *TimelinePage) openEvent(ctx goapp.Context, id, opener string) {
 func (p *TimelinePage) openDetails(ctx goapp.Context, s ViewState, opener string) {
 	p.opener = opener
 	p.replace(ctx, s)
-	p.later(func() { focus("details") })
+	p.later(func() { focus(detailsID) })
 }
 
 // closeDetails closes the details and returns focus where it was.
@@ -568,7 +568,7 @@ func (p *TimelinePage) closeDetails(ctx goapp.Context) {
 	p.replace(ctx, s)
 	opener := p.opener
 	if opener == "" {
-		opener = "chart"
+		opener = chartID
 	}
 	p.later(func() { focus(opener) })
 }
