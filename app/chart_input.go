@@ -24,8 +24,7 @@ type chartInput struct {
 	// cursor is set while the "as of" cursor is being dragged.
 	cursor bool
 	// hint is a short message shown over the chart, like how to zoom.
-	hint    string
-	hintSeq int
+	hint string
 }
 
 // dragThreshold is how far, in pixels, a pointer moves before a press
@@ -75,16 +74,10 @@ func (p *TimelinePage) onWheel(ctx goapp.Context, e goapp.Event) {
 	}
 }
 
-// showHint shows a message over the chart for two seconds.
+// showHint shows a message over the chart for hintDelay.
 func (p *TimelinePage) showHint(ctx goapp.Context, hint string) {
 	p.input.hint = hint
-	p.input.hintSeq++
-	seq := p.input.hintSeq
-	p.page.After(2*time.Second, func(ctx goapp.Context) {
-		if p.input.hintSeq == seq {
-			p.input.hint = ""
-		}
-	})
+	p.sched.after(p.page, hideHintJob, hintDelay, func(goapp.Context) { p.input.hint = "" })
 }
 
 func (p *TimelinePage) onPointerDown(ctx goapp.Context, e goapp.Event) {
@@ -148,7 +141,7 @@ func (p *TimelinePage) onPointerMove(ctx goapp.Context, e goapp.Event) {
 		}
 		window := p.input.start.Pan(-dx/width, p.view.fit)
 		ctx.PreventUpdate()
-		p.nextFrame(func(ctx goapp.Context) { p.setWindow(ctx, window) })
+		p.sched.nextFrame(p.page, dragJob, func(ctx goapp.Context) { p.setWindow(ctx, window) })
 	case len(xs) == 2 && p.input.startSpan > 0:
 		p.input.dragged = true
 		span := math.Abs(xs[0] - xs[1])
@@ -158,7 +151,7 @@ func (p *TimelinePage) onPointerMove(ctx goapp.Context, e goapp.Event) {
 		factor := p.input.startSpan / span
 		window := p.input.start.Zoom(factor, fractionAt((xs[0]+xs[1])/2), p.view.fit)
 		ctx.PreventUpdate()
-		p.nextFrame(func(ctx goapp.Context) { p.setWindow(ctx, window) })
+		p.sched.nextFrame(p.page, dragJob, func(ctx goapp.Context) { p.setWindow(ctx, window) })
 	}
 }
 

@@ -122,7 +122,7 @@ func (p *TimelinePage) onCursorPointerMove(ctx goapp.Context, e goapp.Event) {
 		return
 	}
 	x := e.Get("clientX").Float()
-	p.nextFrame(func(ctx goapp.Context) { p.moveCursorTo(ctx, x) })
+	p.sched.nextFrame(p.page, dragJob, func(ctx goapp.Context) { p.moveCursorTo(ctx, x) })
 }
 
 func (p *TimelinePage) onCursorPointerUp(ctx goapp.Context, e goapp.Event) {

@@ -59,46 +59,46 @@ func (p *TimelinePage) placeLanes(sameLanes bool) {
 	}
 	p.lanes = wanted
 	if p.mounted {
-		p.later(p.followSight)
+		p.later(func() { p.page.Dispatch(p.followSight) })
 	}
 }
 
 // followSight measures the lanes drawn and the view, and draws other
-// lanes once the reader has scrolled past half of the margin.
-func (p *TimelinePage) followSight() {
-	p.page.Dispatch(func(ctx goapp.Context) {
-		if !p.sight.measure() {
-			ctx.PreventUpdate()
-			return
+// lanes once the reader has scrolled past half of the margin. It runs as
+// a dispatch of the page's, which updates the page when other lanes are
+// drawn.
+func (p *TimelinePage) followSight(ctx goapp.Context) {
+	if !p.sight.measure() {
+		ctx.PreventUpdate()
+		return
+	}
+	offsets := plot.LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
+	drift := p.lanes.Drift(offsets)
+	top, bottom := p.sight.band(1)
+	wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
+	// The focused item's lane stays drawn while it is near the view.
+	if item, ok := p.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
+		if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
+			wanted = wanted.Reach(offsets, item.lane, focusReach)
 		}
-		offsets := plot.LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
-		drift := p.lanes.Drift(offsets)
-		top, bottom := p.sight.band(1)
-		wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
-		// The focused item's lane stays drawn while it is near the view.
-		if item, ok := p.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
-			if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
-				wanted = wanted.Reach(offsets, item.lane, focusReach)
-			}
+	}
+	// Keep what is drawn while it covers the view and half the margin,
+	// unless the keyboard (Reach) has made it much more than needed.
+	if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top-drift, bottom-drift) && p.lanes.Last-p.lanes.First <= 2*(wanted.Last-wanted.First) {
+		ctx.PreventUpdate()
+		return
+	}
+	focused := focusedIn(chartLanesID)
+	p.lanes = p.lanes.Follow(offsets, wanted)
+	// The elements of the lanes are reused for other lanes, without
+	// the events of the pointer leaving one item for another.
+	p.hovered = ""
+	// Once drawn, the new lanes are measured, which may ask for others.
+	p.later(func() {
+		if focused != "" {
+			keepFocus(focused)
 		}
-		// Keep what is drawn while it covers the view and half the margin,
-		// unless the keyboard (Reach) has made it much more than needed.
-		if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top-drift, bottom-drift) && p.lanes.Last-p.lanes.First <= 2*(wanted.Last-wanted.First) {
-			ctx.PreventUpdate()
-			return
-		}
-		focused := focusedIn(chartLanesID)
-		p.lanes = p.lanes.Follow(offsets, wanted)
-		// The elements of the lanes are reused for other lanes, without
-		// the events of the pointer leaving one item for another.
-		p.hovered = ""
-		// Once drawn, the new lanes are measured, which may ask for others.
-		p.later(func() {
-			if focused != "" {
-				keepFocus(focused)
-			}
-			p.followSight()
-		})
+		p.page.Dispatch(p.followSight)
 	})
 }
 
@@ -106,17 +106,8 @@ func (p *TimelinePage) followSight() {
 // the page is dismounted.
 func (p *TimelinePage) watchSight() {
 	w := goapp.Window()
-	due := false
-	frame := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		due = false
-		p.followSight()
-		return nil
-	})
 	onScroll := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		if !due {
-			due = true
-			w.Call("requestAnimationFrame", frame)
-		}
+		p.sched.nextFrame(p.page, sightJob, p.followSight)
 		return nil
 	})
 	// Scroll events do not bubble: capturing them at the window hears the
@@ -126,7 +117,6 @@ func (p *TimelinePage) watchSight() {
 	p.sight.stop = func() {
 		w.Call("removeEventListener", "scroll", onScroll, options)
 		onScroll.Release()
-		frame.Release()
 	}
 }
 

@@ -55,17 +55,12 @@ type TimelinePage struct {
 	// they close.
 	opener string
 	input  chartInput
-	// frames holds the latest drag step until the browser's next frame.
-	frames frameQueue
-	// urlWrites counts the views recorded in the URL, so that only the
-	// last of a burst (a drag, a pinch) is written.
-	urlWrites int
 	// printCopy says whether the current view has rested long enough for
-	// the hidden list view that a printout adds to be drawn; printViews
-	// counts the views, so that only the last of several in a row gets
-	// one (see drawPrintCopy).
-	printCopy  bool
-	printViews int
+	// the hidden list view that a printout adds to be drawn (see
+	// drawPrintCopy).
+	printCopy bool
+	// sched runs what waits for the view to rest, or for the next frame.
+	sched scheduler
 	// page is the page's own context, from OnMount. Work deferred after an
 	// event (focus, writing the URL) goes through it: an event's context
 	// dies with its element, like the close button of the details.
@@ -76,14 +71,6 @@ type TimelinePage struct {
 	problems     []string
 	stopWatching func()
 }
-
-// urlDelay is how long the view must rest before it is written into the
-// URL: browsers throttle pages that rewrite their URL on every frame.
-const urlDelay = 200 * time.Millisecond
-
-// printDelay is how long a view must rest before the copy of it that only
-// a printout shows is drawn: the reader's input is answered first.
-const printDelay = 250 * time.Millisecond
 
 // timelineView is what the page shows of its timeline for its state.
 type timelineView struct {
@@ -160,7 +147,7 @@ func (p *TimelinePage) OnMount(ctx goapp.Context) {
 	ctx.Defer(p.measure)
 	p.drawPrintCopy()
 	p.watchSight()
-	p.followSight()
+	p.page.Dispatch(p.followSight)
 	if w, ok := p.library.(Watcher); ok {
 		p.stopWatching = w.OnChange(func() {
 			p.page.Dispatch(func(goapp.Context) { p.refresh() })
@@ -179,7 +166,7 @@ func (p *TimelinePage) refresh() {
 // scrolling.
 func (p *TimelinePage) OnDismount() {
 	p.mounted = false
-	p.frames.stop()
+	p.sched.stop()
 	if p.sight.stop != nil {
 		p.sight.stop()
 		p.sight.stop = nil
@@ -205,7 +192,7 @@ func (p *TimelinePage) later(f func()) {
 // OnResize measures the chart again, and which lanes are in view.
 func (p *TimelinePage) OnResize(ctx goapp.Context) {
 	p.measure(ctx)
-	p.followSight()
+	p.page.Dispatch(p.followSight)
 }
 
 // measure reads the plot's width, which decides how many ticks fit; the
@@ -248,7 +235,7 @@ func (p *TimelinePage) load(u *url.URL) {
 		return
 	}
 	p.loaded = viewKey(u)
-	p.urlWrites++ // the URL is the view now: drop pending writes
+	p.sched.cancel(writeURLJob) // the URL is the view now
 	p.problem = ""
 	id := p.IID
 	if id == "" {
@@ -319,13 +306,7 @@ func (p *TimelinePage) setState(s ViewState) {
 // choosing a person a quarter slower, for a copy that nobody sees on
 // screen.
 func (p *TimelinePage) drawPrintCopy() {
-	p.printViews++
-	view := p.printViews
-	p.page.After(printDelay, func(ctx goapp.Context) {
-		if view != p.printViews {
-			ctx.PreventUpdate()
-			return
-		}
+	p.sched.after(p.page, printCopyJob, printDelay, func(ctx goapp.Context) {
 		// Kept when there is nothing to draw yet: leaving the list view
 		// for the chart then draws the copy at once.
 		p.printCopy = true
@@ -366,7 +347,7 @@ func (p *TimelinePage) window() plot.TimeScale { return p.view.layout.Scale }
 // step through the widget's filters rather than leave the article.
 func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
 	s.Unusable = nil
-	p.urlWrites++ // a pending replace must not overwrite the new view
+	p.sched.cancel(writeURLJob) // a pending replace must not overwrite the new view
 	if p.embed {
 		// At once, as a page's new entry is: a filter is one choice, not
 		// a drag, and a site that keeps the widget's views in its history
@@ -396,14 +377,10 @@ func (p *TimelinePage) replace(ctx goapp.Context, s ViewState) {
 func (p *TimelinePage) writeURL(s ViewState) {
 	u := s.URL(p.path())
 	p.loaded = viewKey(u)
-	p.urlWrites++
-	write := p.urlWrites
-	p.page.After(urlDelay, func(ctx goapp.Context) {
+	p.sched.after(p.page, writeURLJob, urlDelay, func(ctx goapp.Context) {
 		ctx.PreventUpdate() // the page shows the view already
-		if write == p.urlWrites {
-			ctx.Page().ReplaceURL(u)
-			p.reportView()
-		}
+		ctx.Page().ReplaceURL(u)
+		p.reportView()
 	})
 }
 
