@@ -25,6 +25,20 @@ const (
 	markerRowHeight = 1.75
 )
 
+// measure reads the plot's width, which decides how many ticks fit; the
+// layout, in percent of the plot, does not depend on it.
+func (p *TimelinePage) measure(ctx goapp.Context) {
+	if el := goapp.Window().GetElementByID(chartGridID); el.Truthy() {
+		if w := el.Get("clientWidth").Float(); w > 0 && w != p.chartWidth {
+			p.chartWidth = w
+			ctx.Update()
+		}
+	}
+}
+
+// window is the time window the chart shows.
+func (p *TimelinePage) window() plot.TimeScale { return p.view.layout.Scale }
+
 // renderChart draws the axis with the cursor's handle, one lane per person,
 // and the grid behind them. The chart takes keyboard focus: arrow keys pan,
 // + and − zoom.
@@ -159,7 +173,7 @@ func (p *TimelinePage) renderLane(lane *plot.Lane, i int, highlighted bool) goap
 		Aria("posinset", i+1).
 		Body(
 			goapp.Div().Class("lane__name").Body(
-				goapp.Span().Class("lane__person").Body(personName(p.view.colors[lane.Person.ID], lane.Person.Name)...),
+				goapp.Span().Class("lane__person").Body(personName(p.view.people.colors[lane.Person.ID], lane.Person.Name)...),
 				goapp.If(lane.Person.Description != "", func() goapp.UI {
 					return goapp.Span().Class("lane__description").Text(lane.Person.Description)
 				}),
@@ -222,7 +236,7 @@ func (p *TimelinePage) renderLaneTooltip(lane *plot.Lane) goapp.UI {
 	for _, b := range lane.Bars {
 		if barID(lane.Person, b.Relationship) == p.hovered {
 			at := (max(b.Left, 0) + min(b.Left+b.Width, 100)) / 2
-			return renderTooltip(tooltipForRelationship(b.Relationship, p.view.names), at, p.barTop(lane, b)+barRowHeight)
+			return renderTooltip(tooltipForRelationship(b.Relationship, p.view.people.names), at, p.barTop(lane, b)+barRowHeight)
 		}
 	}
 	for _, m := range lane.Markers {
@@ -241,7 +255,7 @@ func (p *TimelinePage) renderLaneTooltip(lane *plot.Lane) goapp.UI {
 func (p *TimelinePage) renderBar(self *data.Person, b plot.Bar, top float64) goapp.UI {
 	r := b.Relationship
 	id := barID(self, r)
-	selected := p.state.Relationship == r.ID
+	selected := p.view.state.Relationship == r.ID
 	classes := []string{"bar", "bar--" + string(b.Certainty)}
 	if b.Ongoing {
 		classes = append(classes, "bar--ongoing")
@@ -292,7 +306,7 @@ func renderSegment(s plot.Segment) goapp.UI {
 func (p *TimelinePage) renderMarker(self *data.Person, m plot.Marker, top float64) goapp.UI {
 	e := m.Event
 	id := markerID(self, e)
-	selected := p.state.Event == e.ID
+	selected := p.view.state.Event == e.ID
 	classes := []string{"marker", "marker--" + string(e.Kind)}
 	if selected {
 		classes = append(classes, "marker--selected")

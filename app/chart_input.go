@@ -2,7 +2,6 @@ package app
 
 import (
 	"math"
-	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -191,37 +190,4 @@ func (p *TimelinePage) onChartKey(ctx goapp.Context, e goapp.Event) {
 	}
 	e.PreventDefault()
 	p.setWindow(ctx, w)
-}
-
-// setWindow shows the window w and records it in the URL.
-func (p *TimelinePage) setWindow(ctx goapp.Context, w plot.TimeScale) {
-	s := p.state
-	s.From, s.To = windowOf(w, p.view.fit)
-	p.replace(ctx, s)
-}
-
-// windowOf is the zoom window of a view that shows w, within the zoom
-// limits of fit: zero, for "fit everything", when that is what it shows.
-func windowOf(w, fit plot.TimeScale) (from, to time.Time) {
-	if w.From.IsZero() {
-		return time.Time{}, time.Time{}
-	}
-	if w = w.Within(fit); w == fit {
-		return time.Time{}, time.Time{}
-	}
-	return w.From, w.To
-}
-
-// zoomBy zooms around the middle of the chart: the + and − buttons.
-func (p *TimelinePage) zoomBy(factor float64) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		p.setWindow(ctx, p.window().Zoom(factor, 0.5, p.view.fit))
-	}
-}
-
-// fit shows everything again.
-func (p *TimelinePage) fit(ctx goapp.Context, e goapp.Event) {
-	s := p.state
-	s.From, s.To = time.Time{}, time.Time{}
-	p.replace(ctx, s)
 }

@@ -13,7 +13,7 @@ import (
 
 // renderCursorHandle is the cursor's handle on the axis: a slider.
 func (p *TimelinePage) renderCursorHandle() goapp.UI {
-	at := p.state.At
+	at := p.view.state.At
 	if at.IsZero() {
 		return nil
 	}
@@ -49,16 +49,16 @@ func (p *TimelinePage) renderCursorHandle() goapp.UI {
 
 // renderCursorLine is the cursor's line across the lanes.
 func (p *TimelinePage) renderCursorLine() goapp.UI {
-	if at := p.state.At; at.IsZero() || !p.window().Contains(at.Earliest) {
+	if at := p.view.state.At; at.IsZero() || !p.window().Contains(at.Earliest) {
 		return nil
 	}
-	return goapp.Span().Class("cursor-line").Style("left", pct(p.window().Percent(p.state.At.Earliest)))
+	return goapp.Span().Class("cursor-line").Style("left", pct(p.window().Percent(p.view.state.At.Earliest)))
 }
 
 // renderCursorPanel lists who was with whom on the cursor's date, and how
 // sure that is, in a live region so that screen readers hear it change.
 func (p *TimelinePage) renderCursorPanel() goapp.UI {
-	at := p.state.At
+	at := p.view.state.At
 	if at.IsZero() {
 		return goapp.Div().Class("as-of", "as-of--empty").Aria("live", "polite")
 	}
@@ -86,21 +86,6 @@ func (p *TimelinePage) renderCursorPanel() goapp.UI {
 		}),
 		p.renderShowMore(couplesAsOf, "couple", "couples", len(all)),
 	)
-}
-
-// toggleCursor shows the cursor in the middle of the chart, or hides it.
-func (p *TimelinePage) toggleCursor(ctx goapp.Context, e goapp.Event) {
-	s := p.state
-	if s.At.IsZero() {
-		w := p.window()
-		s.At = monthOf(w.From.Add(w.To.Sub(w.From) / 2))
-	} else {
-		s.At = data.Date{}
-	}
-	p.replace(ctx, s)
-	if !s.At.IsZero() {
-		p.later(func() { focus(cursorID) })
-	}
 }
 
 // onAxisClick puts the cursor where the axis was clicked.
@@ -140,7 +125,7 @@ func (p *TimelinePage) moveCursorTo(ctx goapp.Context, x float64) {
 // onCursorKey moves the cursor a month with the arrow keys, a year with
 // Page Up and Page Down, to the ends with Home and End; Escape hides it.
 func (p *TimelinePage) onCursorKey(ctx goapp.Context, e goapp.Event) {
-	at := p.state.At.Earliest
+	at := p.view.state.At.Earliest
 	fit := p.view.fit
 	switch e.Get("key").String() {
 	case "ArrowLeft", "ArrowDown":
@@ -157,9 +142,9 @@ func (p *TimelinePage) onCursorKey(ctx goapp.Context, e goapp.Event) {
 		at = fit.To.AddDate(0, -1, 0)
 	case "Escape":
 		e.StopImmediatePropagation()
-		s := p.state
+		s := p.view.state
 		s.At = data.Date{}
-		p.replace(ctx, s)
+		p.replace(s)
 		p.later(func() { focus(chartID) })
 		return
 	default:
@@ -174,24 +159,5 @@ func (p *TimelinePage) onCursorKey(ctx goapp.Context, e goapp.Event) {
 // setCursor moves the cursor, keeping it within the timeline, and keeps it
 // in view by panning when it leaves the window.
 func (p *TimelinePage) setCursor(ctx goapp.Context, at data.Date) {
-	fit := p.view.fit
-	if at.Earliest.Before(fit.From) {
-		at = monthOf(fit.From)
-	}
-	if !at.Earliest.Before(fit.To) {
-		at = monthOf(fit.To.AddDate(0, -1, 0))
-	}
-	s := p.state
-	s.At = at
-	if w := p.window(); at.Earliest.Before(w.From) || !at.Earliest.Before(w.To) {
-		half := w.To.Sub(w.From) / 2
-		s.From, s.To = at.Earliest.Add(-half), at.Earliest.Add(half)
-	}
-	p.replace(ctx, s)
-}
-
-// monthOf is the month of t as a Date.
-func monthOf(t time.Time) data.Date {
-	d, _ := data.ParseDate(t.Format("2006-01"))
-	return d
+	p.replace(p.view.withCursor(at))
 }

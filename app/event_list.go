@@ -14,8 +14,8 @@ import (
 // and every event is still readable as text. A long list is drawn a page
 // at a time. The list view has them in a table instead.
 func (p *TimelinePage) renderEventList() goapp.UI {
-	all, names := p.view.layout.Events, p.view.names
-	if len(all) == 0 || p.state.List {
+	all, names := p.view.layout.Events, p.view.people.names
+	if len(all) == 0 || p.view.state.List {
 		return nil
 	}
 	events := all[:p.shown(eventItems, len(all))]

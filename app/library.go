@@ -68,13 +68,6 @@ func SitePath(path string) string {
 	return strings.TrimSuffix(goapp.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
 }
 
-// timelineID is the id in the path of a timeline's page: its last part,
-// with or without the slash a static host adds.
-func timelineID(path string) string {
-	path = strings.TrimSuffix(path, "/")
-	return path[strings.LastIndex(path, "/")+1:]
-}
-
 // EmbedPath is the page of one timeline made to live in an iframe.
 func EmbedPath(id string) string { return "/embed/" + id }
 

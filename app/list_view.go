@@ -14,7 +14,7 @@ func (p *TimelinePage) printsList() bool {
 	if p.view.shown == nil {
 		return false // no timeline: the page says why instead
 	}
-	return !p.state.List && max(len(p.view.shown.Relationships), len(p.view.layout.Events)) <= listPage
+	return !p.view.state.List && max(len(p.view.shown.Relationships), len(p.view.layout.Events)) <= listPage
 }
 
 // renderListView is the timeline as tables: one row per relationship, one
@@ -25,9 +25,9 @@ func (p *TimelinePage) printsList() bool {
 // rested (the prerender is for the first paint, which it would slow
 // down), and for views of a page of rows at most.
 func (p *TimelinePage) renderListView() goapp.UI {
-	t, names := p.view.shown, p.view.names
+	t, names := p.view.shown, p.view.people.names
 	all := p.view.layout.Events
-	if !p.state.List && !(goapp.IsClient && p.printCopy && p.printsList()) {
+	if !p.view.state.List && !(goapp.IsClient && p.printCopy && p.printsList()) {
 		return nil
 	}
 	relationships := t.Relationships[:p.shown(relationshipRows, len(t.Relationships))]
@@ -64,7 +64,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 		p.renderShowMore(relationshipRows, "relationship", "relationships", len(t.Relationships)),
 		// The events list under the chart has every event: the list view
 		// takes its place, and its copy for print leaves the events to it.
-		goapp.If(p.state.List && len(all) > 0, func() goapp.UI {
+		goapp.If(p.view.state.List && len(all) > 0, func() goapp.UI {
 			return goapp.Table().Class("list-view__table").Body(
 				goapp.Caption().Class("list-view__caption").Text("Events"),
 				goapp.THead().Body(goapp.Tr().Body(
@@ -97,7 +97,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				),
 			)
 		}),
-		goapp.If(p.state.List, func() goapp.UI {
+		goapp.If(p.view.state.List, func() goapp.UI {
 			return p.renderShowMore(eventRows, "event", "events", len(all))
 		}),
 	)
@@ -105,7 +105,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 
 // pair is the two people of r, each with their colour.
 func (p *TimelinePage) pair(r *data.Relationship) []goapp.UI {
-	v := &p.view
+	v := p.view.people
 	return append(append(personName(v.colors[r.People[0]], v.names[r.People[0]]), goapp.Text(" & ")),
 		personName(v.colors[r.People[1]], v.names[r.People[1]])...)
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -298,34 +296,29 @@ func TestIndexPage(t *testing.T) {
 	}
 }
 
-// TestTimelinePageShownInside drives the page as IndexPage shows it, inside
-// another component, with go-app's test engine: mounting it runs OnInit,
-// which loads the timeline named by Show with the query of its URL.
-func TestTimelinePageShownInside(t *testing.T) {
+// TestIndexPageShowsTheOnlyTimelineInItsView renders / with one timeline,
+// which then takes its view from the URL as /t/{id} does: the server
+// renders it after its own navigation, which the page it shows never
+// hears of.
+func TestIndexPageShowsTheOnlyTimelineInItsView(t *testing.T) {
 	tl := loadDefaultTimeline(t)
 	lib := fakeLibrary{tl.ID: tl}
 	tests := []struct {
 		url   string
 		lanes []string
+		note  string
 	}{
-		{"/", defaultNames},
-		{"/?person=david-harbour", []string{"Lily Allen", "David Harbour"}},
+		{"/", defaultNames, ""},
+		{"/?person=david-harbour", []string{"Lily Allen", "David Harbour"}, "Showing David Harbour and their partners."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			u, err := url.Parse(tt.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := newTimelinePage(lib, fixedNow).Show(tl.ID, u)
-			e := goapp.NewTestEngine()
-			if err := e.Load(p); err != nil {
-				t.Fatal(err)
-			}
-			e.ConsumeAll()
-			page := mainOf(t, parseHTML(t, goapp.HTMLString(p)))
+			page := mainOf(t, serveHTML(t, lib, tt.url))
 			if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, tt.lanes) {
 				t.Errorf("lanes = %q, want %q", got, tt.lanes)
+			}
+			if !strings.Contains(page.textContent(), tt.note) {
+				t.Errorf("the page does not say %q:\n%s", tt.note, page.textContent())
 			}
 		})
 	}
@@ -347,8 +340,8 @@ func TestProblem(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Only the first sentence is fixed: what follows is advice.
-			if got := Problem(tt.err); !strings.HasPrefix(got, tt.want) {
-				t.Errorf("Problem() = %q, want %q", got, tt.want)
+			if got := problemText(tt.err); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("problemText() = %q, want %q", got, tt.want)
 			}
 		})
 	}

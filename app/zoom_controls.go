@@ -10,7 +10,7 @@ import (
 // or hide the "as of" cursor.
 func (p *TimelinePage) renderZoomControls() goapp.UI {
 	cursorLabel := "As of…"
-	if !p.state.At.IsZero() {
+	if !p.view.state.At.IsZero() {
 		cursorLabel = "Hide “as of”"
 	}
 	// Buttons that would do nothing say so, and keep the focus of a reader
@@ -24,22 +24,15 @@ func (p *TimelinePage) renderZoomControls() goapp.UI {
 			Aria("disabled", ariaBool(!w.CanZoomIn())).
 			OnClick(p.zoomBy(1/plot.ZoomStep), goapp.EventScope("in")).Text("+"),
 		goapp.Button().Class("button", "zoom__fit").Title("Show the whole timeline").
-			Aria("disabled", ariaBool(p.state.From.IsZero())).
+			Aria("disabled", ariaBool(p.view.state.From.IsZero())).
 			OnClick(p.fit).Text("Fit"),
 		goapp.Button().Class("button", "zoom__cursor").
-			Aria("pressed", ariaBool(!p.state.At.IsZero())).
+			Aria("pressed", ariaBool(!p.view.state.At.IsZero())).
 			Title("Show who was with whom on a date").
 			OnClick(p.toggleCursor).Text(cursorLabel),
 		goapp.Button().Class("button", "view-toggle").
-			Aria("pressed", ariaBool(p.state.List)).
+			Aria("pressed", ariaBool(p.view.state.List)).
 			Title("Show the timeline as tables").
 			OnClick(p.toggleList).Text("List view"),
 	)
-}
-
-// toggleList switches between the chart and the tables.
-func (p *TimelinePage) toggleList(ctx goapp.Context, e goapp.Event) {
-	s := p.state
-	s.List = !s.List
-	p.replace(ctx, s)
 }

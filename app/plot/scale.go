@@ -19,6 +19,11 @@ func (s TimeScale) Percent(t time.Time) float64 {
 	return 100 * float64(t.Sub(s.From)) / float64(span)
 }
 
+// Equal reports whether s and o are the same window.
+func (s TimeScale) Equal(o TimeScale) bool {
+	return s.From.Equal(o.From) && s.To.Equal(o.To)
+}
+
 // Contains reports whether t is in the window, its start included.
 func (s TimeScale) Contains(t time.Time) bool {
 	return !t.Before(s.From) && t.Before(s.To)

@@ -37,6 +37,25 @@ func TestTimeScalePercent(t *testing.T) {
 	}
 }
 
+func TestTimeScaleEqual(t *testing.T) {
+	year := TimeScale{From: ymd(2024, time.January, 1), To: ymd(2025, time.January, 1)}
+	paris := time.FixedZone("CET", 3600)
+	tests := []struct {
+		a, b TimeScale
+		want bool
+	}{
+		{year, year, true},
+		{year, TimeScale{From: year.From.In(paris), To: year.To.In(paris)}, true}, // the same instants
+		{year, TimeScale{From: year.From, To: year.To.Add(time.Second)}, false},
+		{year, TimeScale{From: year.From.Add(-time.Second), To: year.To}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.a.Equal(tt.b); got != tt.want {
+			t.Errorf("%v.Equal(%v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 func TestTimeScaleWidth(t *testing.T) {
 	tenDays := TimeScale{From: ymd(2024, time.January, 1), To: ymd(2024, time.January, 11)}
 	tests := []struct {

@@ -1,0 +1,153 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The page's state and its one writer, show. A view comes from the URL
+// (load: the first render, a link, Back and Forward) or from the reader
+// (navigate: a filter, a new history entry; replace: a zoom, the details,
+// the cursor, recorded in the URL once the view has rested).
+
+// load shows the view of the URL u, unless the page shows it already.
+func (p *TimelinePage) load(u *url.URL) {
+	s := ParseViewState(u.Query())
+	if p.shows(u.Path, s) {
+		return
+	}
+	p.sched.cancel(writeURLJob) // the URL is the view now
+	p.open(u.Path, s)
+}
+
+// shows reports whether the page shows the view s at path already: when
+// the URL is the one the page wrote, or the one it was opened with.
+func (p *TimelinePage) shows(path string, s ViewState) bool {
+	return path == p.path && s.URL(path).RawQuery == p.state.URL(path).RawQuery
+}
+
+// open shows the view s of the timeline at path, fetched anew from the
+// library: the reader starts from the top of every list again.
+func (p *TimelinePage) open(path string, s ViewState) {
+	p.path, p.problem = path, ""
+	id := p.home
+	if id == "" {
+		id = timelineID(path)
+	}
+	if id == "" {
+		// A page opened from the list of timelines is made while the
+		// window is still at /: OnNav brings its own URL.
+		return
+	}
+	t, err := timelineFor(p.library, id, s.People)
+	if err != nil {
+		p.state, p.problem, p.timeline = s, problemText(err), nil
+		return
+	}
+	p.timeline = t
+	p.problems = p.library.Problems(id)
+	p.show(s)
+	p.listLengths = nil
+	p.printCopy = false
+	if p.mounted {
+		p.drawPrintCopy()
+	}
+}
+
+// refresh shows the timeline again, in the same view, after its data
+// changed on the server.
+func (p *TimelinePage) refresh() {
+	p.open(p.path, p.state)
+}
+
+// show makes s the page's state and derives what the page shows of its
+// timeline from it: it is the only writer of either.
+func (p *TimelinePage) show(s ViewState) {
+	prev := p.view
+	p.state = s
+	p.view = deriveView(prev, p.timeline, s, p.now())
+	if sameLanes := p.view.sameLanes(&prev); !sameLanes || !p.view.layout.Scale.Equal(prev.layout.Scale) {
+		p.placeLanes(sameLanes)
+	}
+}
+
+// navigate moves to the view s as a new history entry: the person filter,
+// which Back and Forward restore. OnNav then shows it. What the URL gave
+// that the view could not use goes with the view the reader left. An
+// embed shows it and replaces its URL instead: an iframe's history
+// entries are those of the article around it, whose Back button would
+// step through the widget's filters rather than leave the article.
+func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
+	s.Unusable = nil
+	p.sched.cancel(writeURLJob) // a pending replace must not overwrite the new view
+	if p.embed {
+		// At once, as a page's new entry is: a filter is one choice, not
+		// a drag, and a site that keeps the widget's views in its history
+		// (embed.js's push) needs each one, however quickly the next came.
+		p.open(p.path, s)
+		ctx.Page().ReplaceURL(s.URL(p.path))
+		p.reportView()
+		return
+	}
+	ctx.NavigateTo(s.URL(p.path))
+}
+
+// replace shows the view s and records it in the URL without a new history
+// entry, once the view has rested: zooming, panning, details and the
+// cursor, which a reader shares but would not want to step back through.
+// The site around an embed hears of it then.
+func (p *TimelinePage) replace(s ViewState) {
+	s.Unusable = nil
+	p.show(s)
+	u := s.URL(p.path)
+	p.sched.after(p.page, writeURLJob, urlDelay, func(ctx goapp.Context) {
+		ctx.PreventUpdate() // the page shows the view already
+		ctx.Page().ReplaceURL(u)
+		p.reportView()
+	})
+}
+
+// reportView tells the site around an embed that the view has changed.
+func (p *TimelinePage) reportView() {
+	if p.embed {
+		announceView()
+	}
+}
+
+// drawPrintCopy draws the hidden list view, which a printout adds under
+// the chart, once the view has rested: drawn with the view, it made
+// choosing a person a quarter slower, for a copy that nobody sees on
+// screen.
+func (p *TimelinePage) drawPrintCopy() {
+	p.sched.after(p.page, printCopyJob, printDelay, func(ctx goapp.Context) {
+		// Kept when there is nothing to draw yet: leaving the list view
+		// for the chart then draws the copy at once.
+		p.printCopy = true
+		if !p.printsList() {
+			ctx.PreventUpdate()
+		}
+	})
+}
+
+// describe sets the page's title and description. go-app calls OnPreRender
+// as it mounts the page, before OnNav has loaded the timeline of the URL,
+// so OnNav sets them too. Both end up in attributes of the page's head.
+func (p *TimelinePage) describe(ctx goapp.Context) {
+	title := "Liaison"
+	if p.timeline != nil {
+		title = p.timeline.Title + " · Liaison"
+	}
+	ctx.Page().SetTitle(attrText(title))
+	if p.timeline != nil && p.timeline.Summary != "" {
+		ctx.Page().SetDescription(attrText(p.timeline.Summary))
+	}
+}
+
+// timelineID is the id in the path of a timeline's page: its last part,
+// with or without the slash a static host adds.
+func timelineID(path string) string {
+	path = strings.TrimSuffix(path, "/")
+	return path[strings.LastIndex(path, "/")+1:]
+}
