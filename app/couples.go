@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 	"time"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -24,25 +23,4 @@ func CouplesAt(t *data.Timeline, day time.Time) []Couple {
 		}
 	}
 	return list
-}
-
-// Describe says what the couple was, in words: "engaged", "dating,
-// possibly engaged", "possibly dating", "married, possibly split",
-// "dating (reported)".
-func (c Couple) Describe() string {
-	s := c.State
-	text := string(s.Status)
-	switch {
-	case s.MayNotHaveBegun:
-		text = "possibly " + text
-	case s.Before != "":
-		text = string(s.Before) + ", possibly " + text
-	}
-	if end := c.Relationship.End; s.MayHaveEnded && end != nil {
-		text += ", possibly " + strings.ToLower(endText(end.KindOrDefault()))
-	}
-	if s.Certainty != data.Confirmed {
-		text += " (" + string(s.Certainty) + ")"
-	}
-	return text
 }

@@ -24,7 +24,7 @@ func TestCouplesAtOnTheDefaultTimeline(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, c := range CouplesAt(tl, tt.day) {
-			got = append(got, c.Relationship.ID+": "+c.Describe())
+			got = append(got, c.Relationship.ID+": "+coupleText(c))
 		}
 		if len(got) != len(tt.want) {
 			t.Errorf("CouplesAt(%s) = %q, want %q", tt.day.Format("2006-01-02"), got, tt.want)

@@ -72,7 +72,7 @@ func (c *EmbedCode) Render() goapp.UI {
 			Aria("expanded", ariaBool(c.open)).
 			Aria("controls", embedPanelID).
 			OnClick(func(ctx goapp.Context, e goapp.Event) { c.open, c.copied = !c.open, "" }).
-			Text("Embed"),
+			Text(embedButtonLabel),
 		goapp.If(c.open, c.renderPanel),
 	)
 }
@@ -114,12 +114,12 @@ func (c *EmbedCode) renderPanel() goapp.UI {
 			goapp.Textarea().ID(id).Class("embed-code__text").ReadOnly(true).Rows(3).Text(code),
 			goapp.Button().Class("button", "embed-code__copy").DataSet("copies", id).
 				OnClick(func(ctx goapp.Context, e goapp.Event) { c.copy(id, label) }, goapp.EventScope(id)).
-				Text("Copy"),
+				Text(copyLabel),
 		)
 	}
-	return goapp.Section().ID(embedPanelID).Class("embed-code__panel").Aria("label", "Embed this timeline").Body(
-		field(embedScriptID, "Script (recommended)", "Resizes itself to fit; can mirror the reader's view in your page's URL with data-liaison-sync-url.", script),
-		field(embedIframeID, "Plain iframe", "For pages that do not allow scripts; set the height yourself.", iframe),
+	return goapp.Section().ID(embedPanelID).Class("embed-code__panel").Aria("label", embedPanelLabel).Body(
+		field(embedScriptID, embedScriptLabel, embedScriptHint, script),
+		field(embedIframeID, embedIframeLabel, embedIframeHint, iframe),
 		goapp.P().Class("embed-code__status").Role("status").Text(c.copied),
 	)
 }
@@ -136,7 +136,7 @@ func (c *EmbedCode) copy(id, label string) {
 	if clipboard := goapp.Window().Get("navigator").Get("clipboard"); clipboard.Truthy() {
 		clipboard.Call("writeText", el.Get("value").String()).Call("catch", ignoreRejection())
 	}
-	c.copied = label + " code copied."
+	c.copied = copiedText(label)
 }
 
 var ignore goapp.Func

@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -20,19 +19,15 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 	}
 	events := all[:p.shown(eventItems, len(all))]
 	return goapp.Section().Class("events").Aria("labelledby", eventsHeadingID).Body(
-		goapp.H2().ID(eventsHeadingID).Text("Events"),
+		goapp.H2().ID(eventsHeadingID).Text(eventsHeading),
 		goapp.Ol().Class("events__list").OnClick(p.onEventsClick).Body(
 			goapp.Range(events).Slice(func(i int) goapp.UI {
 				e := events[i]
-				people := make([]string, len(e.People))
-				for k, id := range e.People {
-					people[k] = names[id]
-				}
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
 						goapp.Button().Class("events__title").ID(eventTitleID(e.ID)).Text(e.Title),
-						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
+						goapp.P().Class("events__meta").Text(eventFacts(e, names)),
 						goapp.If(e.Quote != "", func() goapp.UI {
 							return goapp.Blockquote().Class("events__quote").Text(e.Quote)
 						}),
@@ -40,7 +35,7 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 				)
 			}),
 		),
-		p.renderShowMore(eventItems, "event", "events", len(all)),
+		p.renderShowMore(eventItems, len(all)),
 	)
 }
 
@@ -68,7 +63,7 @@ func renderSources(sources []data.Source) goapp.UI {
 		return nil
 	}
 	return goapp.Footer().Class("sources").Body(
-		goapp.H2().Text("Sources"),
+		goapp.H2().Text(sourcesHeading),
 		goapp.Ul().Body(
 			goapp.Range(sources).Slice(func(i int) goapp.UI {
 				return goapp.Li().Body(renderSourceName(&sources[i]))

@@ -1,7 +1,5 @@
 package app
 
-import "github.com/liaison-timeline/liaison/data"
-
 // The DOM ids of the page: what the page's code finds again (to measure,
 // to focus, to label), and what the stylesheet, web/frame.js and the
 // browser tests may find too. Each is named once here.
@@ -39,13 +37,13 @@ const (
 )
 
 // barID is the DOM id of a relationship's bar in one person's lane.
-func barID(lane *data.Person, r *data.Relationship) string {
-	return "bar-" + lane.ID + "-" + r.ID
+func barID(person, relationship string) string {
+	return "bar-" + person + "-" + relationship
 }
 
 // markerID is the DOM id of an event's marker in one person's lane.
-func markerID(lane *data.Person, e *data.Event) string {
-	return "marker-" + lane.ID + "-" + e.ID
+func markerID(person, event string) string {
+	return "marker-" + person + "-" + event
 }
 
 // optionID is the DOM id of a person among the filter's options.

@@ -50,7 +50,7 @@ func (p *IndexPage) Render() goapp.UI {
 	switch {
 	case p.problem != "":
 		return goapp.Main().Class("liaison", "liaison--problem").DataSet("interactive", goapp.IsClient).Body(
-			goapp.H1().Text("Liaison"),
+			goapp.H1().Text(siteName),
 			goapp.P().Class("problem").Text(p.problem),
 		)
 	case len(p.summaries) == 1:
@@ -58,17 +58,13 @@ func (p *IndexPage) Render() goapp.UI {
 		return &TimelinePage{library: p.library, now: p.now, home: p.summaries[0].ID}
 	}
 	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
-		goapp.H1().Text("Timelines"),
+		goapp.H1().Text(timelinesHeading),
 		goapp.Ul().Class("index").Body(
 			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {
 				s := p.summaries[i]
-				facts := count(s.People, "person", "people")
-				if s.Span != "" {
-					facts += " · " + s.Span
-				}
 				return goapp.Li().Class("index__item").Body(
 					goapp.A().Href(SitePath(TimelinePath(s.ID))).Text(s.Title),
-					goapp.P().Class("index__facts").Text(facts),
+					goapp.P().Class("index__facts").Text(timelineFacts(s.People, s.Span)),
 					goapp.If(s.Summary != "", func() goapp.UI { return goapp.P().Text(s.Summary) }),
 				)
 			}),

@@ -42,79 +42,85 @@ func (s *laneSight) band(share float64) (top, bottom float64) {
 	return top - margin, bottom + margin
 }
 
-// placeLanes chooses the lanes to draw for the current layout: those in
-// view and a margin of the view's height around them. sameLanes says the
-// layout has the lanes drawn already (a zoom moved their bars), which
-// then stay where they are.
-func (p *TimelinePage) placeLanes(sameLanes bool) {
-	offsets := plot.LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
+// followLayout chooses the lanes to draw for a new layout, or the layout
+// moved to another window: those in view and a margin of the view's
+// height around them. The lanes of a layout that has them drawn already
+// (a zoom moved their bars) stay where they are.
+func (c *chart) followLayout() {
+	l := c.ILayout
+	sameLanes := len(c.laidOut) == len(l.Lanes) && (len(l.Lanes) == 0 || &c.laidOut[0] == &l.Lanes[0])
+	if sameLanes && c.scale.Equal(l.Scale) {
+		return // moving the cursor, opening details: the chart stays
+	}
+	c.laidOut, c.scale = l.Lanes, l.Scale
+	offsets := plot.LaneOffsets(c.sight.heights.of(l.Lanes))
 	drift := 0.0
 	if sameLanes {
-		drift = p.lanes.Drift(offsets)
+		drift = c.lanes.Drift(offsets)
 	}
-	top, bottom := p.sight.band(1)
+	top, bottom := c.sight.band(1)
 	wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
 	if sameLanes {
-		wanted = p.lanes.Follow(offsets, wanted)
+		wanted = c.lanes.Follow(offsets, wanted)
 	}
-	p.lanes = wanted
-	if p.mounted {
-		p.later(func() { p.page.Dispatch(p.followSight) })
+	c.lanes = wanted
+	if c.mounted {
+		c.later(func() { c.ctx.Dispatch(c.followSight) })
 	}
 }
 
 // followSight measures the lanes drawn and the view, and draws other
 // lanes once the reader has scrolled past half of the margin. It runs as
-// a dispatch of the page's, which updates the page when other lanes are
+// a dispatch of the chart's, which updates the chart when other lanes are
 // drawn.
-func (p *TimelinePage) followSight(ctx goapp.Context) {
-	if !p.sight.measure() {
+func (c *chart) followSight(ctx goapp.Context) {
+	if !c.sight.measure() {
 		ctx.PreventUpdate()
 		return
 	}
-	offsets := plot.LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
-	drift := p.lanes.Drift(offsets)
-	top, bottom := p.sight.band(1)
+	offsets := plot.LaneOffsets(c.sight.heights.of(c.ILayout.Lanes))
+	drift := c.lanes.Drift(offsets)
+	top, bottom := c.sight.band(1)
 	wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
 	// The focused item's lane stays drawn while it is near the view.
-	if item, ok := p.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
+	if item, ok := c.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
 		if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
 			wanted = wanted.Reach(offsets, item.lane, focusReach)
 		}
 	}
 	// Keep what is drawn while it covers the view and half the margin,
 	// unless the keyboard (Reach) has made it much more than needed.
-	if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top-drift, bottom-drift) && p.lanes.Last-p.lanes.First <= 2*(wanted.Last-wanted.First) {
+	if top, bottom := c.sight.band(0.5); c.lanes.Covers(offsets, top-drift, bottom-drift) && c.lanes.Last-c.lanes.First <= 2*(wanted.Last-wanted.First) {
 		ctx.PreventUpdate()
 		return
 	}
 	focused := focusedIn(chartLanesID)
-	p.lanes = p.lanes.Follow(offsets, wanted)
+	c.lanes = c.lanes.Follow(offsets, wanted)
 	// The elements of the lanes are reused for other lanes, without
 	// the events of the pointer leaving one item for another.
-	p.hovered = ""
+	c.hovered = chartItem{}
 	// Once drawn, the new lanes are measured, which may ask for others.
-	p.later(func() {
+	c.later(func() {
 		if focused != "" {
 			keepFocus(focused)
 		}
-		p.page.Dispatch(p.followSight)
+		c.ctx.Dispatch(c.followSight)
 	})
 }
 
 // watchSight follows the reader's scrolling, once a frame at most, until
-// the page is dismounted.
-func (p *TimelinePage) watchSight() {
+// the chart is dismounted.
+func (c *chart) watchSight() {
 	w := goapp.Window()
 	onScroll := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		p.sched.nextFrame(p.page, sightJob, p.followSight)
+		c.ISched.nextFrame(c.ctx, sightJob, c.followSight)
 		return nil
 	})
 	// Scroll events do not bubble: capturing them at the window hears the
 	// page and the embed's box alike.
 	options := map[string]any{"capture": true, "passive": true}
 	w.Call("addEventListener", "scroll", onScroll, options)
-	p.sight.stop = func() {
+	c.sight.stop = func() {
 		w.Call("removeEventListener", "scroll", onScroll, options)
 		onScroll.Release()
 	}

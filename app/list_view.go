@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -33,16 +31,10 @@ func (p *TimelinePage) renderListView() goapp.UI {
 	relationships := t.Relationships[:p.shown(relationshipRows, len(t.Relationships))]
 	events := all[:p.shown(eventRows, len(all))]
 	return goapp.Section().Class("list-view").Aria("labelledby", listViewHeadingID).Body(
-		goapp.H2().ID(listViewHeadingID).Text("Relationships"),
+		goapp.H2().ID(listViewHeadingID).Text(relationshipsTitle),
 		goapp.Table().Class("list-view__table").Body(
-			goapp.Caption().Class("visually-hidden").Text("Every relationship in this view, with its phases, its end, how certain it is and its evidence"),
-			goapp.THead().Body(goapp.Tr().Body(
-				goapp.Th().Scope("col").Text("People"),
-				goapp.Th().Scope("col").Text("Phases"),
-				goapp.Th().Scope("col").Text("End"),
-				goapp.Th().Scope("col").Text("Certainty"),
-				goapp.Th().Scope("col").Text("Evidence"),
-			)),
+			goapp.Caption().Class("visually-hidden").Text(relationshipsAbout),
+			renderColumns(relationshipColumns),
 			goapp.TBody().Body(
 				goapp.Range(relationships).Slice(func(i int) goapp.UI {
 					r := &relationships[i]
@@ -61,27 +53,17 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				}),
 			),
 		),
-		p.renderShowMore(relationshipRows, "relationship", "relationships", len(t.Relationships)),
+		p.renderShowMore(relationshipRows, len(t.Relationships)),
 		// The events list under the chart has every event: the list view
 		// takes its place, and its copy for print leaves the events to it.
 		goapp.If(p.view.state.List && len(all) > 0, func() goapp.UI {
 			return goapp.Table().Class("list-view__table").Body(
-				goapp.Caption().Class("list-view__caption").Text("Events"),
-				goapp.THead().Body(goapp.Tr().Body(
-					goapp.Th().Scope("col").Text("Date"),
-					goapp.Th().Scope("col").Text("Event"),
-					goapp.Th().Scope("col").Text("People"),
-					goapp.Th().Scope("col").Text("Kind"),
-					goapp.Th().Scope("col").Text("Quote"),
-				)),
+				goapp.Caption().Class("list-view__caption").Text(eventsHeading),
+				renderColumns(eventColumns),
 				goapp.TBody().Body(
 					goapp.Range(events).Slice(func(i int) goapp.UI {
 						e := events[i]
 						id := eventRowID(e.ID)
-						people := make([]string, len(e.People))
-						for k, person := range e.People {
-							people[k] = names[person]
-						}
 						return goapp.Tr().Body(
 							goapp.Td().Text(e.Date.Human()),
 							goapp.Th().Scope("row").Body(
@@ -89,7 +71,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 									OnClick(func(ctx goapp.Context, ev goapp.Event) { p.openEvent(ctx, e.ID, id) }, goapp.EventScope(id)).
 									Text(e.Title),
 							),
-							goapp.Td().Text(strings.Join(people, ", ")),
+							goapp.Td().Text(peopleText(e.People, names)),
 							goapp.Td().Text(eventKindText(e.Kind)),
 							goapp.Td().Text(e.Quote),
 						)
@@ -98,7 +80,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 			)
 		}),
 		goapp.If(p.view.state.List, func() goapp.UI {
-			return p.renderShowMore(eventRows, "event", "events", len(all))
+			return p.renderShowMore(eventRows, len(all))
 		}),
 	)
 }
@@ -108,30 +90,6 @@ func (p *TimelinePage) pair(r *data.Relationship) []goapp.UI {
 	v := p.view.people
 	return append(append(personName(v.colors[r.People[0]], v.names[r.People[0]]), goapp.Text(" & ")),
 		personName(v.colors[r.People[1]], v.names[r.People[1]])...)
-}
-
-// phasesText lists a relationship's phases: "Dating from 2018; engaged
-// from 2022".
-func phasesText(r *data.Relationship) string {
-	parts := make([]string, len(r.Phases))
-	for i, ph := range r.Phases {
-		parts[i] = strings.ToLower(statusText(ph.Status)) + " from " + ph.From.Human()
-	}
-	text := strings.Join(parts, "; ")
-	return strings.ToUpper(text[:1]) + text[1:]
-}
-
-// endingText says how a relationship ended: "Split late 2023; Imogen Poots
-// ended it", or "Ongoing".
-func endingText(r *data.Relationship, names map[string]string) string {
-	if r.End == nil {
-		return "Ongoing"
-	}
-	text := endText(r.End.KindOrDefault()) + " " + r.End.Date.Human()
-	if r.End.Initiator != "" {
-		text += "; " + names[r.End.Initiator] + " ended it"
-	}
-	return text
 }
 
 func evidenceCount(r *data.Relationship) int {
@@ -145,9 +103,11 @@ func evidenceCount(r *data.Relationship) int {
 	return n
 }
 
-func quotesText(n int) string {
-	if n == 0 {
-		return "None"
-	}
-	return count(n, "quote", "quotes")
+// renderColumns is the head of a table, with a column of each heading.
+func renderColumns(headings []string) goapp.UI {
+	return goapp.THead().Body(goapp.Tr().Body(
+		goapp.Range(headings).Slice(func(i int) goapp.UI {
+			return goapp.Th().Scope("col").Text(headings[i])
+		}),
+	))
 }

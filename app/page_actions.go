@@ -4,6 +4,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app/plot"
+	"github.com/liaison-timeline/liaison/data"
 )
 
 // What the reader asks of the page, as its parts report it, made into the
@@ -55,20 +56,19 @@ func (p *TimelinePage) setWindow(ctx goapp.Context, w plot.TimeScale) {
 	p.replace(p.view.withWindow(w))
 }
 
-// zoomBy zooms around the middle of the chart: the + and − buttons.
-func (p *TimelinePage) zoomBy(factor float64) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		p.setWindow(ctx, p.window().Zoom(factor, 0.5, p.view.fit))
+// moveCursor puts the cursor on at, or hides it when at is zero.
+func (p *TimelinePage) moveCursor(ctx goapp.Context, at data.Date) {
+	if at.IsZero() {
+		s := p.view.state
+		s.At = data.Date{}
+		p.replace(s)
+		return
 	}
-}
-
-// fit shows everything again.
-func (p *TimelinePage) fit(ctx goapp.Context, e goapp.Event) {
-	p.setWindow(ctx, p.view.fit)
+	p.replace(p.view.withCursor(at))
 }
 
 // toggleCursor shows the cursor in the middle of the chart, or hides it.
-func (p *TimelinePage) toggleCursor(ctx goapp.Context, e goapp.Event) {
+func (p *TimelinePage) toggleCursor(ctx goapp.Context) {
 	s := p.view.withCursorToggled()
 	p.replace(s)
 	if !s.At.IsZero() {
@@ -77,7 +77,7 @@ func (p *TimelinePage) toggleCursor(ctx goapp.Context, e goapp.Event) {
 }
 
 // toggleList switches between the chart and the tables.
-func (p *TimelinePage) toggleList(ctx goapp.Context, e goapp.Event) {
+func (p *TimelinePage) toggleList(ctx goapp.Context) {
 	s := p.view.state
 	s.List = !s.List
 	p.replace(s)

@@ -65,12 +65,8 @@ func (p *TimelinePage) refresh() {
 // show makes s the page's state and derives what the page shows of its
 // timeline from it: it is the only writer of either.
 func (p *TimelinePage) show(s ViewState) {
-	prev := p.view
 	p.state = s
-	p.view = deriveView(prev, p.timeline, s, p.now())
-	if sameLanes := p.view.sameLanes(&prev); !sameLanes || !p.view.layout.Scale.Equal(prev.layout.Scale) {
-		p.placeLanes(sameLanes)
-	}
+	p.view = deriveView(p.view, p.timeline, s, p.now())
 }
 
 // navigate moves to the view s as a new history entry: the person filter,
@@ -135,9 +131,9 @@ func (p *TimelinePage) drawPrintCopy() {
 // as it mounts the page, before OnNav has loaded the timeline of the URL,
 // so OnNav sets them too. Both end up in attributes of the page's head.
 func (p *TimelinePage) describe(ctx goapp.Context) {
-	title := "Liaison"
+	title := siteName
 	if p.timeline != nil {
-		title = p.timeline.Title + " · Liaison"
+		title = pageTitle(p.timeline.Title)
 	}
 	ctx.Page().SetTitle(attrText(title))
 	if p.timeline != nil && p.timeline.Summary != "" {

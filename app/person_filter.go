@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strconv"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -66,7 +64,7 @@ func aliasMatched(alias string) goapp.UI {
 	if alias == "" {
 		return nil
 	}
-	return goapp.Span().Class("filter__alias").Text(" (" + alias + ")")
+	return goapp.Span().Class("filter__alias").Text(aliasText(alias))
 }
 
 func (f *PersonFilter) Render() goapp.UI {
@@ -76,15 +74,15 @@ func (f *PersonFilter) Render() goapp.UI {
 		active = optionID(options[f.active].Person.ID)
 	}
 	return goapp.Div().Class("filter").Body(
-		goapp.Label().Class("filter__label").For(personSearchID).Text("Filter by person"),
+		goapp.Label().Class("filter__label").For(personSearchID).Text(filterLabel),
 		goapp.Div().Class("filter__box").Body(
-			goapp.Ul().Class("filter__chosen").Aria("label", "Chosen people").Body(
+			goapp.Ul().Class("filter__chosen").Aria("label", filterChosenLabel).Body(
 				goapp.Range(f.IChosen).Slice(func(i int) goapp.UI {
 					id := f.IChosen[i]
 					return goapp.Li().Body(
 						goapp.Button().Class("chip").
 							DataSet("person", id).
-							Aria("label", attr("Remove "+f.INames[id]+" from the filter")).
+							Aria("label", attr(removePersonLabel(f.INames[id]))).
 							OnClick(func(ctx goapp.Context, e goapp.Event) { f.remove(ctx, id) }, goapp.EventScope(id)).
 							Body(append(personName(f.IColors[id], f.INames[id]), goapp.Span().Class("chip__x").Aria("hidden", ariaTrue).Text("×"))...),
 					)
@@ -94,7 +92,7 @@ func (f *PersonFilter) Render() goapp.UI {
 				Type("search").
 				Role("combobox").
 				AutoComplete(false).
-				Placeholder("Type a name…").
+				Placeholder(filterPlaceholder).
 				Aria("autocomplete", "list").
 				Aria("expanded", ariaBool(f.open)).
 				Aria("controls", personOptionsID).
@@ -105,7 +103,7 @@ func (f *PersonFilter) Render() goapp.UI {
 				OnBlur(func(ctx goapp.Context, e goapp.Event) { f.open = false }).
 				OnKeyDown(f.onKey),
 			goapp.If(f.open, func() goapp.UI {
-				return goapp.Ul().ID(personOptionsID).Class("filter__options").Role("listbox").Aria("label", "People").Body(
+				return goapp.Ul().ID(personOptionsID).Class("filter__options").Role("listbox").Aria("label", filterOptionsLabel).Body(
 					goapp.Range(options).Slice(func(i int) goapp.UI {
 						id, alias := options[i].Person.ID, options[i].Alias
 						classes := []string{"filter__option"}
@@ -124,7 +122,7 @@ func (f *PersonFilter) Render() goapp.UI {
 					}),
 					goapp.If(len(options) == 0, func() goapp.UI {
 						return goapp.Li().Class("filter__none").Role("option").Aria("disabled", ariaTrue).
-							Text("Nobody called “" + f.query + "”")
+							Text(nobodyCalled(f.query))
 					}),
 				)
 			}),
@@ -135,7 +133,7 @@ func (f *PersonFilter) Render() goapp.UI {
 					f.focusSearch()
 					f.change(ctx, nil)
 				}).
-				Text("Clear")
+				Text(filterClearLabel)
 		}),
 		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
 	)
@@ -146,13 +144,7 @@ func (f *PersonFilter) announcement(options []Match) string {
 	if !f.open || f.query == "" {
 		return ""
 	}
-	if len(options) == maxOptions {
-		return "The first " + strconv.Itoa(maxOptions) + " matches are listed; type more to narrow them."
-	}
-	if len(options) == 1 {
-		return "1 person matches."
-	}
-	return count(len(options), "person", "people") + " match."
+	return matchesText(len(options), maxOptions)
 }
 
 func (f *PersonFilter) onInput(ctx goapp.Context, e goapp.Event) {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strconv"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -36,7 +34,7 @@ func (p *TimelinePage) shown(list longList, total int) int {
 // renderShowMore is the button under the named list that draws listPage
 // more of its total items, or nothing when all are drawn. It keeps the
 // focus, so that a keyboard reader can press it again.
-func (p *TimelinePage) renderShowMore(list longList, one, many string, total int) goapp.UI {
+func (p *TimelinePage) renderShowMore(list longList, total int) goapp.UI {
 	shown := p.shown(list, total)
 	if shown >= total {
 		return nil
@@ -50,7 +48,7 @@ func (p *TimelinePage) renderShowMore(list longList, one, many string, total int
 				}
 				p.listLengths[list] = shown + more
 			}, goapp.EventScope(list)).
-			Text("Show "+count(more, "more "+one, "more "+many)),
-		goapp.Span().Class("show-more__count").Text(strconv.Itoa(shown)+" of "+strconv.Itoa(total)+" shown"),
+			Text(showMoreText(more, list)),
+		goapp.Span().Class("show-more__count").Text(shownText(shown, total)),
 	)
 }

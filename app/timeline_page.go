@@ -5,7 +5,6 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -44,26 +43,15 @@ type TimelinePage struct {
 	problems     []string
 	stopWatching func()
 
-	// What the reader did that the URL does not keep.
+	// What the reader did that the URL does not keep (the chart keeps
+	// its own).
 	//
-	// chartWidth is the plot's width in CSS pixels, measured in the
-	// browser; 0 on the server.
-	chartWidth float64
-	// hovered is the DOM id of the bar or marker under the pointer or
-	// focus; the lanes of hoveredPeople, its people, are highlighted.
-	hovered       string
-	hoveredPeople []string
-	// lanes are the lanes in the DOM, those near the reader's view (see
-	// lane_sight.go).
-	lanes plot.LaneWindow
-	sight laneSight
 	// listLengths are how many items the long lists under the chart draw,
 	// by list, when the reader has asked for more than listPage.
 	listLengths map[longList]int
 	// opener is the DOM id of what opened the details, focused again when
 	// they close.
 	opener string
-	input  chartInput
 	// printCopy says whether the current view has rested long enough for
 	// the hidden list view that a printout adds to be drawn (see
 	// drawPrintCopy).
@@ -109,14 +97,11 @@ func (p *TimelinePage) OnPreRender(ctx goapp.Context) {
 	p.describe(ctx)
 }
 
-// OnMount measures the chart, whose width decides how many ticks fit, and
-// follows the reader's scrolling and the library's changes.
+// OnMount draws the copy a printout adds, once the view has rested, and
+// follows the library's changes.
 func (p *TimelinePage) OnMount(ctx goapp.Context) {
 	p.page, p.mounted = ctx, true
-	ctx.Defer(p.measure)
 	p.drawPrintCopy()
-	p.watchSight()
-	p.page.Dispatch(p.followSight)
 	if w, ok := p.library.(Watcher); ok {
 		p.stopWatching = w.OnChange(func() {
 			p.page.Dispatch(func(goapp.Context) { p.refresh() })
@@ -124,33 +109,22 @@ func (p *TimelinePage) OnMount(ctx goapp.Context) {
 	}
 }
 
-// OnDismount stops the library's updates, the scheduled work and
-// following the reader's scrolling.
+// OnDismount stops the library's updates and the scheduled work.
 func (p *TimelinePage) OnDismount() {
 	p.mounted = false
 	p.sched.stop()
-	if p.sight.stop != nil {
-		p.sight.stop()
-		p.sight.stop = nil
-	}
 	if p.stopWatching != nil {
 		p.stopWatching()
 		p.stopWatching = nil
 	}
 }
 
-// OnResize measures the chart again, and which lanes are in view.
-func (p *TimelinePage) OnResize(ctx goapp.Context) {
-	p.measure(ctx)
-	p.page.Dispatch(p.followSight)
-}
-
 func (p *TimelinePage) Render() goapp.UI {
 	if p.problem != "" {
 		return goapp.Main().Class(p.classes("liaison--problem")...).DataSet("interactive", goapp.IsClient).Body(
-			goapp.H1().Text("Liaison"),
+			goapp.H1().Text(siteName),
 			goapp.P().Class("problem").Aria("live", "polite").Text(p.problem),
-			goapp.P().Body(goapp.A().Href(SitePath("/")).Text("See all timelines")),
+			goapp.P().Body(goapp.A().Href(SitePath("/")).Text(allTimelinesLink)),
 		)
 	}
 	if p.timeline == nil {
@@ -164,13 +138,26 @@ func (p *TimelinePage) Render() goapp.UI {
 				People(&v.people.index, v.people.names, v.people.colors).
 				Chosen(s.People).
 				OnChange(p.filterPeople),
-			p.renderZoomControls(),
+			newZoomControls().
+				Window(v.layout.Scale, v.fit).
+				Showing(!s.At.IsZero(), s.List).
+				OnWindow(p.setWindow).
+				OnToggle(p.toggleCursor, p.toggleList),
 			goapp.If(!p.embed, func() goapp.UI {
 				return newEmbedCode().Timeline(p.timeline.ID, p.timeline.Title).View(s)
 			}),
 		),
 		renderNotices(p.problems, v),
-		p.renderChart(),
+		newChart().
+			Layout(&v.layout, v.fit).
+			Cursor(s.At).
+			Selected(s.Relationship, s.Event).
+			People(v.people.names, v.people.colors).
+			Embedded(p.embed).
+			Scheduler(&p.sched).
+			OnWindow(p.setWindow).
+			OnCursor(p.moveCursor).
+			OnOpen(p.openRelationship, p.openEvent),
 		p.renderCursorPanel(),
 		renderLegend(),
 		// The list view keeps its place, drawn or not: drawn later (see
@@ -216,7 +203,7 @@ func (p *TimelinePage) renderEmbedFooter() goapp.UI {
 	s.NoTitle = false
 	return goapp.P().Class("liaison__credit").Body(
 		goapp.A().Href(attr(s.URL(SitePath(TimelinePath(p.timeline.ID))).String())).Target("_blank").Rel("noopener").
-			Text("Open the full timeline ↗"),
-		goapp.Text(" · Liaison"),
+			Text(fullTimelineLink),
+		goapp.Text(" · "+siteName),
 	)
 }

@@ -347,7 +347,7 @@ func TestProblem(t *testing.T) {
 	}
 }
 
-func TestDescribeRelationship(t *testing.T) {
+func TestRelationshipLabel(t *testing.T) {
 	norton := loadDefaultTimeline(t)
 	small := mustParseTimeline(t, `{"schema":"timeline/v1","id":"test","title":"Test",
 		"people":[{"id":"ann","name":"Ann"},{"id":"bob","name":"Bob"}],
@@ -378,8 +378,8 @@ func TestDescribeRelationship(t *testing.T) {
 			if !ok {
 				t.Fatalf("no relationship %q", tt.id)
 			}
-			if got := describeRelationship(r, tt.self, tt.partner); got != tt.want {
-				t.Errorf("describeRelationship = %q\nwant %q", got, tt.want)
+			if got := relationshipLabel(r, tt.self, tt.partner); got != tt.want {
+				t.Errorf("relationshipLabel = %q\nwant %q", got, tt.want)
 			}
 		})
 	}

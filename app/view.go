@@ -100,12 +100,6 @@ func deriveView(prev timelineView, t *data.Timeline, s ViewState, now time.Time)
 	return v
 }
 
-// sameLanes reports whether v lays out the lanes of prev, in the same
-// order: only their window may differ.
-func (v *timelineView) sameLanes(prev *timelineView) bool {
-	return v.shown == prev.shown
-}
-
 // windowOf is the zoom window of a view that shows w, within the zoom
 // limits of fit: zero, for "fit everything", when that is what it shows.
 func windowOf(w, fit plot.TimeScale) (from, to time.Time) {

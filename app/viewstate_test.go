@@ -68,7 +68,7 @@ func TestViewStateRoundTrip(t *testing.T) {
 	}
 }
 
-func TestViewStateUnusableText(t *testing.T) {
+func TestUnusableText(t *testing.T) {
 	tests := []struct{ query, want string }{
 		{"person=a&at=2022", ""},
 		{"at=someday", "Part of this link could not be used and was left out: at=someday (expected a date like 2022, 2022-06 or 2022-06-14, in the timeline's years)."},
@@ -79,7 +79,7 @@ func TestViewStateUnusableText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)
-		if got := ParseViewState(q).UnusableText(); got != tt.want {
+		if got := unusableText(ParseViewState(q)); got != tt.want {
 			t.Errorf("UnusableText(%q) =\n%q\nwant\n%q", tt.query, got, tt.want)
 		}
 	}
