@@ -6,35 +6,34 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// renderCursorPanel lists who was with whom on the cursor's date, and how
-// sure that is, in a live region so that screen readers hear it change.
-func (p *TimelinePage) renderCursorPanel() goapp.UI {
-	at := p.view.state.At
+// renderAsOf lists who was with whom on the cursor's date at, of the
+// couples then, and how sure that is, in a live region so that screen
+// readers hear it change. Without a cursor it is an empty live region,
+// which a cursor then fills.
+func renderAsOf(at data.Date, couples []couple, people *timelinePeople, more showMore) goapp.UI {
 	if at.IsZero() {
 		return goapp.Div().Class("as-of", "as-of--empty").Aria("live", "polite")
 	}
-	all := CouplesAt(p.view.shown, at.Earliest)
-	couples := all[:p.shown(couplesAsOf, len(all))]
+	shown := couples[:more.shown]
 	return goapp.Div().Class("as-of").Aria("live", "polite").Body(
 		goapp.H2().Class("as-of__title").Text(asOfTitle(at)),
-		goapp.If(len(all) == 0, func() goapp.UI {
+		goapp.If(len(couples) == 0, func() goapp.UI {
 			return goapp.P().Class("as-of__none").Text(nobodyTogether)
 		}).Else(func() goapp.UI {
 			return goapp.Ul().Class("as-of__list").Body(
-				goapp.Range(couples).Slice(func(i int) goapp.UI {
-					c := couples[i]
-					r := c.Relationship
+				goapp.Range(shown).Slice(func(i int) goapp.UI {
+					c := shown[i]
 					classes := []string{"as-of__item", "as-of__item--" + string(c.State.Status)}
 					if !c.State.Sure() || c.State.Certainty != data.Confirmed {
 						classes = append(classes, "as-of__item--uncertain")
 					}
 					return goapp.Li().Class(classes...).Body(
-						goapp.Span().Class("as-of__pair").Body(p.pair(r)...),
+						goapp.Span().Class("as-of__pair").Body(people.pair(c.Relationship)...),
 						goapp.Span().Class("as-of__state").Text(coupleText(c)),
 					)
 				}),
 			)
 		}),
-		p.renderShowMore(couplesAsOf, len(all)),
+		more.render(),
 	)
 }

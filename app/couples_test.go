@@ -23,16 +23,16 @@ func TestCouplesAtOnTheDefaultTimeline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range CouplesAt(tl, tt.day) {
+		for _, c := range couplesAt(tl, tt.day) {
 			got = append(got, c.Relationship.ID+": "+coupleText(c))
 		}
 		if len(got) != len(tt.want) {
-			t.Errorf("CouplesAt(%s) = %q, want %q", tt.day.Format("2006-01-02"), got, tt.want)
+			t.Errorf("couplesAt(%s) = %q, want %q", tt.day.Format("2006-01-02"), got, tt.want)
 			continue
 		}
 		for i := range got {
 			if got[i] != tt.want[i] {
-				t.Errorf("CouplesAt(%s)[%d] = %q, want %q", tt.day.Format("2006-01-02"), i, got[i], tt.want[i])
+				t.Errorf("couplesAt(%s)[%d] = %q, want %q", tt.day.Format("2006-01-02"), i, got[i], tt.want[i])
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -12,17 +13,16 @@ import (
 // markers are, with dates, people and quotes: the chart stays uncluttered
 // and every event is still readable as text. A long list is drawn a page
 // at a time. The list view has them in a table instead.
-func (p *TimelinePage) renderEventList() goapp.UI {
-	all, names := p.view.layout.Events, p.view.people.names
-	if len(all) == 0 || p.view.state.List {
+func renderEventList(events []*data.Event, names map[string]string, more showMore, onOpen func(ctx goapp.Context, id, opener string)) goapp.UI {
+	if len(events) == 0 {
 		return nil
 	}
-	events := all[:p.shown(eventItems, len(all))]
+	shown := events[:more.shown]
 	return goapp.Section().Class("events").Aria("labelledby", eventsHeadingID).Body(
 		goapp.H2().ID(eventsHeadingID).Text(eventsHeading),
-		goapp.Ol().Class("events__list").OnClick(p.onEventsClick).Body(
-			goapp.Range(events).Slice(func(i int) goapp.UI {
-				e := events[i]
+		goapp.Ol().Class("events__list").OnClick(onEventsClick(events, onOpen)).Body(
+			goapp.Range(shown).Slice(func(i int) goapp.UI {
+				e := shown[i]
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
@@ -35,26 +35,28 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 				)
 			}),
 		),
-		p.renderShowMore(eventItems, len(all)),
+		more.render(),
 	)
 }
 
-// onEventsClick opens the details of the event whose title was clicked.
-// The list has the one handler rather than one per title: another view's
-// events then only change the titles' text and ids, where go-app would
-// replace a JavaScript callback for every title.
-func (p *TimelinePage) onEventsClick(ctx goapp.Context, e goapp.Event) {
-	title := e.Get("target").Call("closest", "button.events__title")
-	if !title.Truthy() {
-		ctx.PreventUpdate()
-		return
+// onEventsClick opens the details of the event, among events, whose title
+// was clicked. The list has the one handler rather than one per title:
+// another view's events then only change the titles' text and ids, where
+// go-app would replace a JavaScript callback for every title.
+func onEventsClick(events []*data.Event, onOpen func(ctx goapp.Context, id, opener string)) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		title := e.Get("target").Call("closest", "button.events__title")
+		if !title.Truthy() {
+			ctx.PreventUpdate()
+			return
+		}
+		id := title.Call("closest", ".events__item").Get("dataset").Get("event").String()
+		if !slices.ContainsFunc(events, func(e *data.Event) bool { return e.ID == id }) {
+			ctx.PreventUpdate()
+			return
+		}
+		onOpen(ctx, id, title.Get("id").String())
 	}
-	id := title.Call("closest", ".events__item").Get("dataset").Get("event").String()
-	if _, ok := p.view.shown.Event(id); !ok {
-		ctx.PreventUpdate()
-		return
-	}
-	p.openEvent(ctx, id, title.Get("id").String())
 }
 
 // renderSources lists where the facts come from.

@@ -6,30 +6,26 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// printsList says whether a printout of the view adds the hidden list view:
-// for views of a page of rows at most.
-func (p *TimelinePage) printsList() bool {
-	if p.view.shown == nil {
-		return false // no timeline: the page says why instead
-	}
-	return !p.view.state.List && max(len(p.view.shown.Relationships), len(p.view.layout.Events)) <= listPage
+// A listView is the timeline as tables: one row per relationship, one per
+// event, each opening its details. It is what screen reader users and
+// readers who prefer text get with "List view", and what a printout adds
+// under the chart (see TimelinePage.drawsListView).
+type listView struct {
+	shown  *data.Timeline // the view's relationships
+	events []*data.Event  // the view's events, by date
+	people *timelinePeople
+	// withEvents draws the events table too: the events list under the
+	// chart has every event, which the list view replaces, and its copy
+	// for print leaves the events to it.
+	withEvents                      bool
+	relationshipsMore, eventsMore   showMore
+	onOpenRelationship, onOpenEvent func(ctx goapp.Context, id, opener string)
 }
 
-// renderListView is the timeline as tables: one row per relationship, one
-// per event, each opening its details. It is what screen reader users and
-// readers who prefer text get with "List view", and what a printout adds
-// under the chart. On screen it is hidden while the chart shows, so it is
-// only drawn then for printing: by the WebAssembly once the view has
-// rested (the prerender is for the first paint, which it would slow
-// down), and for views of a page of rows at most.
-func (p *TimelinePage) renderListView() goapp.UI {
-	t, names := p.view.shown, p.view.people.names
-	all := p.view.layout.Events
-	if !p.view.state.List && !(goapp.IsClient && p.printCopy && p.printsList()) {
-		return nil
-	}
-	relationships := t.Relationships[:p.shown(relationshipRows, len(t.Relationships))]
-	events := all[:p.shown(eventRows, len(all))]
+func (l listView) render() goapp.UI {
+	relationships := l.shown.Relationships[:l.relationshipsMore.shown]
+	events := l.events[:l.eventsMore.shown]
+	names := l.people.names
 	return goapp.Section().Class("list-view").Aria("labelledby", listViewHeadingID).Body(
 		goapp.H2().ID(listViewHeadingID).Text(relationshipsTitle),
 		goapp.Table().Class("list-view__table").Body(
@@ -42,8 +38,8 @@ func (p *TimelinePage) renderListView() goapp.UI {
 					return goapp.Tr().Body(
 						goapp.Th().Scope("row").Body(
 							goapp.Button().ID(id).Class("list-view__open").
-								OnClick(func(ctx goapp.Context, e goapp.Event) { p.openRelationship(ctx, r.ID, id) }, goapp.EventScope(id)).
-								Body(p.pair(r)...),
+								OnClick(func(ctx goapp.Context, e goapp.Event) { l.onOpenRelationship(ctx, r.ID, id) }, goapp.EventScope(id)).
+								Body(l.people.pair(r)...),
 						),
 						goapp.Td().Text(phasesText(r)),
 						goapp.Td().Text(endingText(r, names)),
@@ -53,10 +49,8 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				}),
 			),
 		),
-		p.renderShowMore(relationshipRows, len(t.Relationships)),
-		// The events list under the chart has every event: the list view
-		// takes its place, and its copy for print leaves the events to it.
-		goapp.If(p.view.state.List && len(all) > 0, func() goapp.UI {
+		l.relationshipsMore.render(),
+		goapp.If(l.withEvents && len(l.events) > 0, func() goapp.UI {
 			return goapp.Table().Class("list-view__table").Body(
 				goapp.Caption().Class("list-view__caption").Text(eventsHeading),
 				renderColumns(eventColumns),
@@ -68,7 +62,7 @@ func (p *TimelinePage) renderListView() goapp.UI {
 							goapp.Td().Text(e.Date.Human()),
 							goapp.Th().Scope("row").Body(
 								goapp.Button().ID(id).Class("list-view__open").
-									OnClick(func(ctx goapp.Context, ev goapp.Event) { p.openEvent(ctx, e.ID, id) }, goapp.EventScope(id)).
+									OnClick(func(ctx goapp.Context, ev goapp.Event) { l.onOpenEvent(ctx, e.ID, id) }, goapp.EventScope(id)).
 									Text(e.Title),
 							),
 							goapp.Td().Text(peopleText(e.People, names)),
@@ -79,19 +73,18 @@ func (p *TimelinePage) renderListView() goapp.UI {
 				),
 			)
 		}),
-		goapp.If(p.view.state.List, func() goapp.UI {
-			return p.renderShowMore(eventRows, len(all))
-		}),
+		goapp.If(l.withEvents, l.eventsMore.render),
 	)
 }
 
 // pair is the two people of r, each with their colour.
-func (p *TimelinePage) pair(r *data.Relationship) []goapp.UI {
-	v := p.view.people
-	return append(append(personName(v.colors[r.People[0]], v.names[r.People[0]]), goapp.Text(" & ")),
-		personName(v.colors[r.People[1]], v.names[r.People[1]])...)
+func (p *timelinePeople) pair(r *data.Relationship) []goapp.UI {
+	return append(append(personName(p.colors[r.People[0]], p.names[r.People[0]]), goapp.Text(" & ")),
+		personName(p.colors[r.People[1]], p.names[r.People[1]])...)
 }
 
+// evidenceCount is how many quotes back a relationship, its phases and
+// its end.
 func evidenceCount(r *data.Relationship) int {
 	n := len(r.Evidence)
 	for _, ph := range r.Phases {

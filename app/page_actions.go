@@ -83,6 +83,14 @@ func (p *TimelinePage) toggleList(ctx goapp.Context) {
 	p.replace(s)
 }
 
+// drawMore draws n items of a long list.
+func (p *TimelinePage) drawMore(list longList, n int) {
+	if p.listLengths == nil {
+		p.listLengths = map[longList]int{}
+	}
+	p.listLengths[list] = n
+}
+
 // later runs f after the page's next render.
 func (p *TimelinePage) later(f func()) {
 	p.page.Defer(func(goapp.Context) { f() })

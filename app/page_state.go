@@ -83,8 +83,9 @@ func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
 		// a drag, and a site that keeps the widget's views in its history
 		// (embed.js's push) needs each one, however quickly the next came.
 		p.open(p.path, s)
-		ctx.Page().ReplaceURL(s.URL(p.path))
-		p.reportView()
+		u := s.URL(p.path)
+		ctx.Page().ReplaceURL(u)
+		p.reportView(u)
 		return
 	}
 	ctx.NavigateTo(s.URL(p.path))
@@ -101,14 +102,15 @@ func (p *TimelinePage) replace(s ViewState) {
 	p.sched.after(p.page, writeURLJob, urlDelay, func(ctx goapp.Context) {
 		ctx.PreventUpdate() // the page shows the view already
 		ctx.Page().ReplaceURL(u)
-		p.reportView()
+		p.reportView(u)
 	})
 }
 
-// reportView tells the site around an embed that the view has changed.
-func (p *TimelinePage) reportView() {
+// reportView tells the site around an embed that its view is now the
+// one at u.
+func (p *TimelinePage) reportView(u *url.URL) {
 	if p.embed {
-		announceView()
+		announceView(u.RawQuery)
 	}
 }
 
@@ -125,6 +127,33 @@ func (p *TimelinePage) drawPrintCopy() {
 			ctx.PreventUpdate()
 		}
 	})
+}
+
+// printsList says whether a printout of the view adds the hidden list view:
+// for views of a page of rows at most.
+func (p *TimelinePage) printsList() bool {
+	if p.view.shown == nil {
+		return false // no timeline: the page says why instead
+	}
+	return !p.view.state.List && max(len(p.view.shown.Relationships), len(p.view.layout.Events)) <= listPage
+}
+
+// drawsListView says whether the list view is drawn: when the reader
+// asked for it, and otherwise for printing. On screen it is hidden while
+// the chart shows, so it is only drawn then by the WebAssembly once the
+// view has rested (the prerender is for the first paint, which it would
+// slow down), and for views of a page of rows at most.
+func (p *TimelinePage) drawsListView() bool {
+	return p.view.state.List || goapp.IsClient && p.printCopy && p.printsList()
+}
+
+// more is how much of the long list of total items is drawn.
+func (p *TimelinePage) more(list longList, total int) showMore {
+	n, ok := p.listLengths[list]
+	if !ok {
+		n = listPage
+	}
+	return showMore{list: list, shown: min(n, total), total: total, onMore: p.drawMore}
 }
 
 // describe sets the page's title and description. go-app calls OnPreRender

@@ -8,12 +8,12 @@ import (
 // to choose from, few enough to stay quick with thousands of people.
 const maxOptions = 12
 
-// PersonFilter chooses the people whose relationships the chart shows: a
+// personFilter chooses the people whose relationships the chart shows: a
 // combobox that finds people as the reader types, with the chosen ones as
 // removable chips and a Clear button. It follows the WAI-ARIA combobox
 // pattern: arrow keys move through the options, Enter chooses, Escape
 // closes.
-type PersonFilter struct {
+type personFilter struct {
 	goapp.Compo
 
 	IIndex    *PeopleIndex
@@ -30,28 +30,28 @@ type PersonFilter struct {
 	quietFocus bool
 }
 
-func newPersonFilter() *PersonFilter { return &PersonFilter{} }
+func newPersonFilter() *personFilter { return &personFilter{} }
 
 // People sets whom the filter can find, and everyone's names and colours
 // by id.
-func (f *PersonFilter) People(ix *PeopleIndex, names map[string]string, colors map[string]int) *PersonFilter {
+func (f *personFilter) People(ix *PeopleIndex, names map[string]string, colors map[string]int) *personFilter {
 	f.IIndex, f.INames, f.IColors = ix, names, colors
 	return f
 }
 
 // Chosen sets the ids already chosen.
-func (f *PersonFilter) Chosen(ids []string) *PersonFilter {
+func (f *personFilter) Chosen(ids []string) *personFilter {
 	f.IChosen = ids
 	return f
 }
 
 // OnChange sets what happens when the reader changes the choice.
-func (f *PersonFilter) OnChange(h func(ctx goapp.Context, ids []string)) *PersonFilter {
+func (f *personFilter) OnChange(h func(ctx goapp.Context, ids []string)) *personFilter {
 	f.IOnChange = h
 	return f
 }
 
-func (f *PersonFilter) options() []Match {
+func (f *personFilter) options() []Match {
 	if !f.open || f.IIndex == nil {
 		return nil
 	}
@@ -67,7 +67,7 @@ func aliasMatched(alias string) goapp.UI {
 	return goapp.Span().Class("filter__alias").Text(aliasText(alias))
 }
 
-func (f *PersonFilter) Render() goapp.UI {
+func (f *personFilter) Render() goapp.UI {
 	options := f.options()
 	active := ""
 	if f.active < len(options) {
@@ -140,19 +140,19 @@ func (f *PersonFilter) Render() goapp.UI {
 }
 
 // announcement tells screen reader users how many people match.
-func (f *PersonFilter) announcement(options []Match) string {
+func (f *personFilter) announcement(options []Match) string {
 	if !f.open || f.query == "" {
 		return ""
 	}
 	return matchesText(len(options), maxOptions)
 }
 
-func (f *PersonFilter) onInput(ctx goapp.Context, e goapp.Event) {
+func (f *personFilter) onInput(ctx goapp.Context, e goapp.Event) {
 	f.query = ctx.JSSrc().Get("value").String()
 	f.open, f.active = true, 0
 }
 
-func (f *PersonFilter) onFocus(ctx goapp.Context, e goapp.Event) {
+func (f *personFilter) onFocus(ctx goapp.Context, e goapp.Event) {
 	if f.quietFocus {
 		f.quietFocus = false
 		return
@@ -162,14 +162,14 @@ func (f *PersonFilter) onFocus(ctx goapp.Context, e goapp.Event) {
 
 // focusSearch moves the focus to the search box, closed, when what had it
 // goes away: a removed chip, the Clear button once nobody is chosen.
-func (f *PersonFilter) focusSearch() {
+func (f *personFilter) focusSearch() {
 	if el := goapp.Window().GetElementByID(personSearchID); el.Truthy() {
 		f.quietFocus = true
 		el.Call("focus", map[string]any{"preventScroll": true})
 	}
 }
 
-func (f *PersonFilter) onKey(ctx goapp.Context, e goapp.Event) {
+func (f *personFilter) onKey(ctx goapp.Context, e goapp.Event) {
 	options := f.options()
 	switch e.Get("key").String() {
 	case "ArrowDown":
@@ -202,7 +202,7 @@ func (f *PersonFilter) onKey(ctx goapp.Context, e goapp.Event) {
 	}
 }
 
-func (f *PersonFilter) choose(ctx goapp.Context, id string) {
+func (f *personFilter) choose(ctx goapp.Context, id string) {
 	f.clearInput()
 	f.open = false
 	f.change(ctx, append(append([]string{}, f.IChosen...), id))
@@ -211,14 +211,14 @@ func (f *PersonFilter) choose(ctx goapp.Context, id string) {
 // clearInput empties the search box. go-app removes an empty value
 // attribute rather than setting the property, which leaves the typed text,
 // so the element is cleared directly.
-func (f *PersonFilter) clearInput() {
+func (f *personFilter) clearInput() {
 	f.query, f.active = "", 0
 	if el := goapp.Window().GetElementByID(personSearchID); el.Truthy() {
 		el.Set("value", "")
 	}
 }
 
-func (f *PersonFilter) remove(ctx goapp.Context, id string) {
+func (f *personFilter) remove(ctx goapp.Context, id string) {
 	if document := goapp.Window().Get("document"); document.Get("activeElement").Get("classList").Call("contains", "chip").Bool() {
 		f.focusSearch()
 	}
@@ -231,7 +231,7 @@ func (f *PersonFilter) remove(ctx goapp.Context, id string) {
 	f.change(ctx, ids)
 }
 
-func (f *PersonFilter) change(ctx goapp.Context, ids []string) {
+func (f *personFilter) change(ctx goapp.Context, ids []string) {
 	if f.IOnChange != nil {
 		f.IOnChange(ctx, ids)
 	}

@@ -22,33 +22,26 @@ const (
 	couplesAsOf      longList = "couples"           // who was with whom, as of the cursor
 )
 
-// shown is how many of total items the named list draws.
-func (p *TimelinePage) shown(list longList, total int) int {
-	n, ok := p.listLengths[list]
-	if !ok {
-		n = listPage
-	}
-	return min(n, total)
+// A showMore is how much of a long list is drawn: shown of its total
+// items, and what draws more of it, which reports how many to draw.
+type showMore struct {
+	list         longList
+	shown, total int
+	onMore       func(list longList, n int)
 }
 
-// renderShowMore is the button under the named list that draws listPage
-// more of its total items, or nothing when all are drawn. It keeps the
-// focus, so that a keyboard reader can press it again.
-func (p *TimelinePage) renderShowMore(list longList, total int) goapp.UI {
-	shown := p.shown(list, total)
-	if shown >= total {
+// render is the button under the list that draws listPage more of its
+// items, or nothing when all are drawn. It keeps the focus, so that a
+// keyboard reader can press it again.
+func (m showMore) render() goapp.UI {
+	if m.shown >= m.total {
 		return nil
 	}
-	more := min(listPage, total-shown)
+	more := min(listPage, m.total-m.shown)
 	return goapp.P().Class("show-more").Body(
-		goapp.Button().ID(showMoreID(list)).Class("show-more__button").
-			OnClick(func(ctx goapp.Context, e goapp.Event) {
-				if p.listLengths == nil {
-					p.listLengths = map[longList]int{}
-				}
-				p.listLengths[list] = shown + more
-			}, goapp.EventScope(list)).
-			Text(showMoreText(more, list)),
-		goapp.Span().Class("show-more__count").Text(shownText(shown, total)),
+		goapp.Button().ID(showMoreID(m.list)).Class("show-more__button").
+			OnClick(func(ctx goapp.Context, e goapp.Event) { m.onMore(m.list, m.shown+more) }, goapp.EventScope(m.list)).
+			Text(showMoreText(more, m.list)),
+		goapp.Span().Class("show-more__count").Text(shownText(m.shown, m.total)),
 	)
 }

@@ -235,7 +235,7 @@ func quotesText(n int) string {
 // coupleText says what a couple was on a day, in words: "engaged",
 // "dating, possibly engaged", "possibly dating", "married, possibly
 // split", "dating (reported)".
-func coupleText(c Couple) string {
+func coupleText(c couple) string {
 	s := c.State
 	text := statusWord(s.Status)
 	switch {

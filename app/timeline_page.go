@@ -131,6 +131,10 @@ func (p *TimelinePage) Render() goapp.UI {
 		return goapp.Main().Class(p.classes()...)
 	}
 	v, s := &p.view, p.view.state
+	var couples []couple
+	if !s.At.IsZero() {
+		couples = couplesAt(v.shown, s.At.Earliest)
+	}
 	return goapp.Main().Class(p.classes()...).DataSet("theme", s.Theme).DataSet("interactive", goapp.IsClient).Body(
 		goapp.If(!p.embed || !s.NoTitle, p.renderHeader),
 		goapp.Div().Class("toolbar").Body(
@@ -144,7 +148,7 @@ func (p *TimelinePage) Render() goapp.UI {
 				OnWindow(p.setWindow).
 				OnToggle(p.toggleCursor, p.toggleList),
 			goapp.If(!p.embed, func() goapp.UI {
-				return newEmbedCode().Timeline(p.timeline.ID, p.timeline.Title).View(s)
+				return newEmbedCode().Embed(s.URL(SitePath(EmbedPath(p.timeline.ID))).String(), p.timeline.Title)
 			}),
 		),
 		renderNotices(p.problems, v),
@@ -158,16 +162,27 @@ func (p *TimelinePage) Render() goapp.UI {
 			OnWindow(p.setWindow).
 			OnCursor(p.moveCursor).
 			OnOpen(p.openRelationship, p.openEvent),
-		p.renderCursorPanel(),
+		renderAsOf(s.At, couples, v.people, p.more(couplesAsOf, len(couples))),
 		renderLegend(),
 		// The list view keeps its place, drawn or not: drawn later (see
 		// drawPrintCopy), it would otherwise make go-app draw again
 		// everything after it, the details that have focus among them.
-		goapp.Div().Class("liaison__list-view").Body(p.renderListView()),
+		goapp.Div().Class("liaison__list-view").Body(
+			goapp.If(p.drawsListView(), func() goapp.UI {
+				return listView{
+					shown: v.shown, events: v.layout.Events, people: v.people, withEvents: s.List,
+					relationshipsMore:  p.more(relationshipRows, len(v.shown.Relationships)),
+					eventsMore:         p.more(eventRows, len(v.layout.Events)),
+					onOpenRelationship: p.openRelationship, onOpenEvent: p.openEvent,
+				}.render()
+			}),
+		),
 		goapp.If(s.Relationship != "" || s.Event != "", func() goapp.UI {
 			return renderDetails(v.shown, v.people.names, s, p.closeDetails)
 		}),
-		p.renderEventList(),
+		goapp.If(!s.List, func() goapp.UI {
+			return renderEventList(v.layout.Events, v.people.names, p.more(eventItems, len(v.layout.Events)), p.openEvent)
+		}),
 		renderSources(p.timeline.Sources),
 		goapp.If(p.embed, p.renderEmbedFooter),
 	)
