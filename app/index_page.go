@@ -21,7 +21,7 @@ type IndexPage struct {
 }
 
 // OnInit loads the list in the browser before the first render, as
-// TimelinePage does.
+// timelinePage does.
 func (p *IndexPage) OnInit() {
 	if goapp.IsClient {
 		p.load()
@@ -55,7 +55,7 @@ func (p *IndexPage) Render() goapp.UI {
 		)
 	case len(p.summaries) == 1:
 		// The page takes its view from the URL, as a routed one does.
-		return &TimelinePage{library: p.library, now: p.now, home: p.summaries[0].ID}
+		return &timelinePage{library: p.library, now: p.now, home: p.summaries[0].ID}
 	}
 	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
 		goapp.H1().Text(timelinesHeading),

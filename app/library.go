@@ -83,6 +83,6 @@ func Register(lib Library) { RegisterWithClock(lib, time.Now) }
 func RegisterWithClock(lib Library, now func() time.Time) {
 	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: now} })
 	// A static host serves a page's folder, /t/{id}/, as well as /t/{id}.
-	goapp.RouteWithRegexp("^/t/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now} })
-	goapp.RouteWithRegexp("^/embed/[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now, embed: true} })
+	goapp.RouteWithRegexp("^/t/[^/]+/?$", func() goapp.Composer { return &timelinePage{library: lib, now: now} })
+	goapp.RouteWithRegexp("^/embed/[^/]+/?$", func() goapp.Composer { return &timelinePage{library: lib, now: now, embed: true} })
 }

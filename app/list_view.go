@@ -9,7 +9,7 @@ import (
 // A listView is the timeline as tables: one row per relationship, one per
 // event, each opening its details. It is what screen reader users and
 // readers who prefer text get with "List view", and what a printout adds
-// under the chart (see TimelinePage.drawsListView).
+// under the chart (see timelinePage.drawsListView).
 type listView struct {
 	shown  *data.Timeline // the view's relationships
 	events []*data.Event  // the view's events, by date

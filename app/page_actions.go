@@ -11,7 +11,7 @@ import (
 // page's next state.
 
 // filterPeople shows only ids' relationships, as a new history entry.
-func (p *TimelinePage) filterPeople(ctx goapp.Context, ids []string) {
+func (p *timelinePage) filterPeople(ctx goapp.Context, ids []string) {
 	s := p.view.state
 	s.People = ids
 	s.Relationship, s.Event = "", ""
@@ -20,27 +20,27 @@ func (p *TimelinePage) filterPeople(ctx goapp.Context, ids []string) {
 
 // openRelationship opens a relationship's details; opener is the DOM id
 // of the bar that opened them, focused again when they close.
-func (p *TimelinePage) openRelationship(ctx goapp.Context, id, opener string) {
+func (p *timelinePage) openRelationship(ctx goapp.Context, id, opener string) {
 	s := p.view.state
 	s.Relationship, s.Event = id, ""
 	p.openDetails(s, opener)
 }
 
 // openEvent opens an event's details, as openRelationship does.
-func (p *TimelinePage) openEvent(ctx goapp.Context, id, opener string) {
+func (p *timelinePage) openEvent(ctx goapp.Context, id, opener string) {
 	s := p.view.state
 	s.Relationship, s.Event = "", id
 	p.openDetails(s, opener)
 }
 
-func (p *TimelinePage) openDetails(s ViewState, opener string) {
+func (p *timelinePage) openDetails(s ViewState, opener string) {
 	p.opener = opener
 	p.replace(s)
 	p.later(func() { focus(detailsID) })
 }
 
 // closeDetails closes the details and returns focus where it was.
-func (p *TimelinePage) closeDetails(ctx goapp.Context) {
+func (p *timelinePage) closeDetails(ctx goapp.Context) {
 	s := p.view.state
 	s.Relationship, s.Event = "", ""
 	p.replace(s)
@@ -52,12 +52,12 @@ func (p *TimelinePage) closeDetails(ctx goapp.Context) {
 }
 
 // setWindow shows the window w and records it in the URL.
-func (p *TimelinePage) setWindow(ctx goapp.Context, w plot.TimeScale) {
+func (p *timelinePage) setWindow(ctx goapp.Context, w plot.TimeScale) {
 	p.replace(p.view.withWindow(w))
 }
 
 // moveCursor puts the cursor on at, or hides it when at is zero.
-func (p *TimelinePage) moveCursor(ctx goapp.Context, at data.Date) {
+func (p *timelinePage) moveCursor(ctx goapp.Context, at data.Date) {
 	if at.IsZero() {
 		s := p.view.state
 		s.At = data.Date{}
@@ -68,7 +68,7 @@ func (p *TimelinePage) moveCursor(ctx goapp.Context, at data.Date) {
 }
 
 // toggleCursor shows the cursor in the middle of the chart, or hides it.
-func (p *TimelinePage) toggleCursor(ctx goapp.Context) {
+func (p *timelinePage) toggleCursor(ctx goapp.Context) {
 	s := p.view.withCursorToggled()
 	p.replace(s)
 	if !s.At.IsZero() {
@@ -77,14 +77,14 @@ func (p *TimelinePage) toggleCursor(ctx goapp.Context) {
 }
 
 // toggleList switches between the chart and the tables.
-func (p *TimelinePage) toggleList(ctx goapp.Context) {
+func (p *timelinePage) toggleList(ctx goapp.Context) {
 	s := p.view.state
 	s.List = !s.List
 	p.replace(s)
 }
 
 // drawMore draws n items of a long list.
-func (p *TimelinePage) drawMore(list longList, n int) {
+func (p *timelinePage) drawMore(list longList, n int) {
 	if p.listLengths == nil {
 		p.listLengths = map[longList]int{}
 	}
@@ -92,7 +92,7 @@ func (p *TimelinePage) drawMore(list longList, n int) {
 }
 
 // later runs f after the page's next render.
-func (p *TimelinePage) later(f func()) {
+func (p *timelinePage) later(f func()) {
 	p.page.Defer(func(goapp.Context) { f() })
 }
 

@@ -13,7 +13,7 @@ import (
 // the cursor, recorded in the URL once the view has rested).
 
 // load shows the view of the URL u, unless the page shows it already.
-func (p *TimelinePage) load(u *url.URL) {
+func (p *timelinePage) load(u *url.URL) {
 	s := ParseViewState(u.Query())
 	if p.shows(u.Path, s) {
 		return
@@ -24,13 +24,13 @@ func (p *TimelinePage) load(u *url.URL) {
 
 // shows reports whether the page shows the view s at path already: when
 // the URL is the one the page wrote, or the one it was opened with.
-func (p *TimelinePage) shows(path string, s ViewState) bool {
+func (p *timelinePage) shows(path string, s ViewState) bool {
 	return path == p.path && s.URL(path).RawQuery == p.state.URL(path).RawQuery
 }
 
 // open shows the view s of the timeline at path, fetched anew from the
 // library: the reader starts from the top of every list again.
-func (p *TimelinePage) open(path string, s ViewState) {
+func (p *timelinePage) open(path string, s ViewState) {
 	p.path, p.problem = path, ""
 	id := p.home
 	if id == "" {
@@ -58,13 +58,13 @@ func (p *TimelinePage) open(path string, s ViewState) {
 
 // refresh shows the timeline again, in the same view, after its data
 // changed on the server.
-func (p *TimelinePage) refresh() {
+func (p *timelinePage) refresh() {
 	p.open(p.path, p.state)
 }
 
 // show makes s the page's state and derives what the page shows of its
 // timeline from it: it is the only writer of either.
-func (p *TimelinePage) show(s ViewState) {
+func (p *timelinePage) show(s ViewState) {
 	p.state = s
 	p.view = deriveView(p.view, p.timeline, s, p.now())
 }
@@ -75,7 +75,7 @@ func (p *TimelinePage) show(s ViewState) {
 // embed shows it and replaces its URL instead: an iframe's history
 // entries are those of the article around it, whose Back button would
 // step through the widget's filters rather than leave the article.
-func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
+func (p *timelinePage) navigate(ctx goapp.Context, s ViewState) {
 	s.Unusable = nil
 	p.sched.cancel(writeURLJob) // a pending replace must not overwrite the new view
 	if p.embed {
@@ -95,7 +95,7 @@ func (p *TimelinePage) navigate(ctx goapp.Context, s ViewState) {
 // entry, once the view has rested: zooming, panning, details and the
 // cursor, which a reader shares but would not want to step back through.
 // The site around an embed hears of it then.
-func (p *TimelinePage) replace(s ViewState) {
+func (p *timelinePage) replace(s ViewState) {
 	s.Unusable = nil
 	p.show(s)
 	u := s.URL(p.path)
@@ -108,7 +108,7 @@ func (p *TimelinePage) replace(s ViewState) {
 
 // reportView tells the site around an embed that its view is now the
 // one at u.
-func (p *TimelinePage) reportView(u *url.URL) {
+func (p *timelinePage) reportView(u *url.URL) {
 	if p.embed {
 		announceView(u.RawQuery)
 	}
@@ -118,7 +118,7 @@ func (p *TimelinePage) reportView(u *url.URL) {
 // the chart, once the view has rested: drawn with the view, it made
 // choosing a person a quarter slower, for a copy that nobody sees on
 // screen.
-func (p *TimelinePage) drawPrintCopy() {
+func (p *timelinePage) drawPrintCopy() {
 	p.sched.after(p.page, printCopyJob, printDelay, func(ctx goapp.Context) {
 		// Kept when there is nothing to draw yet: leaving the list view
 		// for the chart then draws the copy at once.
@@ -131,7 +131,7 @@ func (p *TimelinePage) drawPrintCopy() {
 
 // printsList says whether a printout of the view adds the hidden list view:
 // for views of a page of rows at most.
-func (p *TimelinePage) printsList() bool {
+func (p *timelinePage) printsList() bool {
 	if p.view.shown == nil {
 		return false // no timeline: the page says why instead
 	}
@@ -143,12 +143,12 @@ func (p *TimelinePage) printsList() bool {
 // the chart shows, so it is only drawn then by the WebAssembly once the
 // view has rested (the prerender is for the first paint, which it would
 // slow down), and for views of a page of rows at most.
-func (p *TimelinePage) drawsListView() bool {
+func (p *timelinePage) drawsListView() bool {
 	return p.view.state.List || goapp.IsClient && p.printCopy && p.printsList()
 }
 
 // more is how much of the long list of total items is drawn.
-func (p *TimelinePage) more(list longList, total int) showMore {
+func (p *timelinePage) more(list longList, total int) showMore {
 	n, ok := p.listLengths[list]
 	if !ok {
 		n = listPage
@@ -159,7 +159,7 @@ func (p *TimelinePage) more(list longList, total int) showMore {
 // describe sets the page's title and description. go-app calls OnPreRender
 // as it mounts the page, before OnNav has loaded the timeline of the URL,
 // so OnNav sets them too. Both end up in attributes of the page's head.
-func (p *TimelinePage) describe(ctx goapp.Context) {
+func (p *timelinePage) describe(ctx goapp.Context) {
 	title := siteName
 	if p.timeline != nil {
 		title = pageTitle(p.timeline.Title)

@@ -16,7 +16,7 @@ const maxOptions = 12
 type personFilter struct {
 	goapp.Compo
 
-	IIndex    *PeopleIndex
+	IIndex    *peopleIndex
 	INames    map[string]string
 	IColors   map[string]int
 	IChosen   []string
@@ -34,7 +34,7 @@ func newPersonFilter() *personFilter { return &personFilter{} }
 
 // People sets whom the filter can find, and everyone's names and colours
 // by id.
-func (f *personFilter) People(ix *PeopleIndex, names map[string]string, colors map[string]int) *personFilter {
+func (f *personFilter) People(ix *peopleIndex, names map[string]string, colors map[string]int) *personFilter {
 	f.IIndex, f.INames, f.IColors = ix, names, colors
 	return f
 }
@@ -51,11 +51,11 @@ func (f *personFilter) OnChange(h func(ctx goapp.Context, ids []string)) *person
 	return f
 }
 
-func (f *personFilter) options() []Match {
+func (f *personFilter) options() []personMatch {
 	if !f.open || f.IIndex == nil {
 		return nil
 	}
-	return f.IIndex.Search(f.query, f.IChosen, maxOptions)
+	return f.IIndex.search(f.query, f.IChosen, maxOptions)
 }
 
 // aliasMatched shows, after a name, the alias the reader's words matched:
@@ -140,7 +140,7 @@ func (f *personFilter) Render() goapp.UI {
 }
 
 // announcement tells screen reader users how many people match.
-func (f *personFilter) announcement(options []Match) string {
+func (f *personFilter) announcement(options []personMatch) string {
 	if !f.open || f.query == "" {
 		return ""
 	}

@@ -13,8 +13,8 @@ import (
 
 // Every word a reader sees that the page writes, rather than the timeline
 // (its names, titles, quotes and dates, which data.Date.Human words), is
-// here: labels as constants, sentences as functions of what they say.
-// Translating the page is translating this file.
+// here, labels as constants and sentences as functions of what they say:
+// translating the page is translating this file.
 
 // Labels of the page and its controls.
 const (
@@ -60,10 +60,7 @@ const (
 	nobodyTogether      = "Nobody in this timeline was together."
 	noQuotes            = "None"
 	fileProblemsHeading = "This timeline's file has errors, so this is its last correct version:"
-)
-
-// The legend's items, in the order it lists them.
-const (
+	// The legend's items, but for the statuses' words and "Ongoing".
 	legendReported = "Reported (dashed)"
 	legendRumoured = "Rumoured (dotted)"
 	legendFade     = "Date known only roughly (fades)"
@@ -218,13 +215,11 @@ func endingText(r *data.Relationship, names map[string]string) string {
 	return text
 }
 
-// endedBy says who ended a relationship: "Imogen Poots ended it".
-func endedBy(name string) string { return name + " ended it" }
-
-// reasonText gives the reason an ending was given.
+// endedBy says who ended a relationship, reasonText why, as they said.
+func endedBy(name string) string      { return name + " ended it" }
 func reasonText(reason string) string { return "Reason given: " + reason }
 
-// quotesText counts a relationship's quotes.
+// quotesText counts a relationship's quotes: "None", "1 quote".
 func quotesText(n int) string {
 	if n == 0 {
 		return noQuotes
@@ -251,18 +246,18 @@ func coupleText(c couple) string {
 }
 
 // markerLabel is an event marker's name for screen readers: "Event 1:
-// James Norton talks about the split, probably 2025".
+// James Norton talks about the split, probably 2025"; eventTooltip is its
+// title, then its kind and date.
 func markerLabel(number int, e *data.Event) string {
 	return "Event " + strconv.Itoa(number) + ": " + e.Title + ", " + e.Date.Human()
 }
 
-// eventTooltip is an event's title, then its kind and date.
 func eventTooltip(e *data.Event) []string {
 	return []string{e.Title, eventKindText(e.Kind) + " · " + e.Date.Human()}
 }
 
 // eventFacts are an event's date, kind and people, as the events under
-// the chart give them, and an event's details in another order.
+// the chart give them; eventDetailsFacts as its details do.
 func eventFacts(e *data.Event, names map[string]string) string {
 	return e.Date.Human() + " · " + eventKindText(e.Kind) + " · " + peopleText(e.People, names)
 }
@@ -282,39 +277,32 @@ func peopleText(ids []string, names map[string]string) string {
 
 // sourceText is a source's outlet and title: "ED!, “The article”".
 func sourceText(s *data.Source) string {
-	if s.Title == "" {
-		return s.Outlet
+	if s.Title != "" {
+		return s.Outlet + ", “" + s.Title + "”"
 	}
-	return s.Outlet + ", “" + s.Title + "”"
+	return s.Outlet
 }
 
-// The sentences of the page.
-
-// chartLabel names the chart for screen readers, with its years and keys.
+// The sentences of the page. chartLabel names the chart for screen
+// readers, with its years and keys.
 func chartLabel(w plot.TimeScale) string {
 	return "Timeline chart from " + w.From.Format("2006") + " to " + w.To.AddDate(0, 0, -1).Format("2006") +
 		". Arrow keys move through time, plus and minus zoom."
 }
 
-// asOfTitle heads who was with whom on the cursor's date.
-func asOfTitle(at data.Date) string { return "As of " + at.Human() }
-
-// cursorBefore and cursorAfter are the cursor's label when its date is
-// before or after the window.
+// asOfTitle heads who was with whom on the cursor's date; cursorBefore
+// and cursorAfter are the cursor's label when its date is before or after
+// the window.
+func asOfTitle(at data.Date) string    { return "As of " + at.Human() }
 func cursorBefore(at data.Date) string { return "◀ " + at.Human() }
 func cursorAfter(at data.Date) string  { return at.Human() + " ▶" }
 
 // showMoreText is the label of the button that draws n more of a list,
 // and shownText how many of it are drawn.
 func showMoreText(n int, l longList) string {
-	one, many := "couple", "couples"
-	switch l {
-	case relationshipRows:
-		one, many = "relationship", "relationships"
-	case eventRows, eventItems:
-		one, many = "event", "events"
-	}
-	return "Show " + count(n, "more "+one, "more "+many)
+	nouns := map[longList][2]string{relationshipRows: {"relationship", "relationships"},
+		eventRows: {"event", "events"}, eventItems: {"event", "events"}, couplesAsOf: {"couple", "couples"}}[l]
+	return "Show " + count(n, "more "+nouns[0], "more "+nouns[1])
 }
 
 func shownText(shown, total int) string {
@@ -323,18 +311,12 @@ func shownText(shown, total int) string {
 
 // showingText says whom the chart is filtered to: "Showing Lily Allen and
 // their partners."
-func showingText(people string) string {
-	return "Showing " + people + " and their partners."
-}
+func showingText(people string) string { return "Showing " + people + " and their partners." }
 
 // unknownPeopleText names the people of a link the timeline does not
 // have; everyone says the chart shows everyone instead.
 func unknownPeopleText(ids []string, everyone bool) string {
-	quoted := make([]string, len(ids))
-	for i, id := range ids {
-		quoted[i] = "“" + id + "”"
-	}
-	text := "This timeline has nobody called " + strings.Join(quoted, " or ") + "."
+	text := "This timeline has nobody called “" + strings.Join(ids, "” or “") + "”."
 	if everyone {
 		text += " Showing everyone."
 	}
@@ -369,14 +351,6 @@ var viewParameters = []struct{ name, expected string }{
 	{"title", "0, to leave the title out, or 1"},
 }
 
-// shortened is s, cut to n characters with an ellipsis if it is longer.
-func shortened(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
-}
-
 // problemText is what a reader is told when a timeline cannot be shown.
 func problemText(err error) string {
 	var noTimeline *data.UnknownTimelineError
@@ -390,11 +364,10 @@ func problemText(err error) string {
 	return "The timeline could not be loaded: " + err.Error()
 }
 
-// pageTitle is the title of a timeline's page.
+// pageTitle is the title of a timeline's page, timelineFacts what sums it
+// up in the list of timelines: "4 people · 2018–2025".
 func pageTitle(timeline string) string { return timeline + " · " + siteName }
 
-// timelineFacts sum up a timeline in the list of timelines: "4 people ·
-// 2018–2025".
 func timelineFacts(people int, span string) string {
 	facts := count(people, "person", "people")
 	if span != "" {
@@ -403,8 +376,8 @@ func timelineFacts(people int, span string) string {
 	return facts
 }
 
-// The person filter's sentences.
-
+// The person filter's sentences: a chip's label, the alias a search
+// matched, and a search that matched nobody.
 func removePersonLabel(name string) string { return "Remove " + name + " from the filter" }
 func aliasText(alias string) string        { return " (" + alias + ")" }
 func nobodyCalled(query string) string     { return "Nobody called “" + query + "”" }

@@ -8,7 +8,7 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// TimelinePage is the full page of one timeline, /t/{id}: heading, person
+// timelinePage is the full page of one timeline, /t/{id}: heading, person
 // filter, zoomable chart with an "as of" cursor, legend, the details of the
 // item a reader chose, events and sources. Everything a reader may share is
 // in the URL (see ViewState), so a copied URL reopens the same view, and
@@ -18,7 +18,7 @@ import (
 // shows of its timeline is derived from them (deriveView), and only show
 // writes either (page_state.go). Its parts draw what they are given and
 // report what the reader asks for; the page makes that the new state.
-type TimelinePage struct {
+type timelinePage struct {
 	goapp.Compo
 
 	library Library
@@ -66,16 +66,16 @@ type TimelinePage struct {
 	mounted bool
 }
 
-// newTimelinePage is a TimelinePage backed by lib.
-func newTimelinePage(lib Library, now func() time.Time) *TimelinePage {
-	return &TimelinePage{library: lib, now: now}
+// newTimelinePage is a timelinePage backed by lib.
+func newTimelinePage(lib Library, now func() time.Time) *timelinePage {
+	return &timelinePage{library: lib, now: now}
 }
 
 // OnInit loads the timeline before the first render. In the browser, go-app
 // replaces the prerendered page with the WebAssembly's first render, which
 // must already show the timeline rather than flash an empty page; OnInit has
 // no context, hence the window's URL.
-func (p *TimelinePage) OnInit() {
+func (p *timelinePage) OnInit() {
 	if goapp.IsClient {
 		p.load(goapp.Window().URL())
 	}
@@ -84,22 +84,25 @@ func (p *TimelinePage) OnInit() {
 // OnNav loads the view of a new URL: on the server for the prerender, in
 // the browser when the filter changes or the reader goes back or forward,
 // whether the page is routed (/t/{id}) or shown by another (/).
-func (p *TimelinePage) OnNav(ctx goapp.Context) {
+func (p *timelinePage) OnNav(ctx goapp.Context) {
 	p.load(ctx.Page().URL())
 	p.describe(ctx)
 }
 
 // OnPreRender sets the page's title and description for the server's
-// HTML. A page that / shows is made after the server's navigation, and
-// gets no OnNav: it loads its view here.
-func (p *TimelinePage) OnPreRender(ctx goapp.Context) {
-	p.load(ctx.Page().URL())
+// HTML. The page that / shows is made after the server's navigation, and
+// gets no OnNav: it loads its view here. A routed page loads in OnNav,
+// which follows: a request's view is read once.
+func (p *timelinePage) OnPreRender(ctx goapp.Context) {
+	if p.home != "" {
+		p.load(ctx.Page().URL())
+	}
 	p.describe(ctx)
 }
 
 // OnMount draws the copy a printout adds, once the view has rested, and
 // follows the library's changes.
-func (p *TimelinePage) OnMount(ctx goapp.Context) {
+func (p *timelinePage) OnMount(ctx goapp.Context) {
 	p.page, p.mounted = ctx, true
 	p.drawPrintCopy()
 	if w, ok := p.library.(Watcher); ok {
@@ -110,7 +113,7 @@ func (p *TimelinePage) OnMount(ctx goapp.Context) {
 }
 
 // OnDismount stops the library's updates and the scheduled work.
-func (p *TimelinePage) OnDismount() {
+func (p *timelinePage) OnDismount() {
 	p.mounted = false
 	p.sched.stop()
 	if p.stopWatching != nil {
@@ -119,7 +122,7 @@ func (p *TimelinePage) OnDismount() {
 	}
 }
 
-func (p *TimelinePage) Render() goapp.UI {
+func (p *timelinePage) Render() goapp.UI {
 	if p.problem != "" {
 		return goapp.Main().Class(p.classes("liaison--problem")...).DataSet("interactive", goapp.IsClient).Body(
 			goapp.H1().Text(siteName),
@@ -190,7 +193,7 @@ func (p *TimelinePage) Render() goapp.UI {
 
 // classes are the page's classes: an embed and the list view are styled
 // as such.
-func (p *TimelinePage) classes(more ...string) []string {
+func (p *timelinePage) classes(more ...string) []string {
 	classes := append([]string{"liaison"}, more...)
 	if p.embed {
 		classes = append(classes, "liaison--embed")
@@ -202,7 +205,7 @@ func (p *TimelinePage) classes(more ...string) []string {
 }
 
 // renderHeader is the title, and on the full page the summary.
-func (p *TimelinePage) renderHeader() goapp.UI {
+func (p *timelinePage) renderHeader() goapp.UI {
 	return goapp.Header().Class("liaison__header").Body(
 		goapp.H1().Class("liaison__title").Text(p.timeline.Title),
 		goapp.If(!p.embed && p.timeline.Summary != "", func() goapp.UI {
@@ -213,7 +216,7 @@ func (p *TimelinePage) renderHeader() goapp.UI {
 
 // renderEmbedFooter links an embed to its full page, which opens in a new
 // tab rather than inside the news site's frame.
-func (p *TimelinePage) renderEmbedFooter() goapp.UI {
+func (p *timelinePage) renderEmbedFooter() goapp.UI {
 	s := p.view.state
 	s.NoTitle = false
 	return goapp.P().Class("liaison__credit").Body(

@@ -32,11 +32,11 @@ type timelinePeople struct {
 	of     *data.Timeline
 	names  map[string]string
 	colors map[string]int // each person's colour, as swatch shows it
-	index  PeopleIndex
+	index  peopleIndex
 }
 
 func newTimelinePeople(t *data.Timeline) *timelinePeople {
-	p := &timelinePeople{of: t, names: make(map[string]string, len(t.People)), index: NewPeopleIndex(t.People)}
+	p := &timelinePeople{of: t, names: make(map[string]string, len(t.People)), index: newPeopleIndex(t.People)}
 	ids := make([]string, len(t.People))
 	for i, person := range t.People {
 		p.names[person.ID] = person.Name

@@ -99,7 +99,7 @@ func ParseViewState(q url.Values) ViewState {
 }
 
 // Query writes the view as URL parameters, leaving out what is unset.
-func (v ViewState) Query() url.Values {
+func (v ViewState) query() url.Values {
 	q := url.Values{}
 	if len(v.People) > 0 {
 		q.Set("person", strings.Join(v.People, ","))
@@ -135,14 +135,14 @@ func (v ViewState) Query() url.Values {
 // URL is path with the view's query. Commas stay commas (person=a,b): they
 // need no escaping in a query, and readers read URLs.
 func (v ViewState) URL(path string) *url.URL {
-	return &url.URL{Path: path, RawQuery: strings.ReplaceAll(v.Query().Encode(), "%2C", ",")}
+	return &url.URL{Path: path, RawQuery: strings.ReplaceAll(v.query().Encode(), "%2C", ",")}
 }
 
 // without is the view with the parameter name (rel, event or at) left out
 // as unusable: the timeline has no such item, or not in the view, or the
 // date is outside its years.
 func (v ViewState) without(name string) ViewState {
-	value := v.Query().Get(name)
+	value := v.query().Get(name)
 	switch name {
 	case "rel":
 		v.Relationship = ""
@@ -158,4 +158,13 @@ func (v ViewState) without(name string) ViewState {
 	unusable.Set(name, value)
 	v.Unusable = unusable
 	return v
+}
+
+// shortened is s, cut to n characters with an ellipsis if it is longer:
+// a link's parameter, quoted back to the reader.
+func shortened(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

@@ -1,6 +1,10 @@
 package plot
 
-import "time"
+import (
+	"time"
+
+	"github.com/liaison-timeline/liaison/data"
+)
 
 // A TimeScale maps the instants of a time window onto 0–100 % of the
 // chart's width. Positions are percentages so that the prerendered page is
@@ -34,7 +38,40 @@ func (s TimeScale) Width(from, to time.Time) float64 {
 	return s.Percent(to) - s.Percent(from)
 }
 
-// Years is the length of the window in years.
-func (s TimeScale) Years() float64 {
-	return s.To.Sub(s.From).Hours() / (24 * 365.2425)
+// Window is the time window that shows all of t: from the first of January
+// of its earliest date to the first of January after its latest date, or
+// after now when a relationship is ongoing. Birth dates are left out: they
+// would stretch the chart over decades where nothing happens.
+func Window(t *data.Timeline, now time.Time) TimeScale {
+	var first, last time.Time
+	see := func(from, to time.Time) {
+		if first.IsZero() || from.Before(first) {
+			first = from
+		}
+		if last.IsZero() || to.After(last) {
+			last = to
+		}
+	}
+	for _, r := range t.Relationships {
+		for _, p := range r.Phases {
+			see(p.From.Earliest, p.From.End())
+		}
+		if r.End != nil {
+			see(r.End.Date.Earliest, r.End.Date.End())
+		} else if len(r.Phases) > 0 {
+			see(now, now)
+		}
+	}
+	for _, e := range t.Events {
+		see(e.Date.Earliest, e.Date.End())
+	}
+	if first.IsZero() {
+		first, last = now, now
+	}
+	from := time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	if last.Equal(time.Date(last.Year(), 1, 1, 0, 0, 0, 0, time.UTC)) {
+		to = last
+	}
+	return TimeScale{From: from, To: to}
 }

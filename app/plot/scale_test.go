@@ -80,21 +80,55 @@ func TestTimeScaleWidth(t *testing.T) {
 	}
 }
 
-func TestTimeScaleYears(t *testing.T) {
+func TestWindow(t *testing.T) {
+	now := ymd(2025, time.June, 15)
 	tests := []struct {
-		name  string
-		scale TimeScale
-		want  float64
+		name          string
+		people        string
+		relationships string
+		events        string
+		from, to      time.Time
 	}{
-		{"one year", TimeScale{From: ymd(2023, time.January, 1), To: ymd(2024, time.January, 1)}, 1},
-		{"nine years", TimeScale{From: ymd(2018, time.January, 1), To: ymd(2027, time.January, 1)}, 9},
-		{"half a year", TimeScale{From: ymd(2023, time.January, 1), To: ymd(2023, time.July, 2)}, 0.5},
+		{"rounds out to whole years", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018-06-15"}],"end":{"date":"2020-03-10"}}`, "",
+			ymd(2018, time.January, 1), ymd(2021, time.January, 1)},
+		{"an ended relationship leaves now out", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2019"}}`, "",
+			ymd(2018, time.January, 1), ymd(2020, time.January, 1)},
+		{"an ongoing relationship runs to now", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}]}`, "",
+			ymd(2018, time.January, 1), ymd(2026, time.January, 1)},
+		{"an uncertain end counts to its latest day", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2023-09/2024-02"}}`, "",
+			ymd(2018, time.January, 1), ymd(2025, time.January, 1)},
+		{"an end on New Year's Eve adds no empty year", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2020-12-31"}}`, "",
+			ymd(2018, time.January, 1), ymd(2021, time.January, 1)},
+		{"events widen it both ways", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2019"}}`,
+			`{"id":"a","date":"2015-05-05","kind":"other","title":"A","people":["ann"]},
+			 {"id":"b","date":"2022?","kind":"other","title":"B","people":["bob"]}`,
+			ymd(2015, time.January, 1), ymd(2023, time.January, 1)},
+		{"nothing dated: the year of now", "ann", ``, "",
+			ymd(2025, time.January, 1), ymd(2026, time.January, 1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.scale.Years(); math.Abs(got-tt.want) > 0.005 {
-				t.Errorf("Years() = %v, want %v", got, tt.want)
+			s := Window(testTimeline(t, tt.people, tt.relationships, tt.events), now)
+			if !s.From.Equal(tt.from) || !s.To.Equal(tt.to) {
+				t.Errorf("Window = %s – %s, want %s – %s", s.From.Format(time.DateOnly), s.To.Format(time.DateOnly),
+					tt.from.Format(time.DateOnly), tt.to.Format(time.DateOnly))
 			}
 		})
+	}
+}
+
+func TestWindowIgnoresBirthDates(t *testing.T) {
+	tl := mustParseTimeline(t, `{"schema":"timeline/v1","id":"test","title":"Test",
+		"people":[{"id":"ann","name":"Ann","born":"1950"},{"id":"bob","name":"Bob","born":"1948-02-03"}],
+		"relationships":[{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2019"}}]}`)
+	s := Window(tl, ymd(2025, time.June, 15))
+	if want := ymd(2018, time.January, 1); !s.From.Equal(want) {
+		t.Errorf("Window starts %s, want %s: birth dates must not stretch the chart", s.From.Format(time.DateOnly), want.Format(time.DateOnly))
 	}
 }

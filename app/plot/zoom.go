@@ -48,7 +48,7 @@ func (s TimeScale) Within(fit TimeScale) TimeScale {
 	return TimeScale{From: from, To: from.Add(span)}
 }
 
-// CanZoomIn, CanZoomOut and CanPan say what the window s may still do
+// CanZoomIn and CanZoomOut say what the window s may still do
 // within fit: the buttons that would do nothing say so.
 func (s TimeScale) CanZoomIn() bool { return s.To.Sub(s.From) > minWindow }
 
