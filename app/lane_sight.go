@@ -10,7 +10,7 @@ import (
 )
 
 // A laneSight follows which part of the chart's lanes the reader sees, so
-// that only the lanes near it are drawn (LaneWindow). In the browser it
+// that only the lanes near it are drawn (plot.LaneWindow). In the browser it
 // measures the lanes drawn and where they are whenever the page, or an
 // embed's box of lanes, scrolls; on the server, and until the first
 // measurement, it assumes the top of a tall screen.
