@@ -213,41 +213,29 @@ func (e *UnknownPersonError) Error() string {
 	return fmt.Sprintf("timeline %q has no person %q", e.Timeline, e.Person)
 }
 
-// Person returns the person with the given id.
+// Person returns the person with the given id; Relationship, Event and
+// Source the relationship, event and source.
 func (t *Timeline) Person(id string) (*Person, bool) {
-	for i := range t.People {
-		if t.People[i].ID == id {
-			return &t.People[i], true
-		}
-	}
-	return nil, false
+	return byID(t.People, id, func(p *Person) string { return p.ID })
 }
 
-// Relationship returns the relationship with the given id.
 func (t *Timeline) Relationship(id string) (*Relationship, bool) {
-	for i := range t.Relationships {
-		if t.Relationships[i].ID == id {
-			return &t.Relationships[i], true
-		}
-	}
-	return nil, false
+	return byID(t.Relationships, id, func(r *Relationship) string { return r.ID })
 }
 
-// Event returns the event with the given id.
 func (t *Timeline) Event(id string) (*Event, bool) {
-	for i := range t.Events {
-		if t.Events[i].ID == id {
-			return &t.Events[i], true
-		}
-	}
-	return nil, false
+	return byID(t.Events, id, func(e *Event) string { return e.ID })
 }
 
-// Source returns the source with the given id.
 func (t *Timeline) Source(id string) (*Source, bool) {
-	for i := range t.Sources {
-		if t.Sources[i].ID == id {
-			return &t.Sources[i], true
+	return byID(t.Sources, id, func(s *Source) string { return s.ID })
+}
+
+// byID returns the item of items whose id, as idOf reads it, is id.
+func byID[T any](items []T, id string, idOf func(*T) string) (*T, bool) {
+	for i := range items {
+		if idOf(&items[i]) == id {
+			return &items[i], true
 		}
 	}
 	return nil, false
