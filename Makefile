@@ -111,8 +111,8 @@ fuzz:
 BENCH_RUNS ?= 3
 .PHONY: bench
 bench: build browser js
-	$(GO) test -p 1 ./data ./app -run '^$$' -bench . -count 1 -timeout 30m
-	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app $(WASM_GCFLAGS) \
+	$(GO) test -p 1 ./data ./app/... -run '^$$' -bench . -count 1 -timeout 30m
+	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app/plot $(WASM_GCFLAGS) \
 		-run '^$$' -bench '^(BenchmarkLaneLayout|BenchmarkRescale)$$/relationships=(1000|10000)$$' -count 1
 	$(GO) test -tags built ./cmd/liaison/internal/server -run '^$$' -bench . -benchtime 3s -count 1
 	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test -tags built ./cmd/liaison/internal/server -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m

@@ -1,13 +1,175 @@
 package app
 
 import (
-	"strconv"
-	"strings"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
+
+// chart is the timeline's chart: the axis with the "as of" cursor's
+// handle, one lane per person with the bars of their relationships and
+// the markers of their events, and the grid behind them. It draws the
+// layout it is given, and reports what the reader asks of it: another
+// window (a zoom, a pan), the cursor on another date, an item's details.
+// What it keeps of its own is what the URL does not: its measured width,
+// the item hovered, the lanes near the reader's view, a gesture under way.
+type chart struct {
+	goapp.Compo
+
+	// ILayout is the layout to draw, which its owner lays out again in
+	// place (plot.LaneLayout.Rescale) or replaces; IFit is the window
+	// that shows everything, the limit of zooms and pans.
+	ILayout *plot.LaneLayout
+	IFit    plot.TimeScale
+	// IAt is the cursor's date, zero for no cursor; IRelationship or
+	// IEvent is the item whose details are open.
+	IAt           data.Date
+	IRelationship string
+	IEvent        string
+	INames        map[string]string // everyone's, by id
+	IColors       map[string]int    // everyone's, by id
+	// IEmbed scrolls many lanes in a box of their own (see renderLanes).
+	IEmbed bool
+	ISched *scheduler
+
+	IOnWindow           func(ctx goapp.Context, w plot.TimeScale)
+	IOnCursor           func(ctx goapp.Context, at data.Date) // zero: no cursor
+	IOnOpenRelationship func(ctx goapp.Context, id, opener string)
+	IOnOpenEvent        func(ctx goapp.Context, id, opener string)
+
+	// width is the plot's width in CSS pixels, measured in the browser;
+	// 0 on the server.
+	width float64
+	// hovered is the bar or marker under the pointer or focus, whose
+	// people's lanes are highlighted.
+	hovered chartItem
+	// lanes are the lanes in the DOM, those near the reader's view, of
+	// laidOut at scale (see lane_sight.go).
+	lanes   plot.LaneWindow
+	laidOut []plot.Lane
+	scale   plot.TimeScale
+	sight   laneSight
+	input   chartInput
+	// hint is a short message shown over the chart, like how to zoom.
+	hint string
+	// ctx is the chart's own context, from OnMount, for work deferred
+	// after an event.
+	ctx     goapp.Context
+	mounted bool
+}
+
+func newChart() *chart { return &chart{} }
+
+// Layout sets what the chart draws, and the window that shows everything.
+func (c *chart) Layout(l *plot.LaneLayout, fit plot.TimeScale) *chart {
+	c.ILayout, c.IFit = l, fit
+	return c
+}
+
+// Cursor sets the cursor's date, zero for none.
+func (c *chart) Cursor(at data.Date) *chart {
+	c.IAt = at
+	return c
+}
+
+// Selected sets the relationship or the event whose details are open.
+func (c *chart) Selected(relationship, event string) *chart {
+	c.IRelationship, c.IEvent = relationship, event
+	return c
+}
+
+// People sets everyone's names and colours, by id.
+func (c *chart) People(names map[string]string, colors map[string]int) *chart {
+	c.INames, c.IColors = names, colors
+	return c
+}
+
+// Embedded says whether the chart is an embed's.
+func (c *chart) Embedded(embed bool) *chart {
+	c.IEmbed = embed
+	return c
+}
+
+// Scheduler sets the page's scheduler, which runs the chart's work
+// deferred to the next frame or until the reader rests.
+func (c *chart) Scheduler(s *scheduler) *chart {
+	c.ISched = s
+	return c
+}
+
+// OnWindow sets what happens when the reader zooms or pans.
+func (c *chart) OnWindow(h func(ctx goapp.Context, w plot.TimeScale)) *chart {
+	c.IOnWindow = h
+	return c
+}
+
+// OnCursor sets what happens when the reader moves the cursor, or hides
+// it (a zero date).
+func (c *chart) OnCursor(h func(ctx goapp.Context, at data.Date)) *chart {
+	c.IOnCursor = h
+	return c
+}
+
+// OnOpen sets what opens a relationship's or an event's details; opener
+// is the DOM id of the bar or marker that opened them.
+func (c *chart) OnOpen(relationship, event func(ctx goapp.Context, id, opener string)) *chart {
+	c.IOnOpenRelationship, c.IOnOpenEvent = relationship, event
+	return c
+}
+
+// OnInit chooses the lanes to draw first.
+func (c *chart) OnInit() {
+	c.followLayout()
+}
+
+// OnUpdate follows a new layout, or the layout moved to another window.
+func (c *chart) OnUpdate(ctx goapp.Context) {
+	c.followLayout()
+}
+
+// OnMount measures the chart, whose width decides how many ticks fit, and
+// follows the reader's scrolling.
+func (c *chart) OnMount(ctx goapp.Context) {
+	c.ctx, c.mounted = ctx, true
+	ctx.Defer(c.measure)
+	c.watchSight()
+	ctx.Dispatch(c.followSight)
+}
+
+// OnDismount stops following the reader's scrolling.
+func (c *chart) OnDismount() {
+	c.mounted = false
+	if c.sight.stop != nil {
+		c.sight.stop()
+		c.sight.stop = nil
+	}
+}
+
+// OnResize measures the chart again, and which lanes are in view.
+func (c *chart) OnResize(ctx goapp.Context) {
+	c.measure(ctx)
+	c.ctx.Dispatch(c.followSight)
+}
+
+// measure reads the plot's width, which decides how many ticks fit; the
+// layout, in percent of the plot, does not depend on it.
+func (c *chart) measure(ctx goapp.Context) {
+	if el := goapp.Window().GetElementByID(chartGridID); el.Truthy() {
+		if w := el.Get("clientWidth").Float(); w > 0 && w != c.width {
+			c.width = w
+			ctx.Update()
+		}
+	}
+}
+
+// later runs f after the chart's next render.
+func (c *chart) later(f func()) {
+	c.ctx.Defer(func(goapp.Context) { f() })
+}
+
+// window is the time window the chart shows.
+func (c *chart) window() plot.TimeScale { return c.ILayout.Scale }
 
 // Tick density: a label every 90 px of the measured chart, or, before
 // anything is measured (the prerender), as many as suit a 960 px chart.
@@ -18,68 +180,61 @@ const (
 	prerenderTicks = 11
 )
 
-// Layout sizes, in rem, shared with the stylesheet.
-const (
-	barRowHeight    = 2.25
-	markerRowHeight = 1.75
-)
-
-// renderChart draws the axis with the cursor's handle, one lane per person,
-// and the grid behind them. The chart takes keyboard focus: arrow keys pan,
-// + and − zoom.
-func (p *TimelinePage) renderChart() goapp.UI {
-	l := &p.view.layout
+// Render draws the axis with the cursor's handle, one lane per person,
+// and the grid behind them. The chart takes keyboard focus: arrow keys
+// pan, + and − zoom.
+func (c *chart) Render() goapp.UI {
+	l := c.ILayout
 	maxTicks := prerenderTicks
-	if p.chartWidth > 0 {
-		maxTicks = int(p.chartWidth / tickSpacing)
+	if c.width > 0 {
+		maxTicks = int(c.width / tickSpacing)
 	}
-	ticks := Ticks(l.Scale, maxTicks)
+	ticks := plot.Ticks(l.Scale, maxTicks)
 	now := l.Scale.Percent(l.Now)
-	highlighted := p.highlightedPeople()
+	highlighted := c.highlightedPeople()
 	classes := []string{"chart"}
-	if p.chartWidth > 0 {
+	if c.width > 0 {
 		classes = append(classes, "chart--measured")
 	}
 	if len(highlighted) > 0 {
 		classes = append(classes, "chart--highlighting")
 	}
-	return goapp.Section().Class(classes...).ID("chart").
+	return goapp.Section().Class(classes...).ID(chartID).
 		TabIndex(0).
-		Aria("label", "Timeline chart from "+l.Scale.From.Format("2006")+" to "+l.Scale.To.AddDate(0, 0, -1).Format("2006")+
-			". Arrow keys move through time, plus and minus zoom.").
-		OnKeyDown(p.onChartKey).
+		Aria("label", chartLabel(l.Scale)).
+		OnKeyDown(c.onChartKey).
 		Body(
 			goapp.Div().Class("chart__axis").
-				OnClick(p.onAxisClick).
+				OnClick(c.onAxisClick).
 				Body(
 					goapp.Div().Class("chart__ticks").Aria("hidden", ariaTrue).Body(
 						goapp.Range(ticks).Slice(func(i int) goapp.UI {
 							return goapp.Span().Class(tickClass(ticks[i].Percent)).Style("left", pct(ticks[i].Percent)).Text(ticks[i].Label)
 						}),
 					),
-					p.renderCursorHandle(),
+					c.renderCursorHandle(),
 				),
 			goapp.Div().Class("chart__body").
-				On("wheel", p.onWheel).
-				On("pointerdown", p.onPointerDown).
-				On("pointermove", p.onPointerMove).
-				On("pointerup", p.onPointerUp).
-				On("pointercancel", p.onPointerUp).
-				OnDblClick(p.onDoubleClick).
+				On("wheel", c.onWheel).
+				On("pointerdown", c.onPointerDown).
+				On("pointermove", c.onPointerMove).
+				On("pointerup", c.onPointerUp).
+				On("pointercancel", c.onPointerUp).
+				OnDblClick(c.onDoubleClick).
 				Body(
-					goapp.Div().Class("chart__grid").ID("chart-grid").Aria("hidden", ariaTrue).Body(
+					goapp.Div().Class("chart__grid").ID(chartGridID).Aria("hidden", ariaTrue).Body(
 						goapp.Range(ticks).Slice(func(i int) goapp.UI {
 							return goapp.Span().Class("gridline").Style("left", pct(ticks[i].Percent))
 						}),
 						goapp.If(now >= 0 && now <= 100, func() goapp.UI {
 							return goapp.Span().Class("now-line").Style("left", pct(now)).Body(
-								goapp.Span().Class("now-line__label").Text("now"),
+								goapp.Span().Class("now-line__label").Text(nowLabel),
 							)
 						}),
-						p.renderCursorLine(),
+						c.renderCursorLine(),
 					),
-					p.renderLanes(highlighted),
-					goapp.P().Class("chart__hint").Aria("hidden", ariaTrue).Text(p.input.hint),
+					c.renderLanes(highlighted),
+					goapp.P().Class("chart__hint").Aria("hidden", ariaTrue).Text(c.hint),
 				),
 		)
 }
@@ -97,290 +252,13 @@ func tickClass(percent float64) string {
 
 // highlightedPeople are the partners of the hovered or focused bar, or the
 // people of the hovered event.
-func (p *TimelinePage) highlightedPeople() map[string]bool {
-	if p.hovered == "" {
+func (c *chart) highlightedPeople() map[string]bool {
+	if !c.hovered.ok() {
 		return nil
 	}
-	people := make(map[string]bool, len(p.hoveredPeople))
-	for _, id := range p.hoveredPeople {
+	people := make(map[string]bool, len(c.hovered.people))
+	for _, id := range c.hovered.people {
 		people[id] = true
 	}
 	return people
 }
-
-// renderLanes draws the lanes of the lane window (see LaneWindow), with
-// padding of the others' height. An embed with many lanes scrolls them in
-// a box of their own: its frame is as tall as its content, so the page
-// around it, not the embed, would otherwise scroll past thousands of lanes.
-func (p *TimelinePage) renderLanes(highlighted map[string]bool) goapp.UI {
-	lanes, w := p.view.layout.Lanes, p.lanes
-	classes := []string{"chart__scroller"}
-	if p.embed && len(lanes) > embedLanes {
-		classes = append(classes, "chart__scroller--box")
-	}
-	shown := lanes[w.First:w.Last]
-	return goapp.Div().Class(classes...).ID("chart-scroller").Body(
-		goapp.Ol().Class("chart__lanes").ID("chart-lanes").
-			Style("padding-top", px(w.Above)).
-			Style("padding-bottom", px(w.Below)).
-			OnClick(p.onItemClick).
-			On("mouseover", p.onItemOver).
-			On("focusin", p.onItemOver).
-			On("mouseout", p.onItemOut).
-			On("focusout", p.onItemOut).
-			Body(
-				goapp.Range(shown).Slice(func(i int) goapp.UI {
-					lane := &shown[i]
-					return p.renderLane(lane, w.First+i, highlighted[lane.Person.ID])
-				}),
-			),
-	)
-}
-
-// embedLanes is how many lanes an embed shows before it scrolls them.
-const embedLanes = 12
-
-// plotHeight is the height of a lane's plot, in rem.
-func plotHeight(lane *Lane) float64 {
-	return max(float64(lane.BarRows)*barRowHeight+float64(lane.MarkerRows)*markerRowHeight, barRowHeight)
-}
-
-// renderLane draws lane number i of the layout. Bars and markers well
-// outside the time window are left out: the lane clips them anyway.
-func (p *TimelinePage) renderLane(lane *Lane, i int, highlighted bool) goapp.UI {
-	classes := []string{"lane"}
-	if highlighted {
-		classes = append(classes, "lane--highlighted")
-	}
-	bars, markers := inSight(lane)
-	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).
-		Aria("setsize", len(p.view.layout.Lanes)).
-		Aria("posinset", i+1).
-		Body(
-			goapp.Div().Class("lane__name").Body(
-				goapp.Span().Class("lane__person").Body(personName(p.view.colors[lane.Person.ID], lane.Person.Name)...),
-				goapp.If(lane.Person.Description != "", func() goapp.UI {
-					return goapp.Span().Class("lane__description").Text(lane.Person.Description)
-				}),
-			),
-			goapp.Div().Class("lane__plot").Style("height", rem(plotHeight(lane))).Body(
-				// The clip hides what lies outside the zoomed window, but for
-				// the room of a focus ring around the plot, in which the items
-				// are placed; tooltips sit beside it so that they are never cut
-				// off.
-				goapp.Div().Class("lane__clip").Body(
-					goapp.Div().Class("lane__items").Body(
-						goapp.Range(markers).Slice(func(i int) goapp.UI {
-							m := markers[i]
-							return p.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
-						}),
-						goapp.Range(bars).Slice(func(i int) goapp.UI {
-							b := bars[i]
-							return p.renderBar(lane.Person, b, p.barTop(lane, b))
-						}),
-					),
-				),
-				p.renderLaneTooltip(lane),
-			),
-		)
-}
-
-// sightMargin is how far beyond the time window, in percent of it, bars
-// and markers are still drawn: a pan of half a screen shows no gap before
-// the next render.
-const sightMargin = 50.0
-
-// inSight are the lane's bars and markers that reach within sightMargin of
-// the time window.
-func inSight(lane *Lane) ([]Bar, []Marker) {
-	var bars []Bar
-	for _, b := range lane.Bars {
-		if b.Left+b.Width >= -sightMargin && b.Left <= 100+sightMargin {
-			bars = append(bars, b)
-		}
-	}
-	var markers []Marker
-	for _, m := range lane.Markers {
-		if m.To >= -sightMargin && m.From <= 100+sightMargin {
-			markers = append(markers, m)
-		}
-	}
-	return bars, markers
-}
-
-func (p *TimelinePage) barTop(lane *Lane, b Bar) float64 {
-	return float64(lane.MarkerRows)*markerRowHeight + float64(b.Row)*barRowHeight
-}
-
-// renderLaneTooltip is the tooltip of the hovered or focused item, if it
-// is in this lane: under the item, at the middle of its visible part.
-func (p *TimelinePage) renderLaneTooltip(lane *Lane) goapp.UI {
-	if p.hovered == "" {
-		return nil
-	}
-	for _, b := range lane.Bars {
-		if barID(lane.Person, b.Relationship) == p.hovered {
-			at := (max(b.Left, 0) + min(b.Left+b.Width, 100)) / 2
-			return renderTooltip(tooltipForRelationship(b.Relationship, p.view.names), at, p.barTop(lane, b)+barRowHeight)
-		}
-	}
-	for _, m := range lane.Markers {
-		if markerID(lane.Person, m.Event) == p.hovered {
-			e := m.Event
-			lines := []string{e.Title, eventKindText(e.Kind) + " · " + e.Date.Human()}
-			return renderTooltip(lines, min(max(m.At, 0), 100), float64(m.Row+1)*markerRowHeight)
-		}
-	}
-	return nil
-}
-
-// barID is the DOM id of a relationship's bar in one person's lane.
-func barID(lane *data.Person, r *data.Relationship) string {
-	return "bar-" + lane.ID + "-" + r.ID
-}
-
-// markerID is the DOM id of an event's marker in one person's lane.
-func markerID(lane *data.Person, e *data.Event) string {
-	return "marker-" + lane.ID + "-" + e.ID
-}
-
-// renderBar draws one relationship in one partner's lane: a button that
-// opens its details, made of one segment per phase, with a tooltip while
-// hovered or focused.
-func (p *TimelinePage) renderBar(self *data.Person, b Bar, top float64) goapp.UI {
-	r := b.Relationship
-	id := barID(self, r)
-	selected := p.state.Relationship == r.ID
-	classes := []string{"bar", "bar--" + string(b.Certainty)}
-	if b.Ongoing {
-		classes = append(classes, "bar--ongoing")
-	}
-	if selected {
-		classes = append(classes, "bar--selected")
-	}
-	// A bar that starts before the window keeps its name in view.
-	shift := 0.0
-	if b.Left < 0 && b.Width > 0 {
-		shift = min(-b.Left, b.Width) / b.Width * 100
-	}
-	description := describeRelationship(r, self.Name, b.Partner.Name)
-	return goapp.Button().
-		ID(id).
-		Class(classes...).
-		DataSet("relationship", r.ID).
-		Style("left", pct(b.Left)).
-		Style("width", pct(b.Width)).
-		Style("top", rem(top)).
-		Style("--label-shift", pct(shift)).
-		Aria("label", attr(description)).
-		Aria("pressed", ariaBool(selected)).
-		Body(
-			goapp.Span().Class("bar__label").Aria("hidden", ariaTrue).Text(b.Partner.Name),
-			goapp.Span().Class("bar__band").Aria("hidden", ariaTrue).Body(
-				goapp.Range(b.Segments).Slice(func(i int) goapp.UI {
-					return renderSegment(b.Segments[i])
-				}),
-			),
-		)
-}
-
-func renderSegment(s Segment) goapp.UI {
-	from := "transparent"
-	if s.Previous != "" {
-		from = "var(--status-" + string(s.Previous) + ")"
-	}
-	return goapp.Span().
-		Class("segment", "segment--"+string(s.Phase.Status), "segment--"+string(s.Certainty)).
-		Style("left", pct(s.Left)).
-		Style("width", pct(s.Width)).
-		Style("--solid-from", pct(s.FadeIn)).
-		Style("--solid-until", pct(100-s.FadeOut)).
-		Style("--from", from)
-}
-
-func (p *TimelinePage) renderMarker(self *data.Person, m Marker, top float64) goapp.UI {
-	e := m.Event
-	id := markerID(self, e)
-	selected := p.state.Event == e.ID
-	classes := []string{"marker", "marker--" + string(e.Kind)}
-	if selected {
-		classes = append(classes, "marker--selected")
-	}
-	return goapp.Div().Class("marker-span").Style("top", rem(top)).Body(
-		goapp.If(m.To-m.From > 0.5, func() goapp.UI {
-			return goapp.Span().Class("marker-span__range").
-				Style("left", pct(m.From)).
-				Style("width", pct(m.To-m.From))
-		}),
-		goapp.Button().
-			ID(id).
-			Class(classes...).
-			DataSet("event", e.ID).
-			Style("left", pct(m.At)).
-			Aria("label", attr("Event "+strconv.Itoa(m.Number)+": "+e.Title+", "+e.Date.Human())).
-			Aria("pressed", ariaBool(selected)).
-			Text(strconv.Itoa(m.Number)),
-	)
-}
-
-// renderTooltip is a short summary shown under what is hovered or focused,
-// at percent across the lane and top rem down; screen readers get the same
-// from the item's label. It turns to stay inside the chart.
-func renderTooltip(lines []string, percent, top float64) goapp.UI {
-	classes := []string{"tooltip"}
-	switch {
-	case percent > 70:
-		classes = append(classes, "tooltip--leftward")
-	case percent > 30:
-		classes = append(classes, "tooltip--centred")
-	}
-	return goapp.Span().Class(classes...).Role("tooltip").Aria("hidden", ariaTrue).
-		Style("left", pct(percent)).
-		Style("top", rem(top)).
-		Body(
-			goapp.Range(lines).Slice(func(i int) goapp.UI {
-				return goapp.Span().Class("tooltip__line").Text(lines[i])
-			}),
-		)
-}
-
-// tooltipForRelationship names the pair, then each phase and the end with
-// their dates: "dating 2018", "engaged 2022", "split late 2023".
-func tooltipForRelationship(r *data.Relationship, names map[string]string) []string {
-	lines := []string{names[r.People[0]] + " & " + names[r.People[1]]}
-	for _, ph := range r.Phases {
-		lines = append(lines, string(ph.Status)+" from "+ph.From.Human())
-	}
-	if r.End != nil {
-		lines = append(lines, strings.ToLower(endText(r.End.KindOrDefault()))+" "+r.End.Date.Human())
-	}
-	if c := r.CertaintyOrDefault(); c != data.Confirmed {
-		lines = append(lines, string(c))
-	}
-	return lines
-}
-
-// describeRelationship is a bar's name for screen readers: "Imogen Poots
-// and James Norton: dating from 2018, engaged from 2022, split late 2023".
-func describeRelationship(r *data.Relationship, self, partner string) string {
-	var parts []string
-	for _, p := range r.Phases {
-		parts = append(parts, string(p.Status)+" from "+p.From.Human())
-	}
-	if r.End != nil {
-		parts = append(parts, strings.ToLower(endText(r.End.KindOrDefault()))+" "+r.End.Date.Human())
-	} else {
-		parts = append(parts, "ongoing")
-	}
-	s := self + " and " + partner + ": " + strings.Join(parts, ", ")
-	if c := r.CertaintyOrDefault(); c != data.Confirmed {
-		s += " (" + string(c) + ")"
-	}
-	return s
-}
-
-func pct(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) + "%" }
-
-func rem(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) + "rem" }
-
-func px(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "px" }

@@ -2,9 +2,10 @@ package app
 
 import (
 	"math"
-	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
 )
 
 // chartInput is the state of a mouse, touch or pen gesture on the chart.
@@ -14,25 +15,22 @@ type chartInput struct {
 	pointers map[int]float64
 	// start is the window when the gesture began, startX and startSpan
 	// where the pointers were then (startSpan: the distance between two).
-	start             TimeScale
+	start             plot.TimeScale
 	startX, startSpan float64
 	// dragged is set once a gesture has moved: the click that ends it must
 	// not open details.
 	dragged bool
 	// cursor is set while the "as of" cursor is being dragged.
 	cursor bool
-	// hint is a short message shown over the chart, like how to zoom.
-	hint    string
-	hintSeq int
 }
 
 // dragThreshold is how far, in pixels, a pointer moves before a press
 // becomes a drag.
 const dragThreshold = 4
 
-// plot is the left edge and width, in client pixels, of the chart's plot.
-func plot() (left, width float64) {
-	el := goapp.Window().GetElementByID("chart-grid")
+// plotBounds is the left edge and width, in client pixels, of the chart's plot.
+func plotBounds() (left, width float64) {
+	el := goapp.Window().GetElementByID(chartGridID)
 	if !el.Truthy() {
 		return 0, 0
 	}
@@ -42,7 +40,7 @@ func plot() (left, width float64) {
 
 // fractionAt is where client x falls across the plot, from 0 to 1.
 func fractionAt(x float64) float64 {
-	left, width := plot()
+	left, width := plotBounds()
 	if width <= 0 {
 		return 0.5
 	}
@@ -53,7 +51,7 @@ func fractionAt(x float64) float64 {
 // what a trackpad pinch sends, and pans on a sideways wheel. A plain
 // vertical wheel scrolls the page, as readers of an article expect; the
 // chart says how to zoom instead of trapping the scroll.
-func (p *TimelinePage) onWheel(ctx goapp.Context, e goapp.Event) {
+func (c *chart) onWheel(ctx goapp.Context, e goapp.Event) {
 	dx, dy := e.Get("deltaX").Float(), e.Get("deltaY").Float()
 	if e.Get("deltaMode").Int() == 1 { // lines, not pixels
 		dx, dy = dx*16, dy*16
@@ -61,172 +59,133 @@ func (p *TimelinePage) onWheel(ctx goapp.Context, e goapp.Event) {
 	switch {
 	case e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool():
 		e.PreventDefault()
-		factor := math.Pow(zoomStep, min(max(dy/100, -1), 1))
-		p.setWindow(ctx, p.window().Zoom(factor, fractionAt(e.Get("clientX").Float()), p.view.fit))
+		factor := math.Pow(plot.ZoomStep, min(max(dy/100, -1), 1))
+		c.IOnWindow(ctx, c.window().Zoom(factor, fractionAt(e.Get("clientX").Float()), c.IFit))
 	case math.Abs(dx) > math.Abs(dy):
 		e.PreventDefault()
-		if _, width := plot(); width > 0 {
-			p.setWindow(ctx, p.window().Pan(dx/width, p.view.fit))
+		if _, width := plotBounds(); width > 0 {
+			c.IOnWindow(ctx, c.window().Pan(dx/width, c.IFit))
 		}
 	default:
-		p.showHint(ctx, "Hold Ctrl and scroll, or pinch, to zoom")
+		c.showHint(zoomHint)
 	}
 }
 
-// showHint shows a message over the chart for two seconds.
-func (p *TimelinePage) showHint(ctx goapp.Context, hint string) {
-	p.input.hint = hint
-	p.input.hintSeq++
-	seq := p.input.hintSeq
-	p.page.After(2*time.Second, func(ctx goapp.Context) {
-		if p.input.hintSeq == seq {
-			p.input.hint = ""
-		}
-	})
+// showHint shows a message over the chart for hintDelay.
+func (c *chart) showHint(hint string) {
+	c.hint = hint
+	c.ISched.after(c.ctx, hideHintJob, hintDelay, func(goapp.Context) { c.hint = "" })
 }
 
-func (p *TimelinePage) onPointerDown(ctx goapp.Context, e goapp.Event) {
+func (c *chart) onPointerDown(ctx goapp.Context, e goapp.Event) {
 	if e.Get("pointerType").String() == "mouse" && e.Get("button").Int() != 0 {
 		return
 	}
-	if p.input.pointers == nil {
-		p.input.pointers = map[int]float64{}
+	if c.input.pointers == nil {
+		c.input.pointers = map[int]float64{}
 	}
-	p.input.pointers[e.Get("pointerId").Int()] = e.Get("clientX").Float()
-	p.input.dragged = false
-	p.beginGesture()
+	c.input.pointers[e.Get("pointerId").Int()] = e.Get("clientX").Float()
+	c.input.dragged = false
+	c.beginGesture()
 	ctx.PreventUpdate()
 }
 
 // beginGesture records where the pointers and the window are, so that
 // moves are measured from there.
-func (p *TimelinePage) beginGesture() {
-	p.input.start = p.window()
-	xs := p.pointerXs()
+func (c *chart) beginGesture() {
+	c.input.start = c.window()
+	xs := c.pointerXs()
 	switch len(xs) {
 	case 1:
-		p.input.startX = xs[0]
+		c.input.startX = xs[0]
 	case 2:
-		p.input.startX = (xs[0] + xs[1]) / 2
-		p.input.startSpan = math.Abs(xs[0] - xs[1])
+		c.input.startX = (xs[0] + xs[1]) / 2
+		c.input.startSpan = math.Abs(xs[0] - xs[1])
 	}
 }
 
-func (p *TimelinePage) pointerXs() []float64 {
+func (c *chart) pointerXs() []float64 {
 	var xs []float64
-	for _, x := range p.input.pointers {
+	for _, x := range c.input.pointers {
 		xs = append(xs, x)
 	}
 	return xs
 }
 
 // onPointerMove pans with one pointer and zooms with two (a pinch).
-func (p *TimelinePage) onPointerMove(ctx goapp.Context, e goapp.Event) {
+func (c *chart) onPointerMove(ctx goapp.Context, e goapp.Event) {
 	id := e.Get("pointerId").Int()
-	if _, down := p.input.pointers[id]; !down {
+	if _, down := c.input.pointers[id]; !down {
 		ctx.PreventUpdate()
 		return
 	}
 	x := e.Get("clientX").Float()
-	p.input.pointers[id] = x
-	_, width := plot()
-	xs := p.pointerXs()
+	c.input.pointers[id] = x
+	_, width := plotBounds()
+	xs := c.pointerXs()
 	switch {
 	case width <= 0:
 		ctx.PreventUpdate()
 	case len(xs) == 1:
-		dx := x - p.input.startX
-		if !p.input.dragged && math.Abs(dx) < dragThreshold {
+		dx := x - c.input.startX
+		if !c.input.dragged && math.Abs(dx) < dragThreshold {
 			ctx.PreventUpdate()
 			return
 		}
-		if !p.input.dragged {
-			p.input.dragged = true
+		if !c.input.dragged {
+			c.input.dragged = true
 			ctx.JSSrc().Call("setPointerCapture", id)
 		}
-		window := p.input.start.Pan(-dx/width, p.view.fit)
+		window := c.input.start.Pan(-dx/width, c.IFit)
 		ctx.PreventUpdate()
-		p.nextFrame(func(ctx goapp.Context) { p.setWindow(ctx, window) })
-	case len(xs) == 2 && p.input.startSpan > 0:
-		p.input.dragged = true
+		c.ISched.nextFrame(c.ctx, dragJob, func(ctx goapp.Context) { c.IOnWindow(ctx, window) })
+	case len(xs) == 2 && c.input.startSpan > 0:
+		c.input.dragged = true
 		span := math.Abs(xs[0] - xs[1])
 		if span < 1 {
 			return
 		}
-		factor := p.input.startSpan / span
-		window := p.input.start.Zoom(factor, fractionAt((xs[0]+xs[1])/2), p.view.fit)
+		factor := c.input.startSpan / span
+		window := c.input.start.Zoom(factor, fractionAt((xs[0]+xs[1])/2), c.IFit)
 		ctx.PreventUpdate()
-		p.nextFrame(func(ctx goapp.Context) { p.setWindow(ctx, window) })
+		c.ISched.nextFrame(c.ctx, dragJob, func(ctx goapp.Context) { c.IOnWindow(ctx, window) })
 	}
 }
 
-func (p *TimelinePage) onPointerUp(ctx goapp.Context, e goapp.Event) {
-	delete(p.input.pointers, e.Get("pointerId").Int())
-	p.beginGesture()
+func (c *chart) onPointerUp(ctx goapp.Context, e goapp.Event) {
+	delete(c.input.pointers, e.Get("pointerId").Int())
+	c.beginGesture()
 	ctx.PreventUpdate()
 }
 
 // onDoubleClick zooms in around the pointer, unless it is on a bar or a
 // marker: its two clicks have opened the item's details, which a zoom
 // would move away from.
-func (p *TimelinePage) onDoubleClick(ctx goapp.Context, e goapp.Event) {
-	if _, onItem := p.chartItemAt(e.Get("target")); onItem {
+func (c *chart) onDoubleClick(ctx goapp.Context, e goapp.Event) {
+	if _, onItem := c.chartItemAt(e.Get("target")); onItem {
 		ctx.PreventUpdate()
 		return
 	}
-	p.setWindow(ctx, p.window().Zoom(1/(zoomStep*zoomStep), fractionAt(e.Get("clientX").Float()), p.view.fit))
+	c.IOnWindow(ctx, c.window().Zoom(1/(plot.ZoomStep*plot.ZoomStep), fractionAt(e.Get("clientX").Float()), c.IFit))
 }
 
 // onChartKey pans on the arrow keys and zooms on + and −, around the
 // middle.
-func (p *TimelinePage) onChartKey(ctx goapp.Context, e goapp.Event) {
-	w := p.window()
+func (c *chart) onChartKey(ctx goapp.Context, e goapp.Event) {
+	w := c.window()
 	switch e.Get("key").String() {
 	case "ArrowLeft":
-		w = w.Pan(-0.2, p.view.fit)
+		w = w.Pan(-0.2, c.IFit)
 	case "ArrowRight":
-		w = w.Pan(0.2, p.view.fit)
+		w = w.Pan(0.2, c.IFit)
 	case "+", "=":
-		w = w.Zoom(1/zoomStep, 0.5, p.view.fit)
+		w = w.Zoom(1/plot.ZoomStep, 0.5, c.IFit)
 	case "-", "_":
-		w = w.Zoom(zoomStep, 0.5, p.view.fit)
+		w = w.Zoom(plot.ZoomStep, 0.5, c.IFit)
 	default:
 		ctx.PreventUpdate()
 		return
 	}
 	e.PreventDefault()
-	p.setWindow(ctx, w)
-}
-
-// setWindow shows the window w and records it in the URL.
-func (p *TimelinePage) setWindow(ctx goapp.Context, w TimeScale) {
-	s := p.state
-	s.From, s.To = windowOf(w, p.view.fit)
-	p.replace(ctx, s)
-}
-
-// windowOf is the zoom window of a view that shows w, within the zoom
-// limits of fit: zero, for "fit everything", when that is what it shows.
-func windowOf(w, fit TimeScale) (from, to time.Time) {
-	if w.From.IsZero() {
-		return time.Time{}, time.Time{}
-	}
-	if w = w.Within(fit); w == fit {
-		return time.Time{}, time.Time{}
-	}
-	return w.From, w.To
-}
-
-// zoomBy zooms around the middle of the chart: the + and − buttons.
-func (p *TimelinePage) zoomBy(factor float64) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		p.setWindow(ctx, p.window().Zoom(factor, 0.5, p.view.fit))
-	}
-}
-
-// fit shows everything again.
-func (p *TimelinePage) fit(ctx goapp.Context, e goapp.Event) {
-	s := p.state
-	s.From, s.To = time.Time{}, time.Time{}
-	p.replace(ctx, s)
+	c.IOnWindow(ctx, w)
 }

@@ -1,9 +1,9 @@
 package app
 
 import (
-	"strconv"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
 )
 
 // The bars and markers of the lanes share one set of event handlers, on
@@ -11,16 +11,36 @@ import (
 // scrolling) then only changes the items' attributes, where go-app would
 // otherwise replace a JavaScript callback for every handler of every item.
 
-// A chartItem is a bar or a marker, found from an event's target.
+// A chartItem is a bar or a marker: a relationship or an event drawn in
+// one person's lane. The zero chartItem is none.
 type chartItem struct {
-	id     string   // its DOM id
-	lane   int      // the index of its lane in the layout
-	people []string // whose lanes to highlight while it is hovered
-	open   func(ctx goapp.Context)
+	lane         int      // the index of its lane in the layout
+	person       string   // whose lane it is in
+	relationship string   // a bar's relationship, or
+	event        string   // a marker's event
+	people       []string // whose lanes to highlight while it is hovered
 }
 
-// chartItemAt is the bar or marker that contains the DOM node target.
-func (p *TimelinePage) chartItemAt(target goapp.Value) (chartItem, bool) {
+func (i chartItem) ok() bool { return i.person != "" }
+
+// is reports whether i and o are the same bar or marker.
+func (i chartItem) is(o chartItem) bool {
+	return i.person == o.person && i.relationship == o.relationship && i.event == o.event
+}
+
+// domID is the DOM id of the item's button.
+func (i chartItem) domID() string {
+	if i.relationship != "" {
+		return barID(i.person, i.relationship)
+	}
+	return markerID(i.person, i.event)
+}
+
+// chartItemAt is the bar or marker that contains the DOM node target: the
+// bar's relationship or the marker's event (data-relationship,
+// data-event) in the lane of its person (data-person) among the lanes
+// drawn.
+func (c *chart) chartItemAt(target goapp.Value) (chartItem, bool) {
 	if !target.Truthy() || target.Get("closest").Type() != goapp.TypeFunction {
 		return chartItem{}, false
 	}
@@ -28,53 +48,67 @@ func (p *TimelinePage) chartItemAt(target goapp.Value) (chartItem, bool) {
 	if !el.Truthy() {
 		return chartItem{}, false
 	}
-	lanes := p.view.layout.Lanes
-	i, err := strconv.Atoi(el.Call("closest", ".lane").Call("getAttribute", "aria-posinset").String())
-	if err != nil || i < 1 || i > len(lanes) {
+	i, ok := c.drawnLane(el.Call("closest", ".lane").Get("dataset").Get("person").String())
+	if !ok {
 		return chartItem{}, false
 	}
-	lane := &lanes[i-1]
-	id := el.Get("id").String()
+	lane := &c.ILayout.Lanes[i]
 	if rel := el.Get("dataset").Get("relationship"); rel.Truthy() {
 		for _, b := range lane.Bars {
 			if r := b.Relationship; r.ID == rel.String() {
-				return chartItem{id, i - 1, r.People[:], func(ctx goapp.Context) { p.openRelationship(ctx, r.ID, id) }}, true
+				return chartItem{lane: i, person: lane.Person.ID, relationship: r.ID, people: r.People[:]}, true
 			}
 		}
 	}
 	if event := el.Get("dataset").Get("event"); event.Truthy() {
 		for _, m := range lane.Markers {
 			if e := m.Event; e.ID == event.String() {
-				return chartItem{id, i - 1, e.People, func(ctx goapp.Context) { p.openEvent(ctx, e.ID, id) }}, true
+				return chartItem{lane: i, person: lane.Person.ID, event: e.ID, people: e.People}, true
 			}
 		}
 	}
 	return chartItem{}, false
 }
 
+// drawnLane is the index in the layout of the person's lane among those
+// drawn.
+func (c *chart) drawnLane(person string) (int, bool) {
+	lanes := c.ILayout.Lanes
+	for i := max(c.lanes.First, 0); i < min(c.lanes.Last, len(lanes)); i++ {
+		if lanes[i].Person.ID == person {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // onItemClick opens the details of the bar or marker clicked, unless the
 // click ends a drag; a key's click (detail 0) always opens them.
-func (p *TimelinePage) onItemClick(ctx goapp.Context, e goapp.Event) {
-	item, ok := p.chartItemAt(e.Get("target"))
-	if !ok || p.input.dragged && e.Get("detail").Int() != 0 {
+func (c *chart) onItemClick(ctx goapp.Context, e goapp.Event) {
+	item, ok := c.chartItemAt(e.Get("target"))
+	if !ok || c.input.dragged && e.Get("detail").Int() != 0 {
 		ctx.PreventUpdate()
 		return
 	}
-	item.open(ctx)
+	if item.relationship != "" {
+		c.IOnOpenRelationship(ctx, item.relationship, item.domID())
+		return
+	}
+	c.IOnOpenEvent(ctx, item.event, item.domID())
 }
 
 // onItemOver highlights the lanes of the bar or marker under the pointer
 // or focused, and shows its tooltip (mouseover and focusin). A focused
 // item's neighbouring lanes are drawn at once, for the next Tab to find.
-func (p *TimelinePage) onItemOver(ctx goapp.Context, e goapp.Event) {
-	item, ok := p.chartItemAt(e.Get("target"))
-	if !ok || item.id == p.hovered {
+func (c *chart) onItemOver(ctx goapp.Context, e goapp.Event) {
+	item, ok := c.chartItemAt(e.Get("target"))
+	if !ok || item.is(c.hovered) {
 		ctx.PreventUpdate()
 		return
 	}
-	p.hovered, p.hoveredPeople = item.id, item.people
+	c.hovered = item
 	if e.Get("type").String() == "focusin" {
-		p.lanes = p.lanes.Reach(LaneOffsets(p.sight.heights.of(p.view.layout.Lanes)), item.lane, focusReach)
+		c.lanes = c.lanes.Reach(plot.LaneOffsets(c.sight.heights.of(c.ILayout.Lanes)), item.lane, focusReach)
 	}
 }
 
@@ -83,15 +117,15 @@ const focusReach = 3
 
 // onItemOut ends the highlight when the pointer or the focus leaves the
 // item for anything outside it (mouseout and focusout).
-func (p *TimelinePage) onItemOut(ctx goapp.Context, e goapp.Event) {
-	item, ok := p.chartItemAt(e.Get("target"))
-	if !ok || item.id != p.hovered {
+func (c *chart) onItemOut(ctx goapp.Context, e goapp.Event) {
+	item, ok := c.chartItemAt(e.Get("target"))
+	if !ok || !item.is(c.hovered) {
 		ctx.PreventUpdate()
 		return
 	}
-	if next, ok := p.chartItemAt(e.Get("relatedTarget")); ok && next.id == item.id {
+	if next, ok := c.chartItemAt(e.Get("relatedTarget")); ok && next.is(item) {
 		ctx.PreventUpdate() // moving within the item
 		return
 	}
-	p.hovered = ""
+	c.hovered = chartItem{}
 }

@@ -1,22 +1,12 @@
 package app
 
 import (
-	"os"
 	"testing"
 	"time"
-
-	"github.com/liaison-timeline/liaison/data"
 )
 
 func TestCouplesAtOnTheDefaultTimeline(t *testing.T) {
-	src, err := os.ReadFile("../data/timelines/james-norton.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl, err := data.Parse("james-norton.json", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tl := loadDefaultTimeline(t)
 	tests := []struct {
 		day  time.Time
 		want []string
@@ -33,16 +23,16 @@ func TestCouplesAtOnTheDefaultTimeline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range CouplesAt(tl, tt.day) {
-			got = append(got, c.Relationship.ID+": "+c.Describe())
+		for _, c := range couplesAt(tl, tt.day) {
+			got = append(got, c.Relationship.ID+": "+coupleText(c))
 		}
 		if len(got) != len(tt.want) {
-			t.Errorf("CouplesAt(%s) = %q, want %q", tt.day.Format("2006-01-02"), got, tt.want)
+			t.Errorf("couplesAt(%s) = %q, want %q", tt.day.Format("2006-01-02"), got, tt.want)
 			continue
 		}
 		for i := range got {
 			if got[i] != tt.want[i] {
-				t.Errorf("CouplesAt(%s)[%d] = %q, want %q", tt.day.Format("2006-01-02"), i, got[i], tt.want[i])
+				t.Errorf("couplesAt(%s)[%d] = %q, want %q", tt.day.Format("2006-01-02"), i, got[i], tt.want[i])
 			}
 		}
 	}

@@ -12,7 +12,8 @@ import (
 // TestBrowserOEmbedCode checks it against what Chromium draws.
 func TestEmbedHeight(t *testing.T) {
 	tl := loadDefaultTimeline(t)
-	lonely := testTimeline(t, "ann", "", "")
+	lonely := mustParseTimeline(t, `{"schema":"timeline/v1","id":"lonely","title":"Lonely",
+		"people":[{"id":"ann","name":"Ann"}],"relationships":[]}`)
 	height := func(tl *data.Timeline, query string) int {
 		q, err := url.ParseQuery(query)
 		if err != nil {

@@ -1,8 +1,8 @@
 package app
 
 import (
+	"slices"
 	"strconv"
-	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -13,26 +13,21 @@ import (
 // markers are, with dates, people and quotes: the chart stays uncluttered
 // and every event is still readable as text. A long list is drawn a page
 // at a time. The list view has them in a table instead.
-func (p *TimelinePage) renderEventList() goapp.UI {
-	all, names := p.view.layout.Events, p.view.names
-	if len(all) == 0 || p.state.List {
+func renderEventList(events []*data.Event, names map[string]string, more showMore, onOpen func(ctx goapp.Context, id, opener string)) goapp.UI {
+	if len(events) == 0 {
 		return nil
 	}
-	events := all[:p.shown(eventItems, len(all))]
-	return goapp.Section().Class("events").Aria("labelledby", "events-heading").Body(
-		goapp.H2().ID("events-heading").Text("Events"),
-		goapp.Ol().Class("events__list").OnClick(p.onEventsClick).Body(
-			goapp.Range(events).Slice(func(i int) goapp.UI {
-				e := events[i]
-				people := make([]string, len(e.People))
-				for k, id := range e.People {
-					people[k] = names[id]
-				}
+	shown := events[:more.shown]
+	return goapp.Section().Class("events").Aria("labelledby", eventsHeadingID).Body(
+		goapp.H2().ID(eventsHeadingID).Text(eventsHeading),
+		goapp.Ol().Class("events__list").OnClick(onEventsClick(events, onOpen)).Body(
+			goapp.Range(shown).Slice(func(i int) goapp.UI {
+				e := shown[i]
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
-						goapp.Button().Class("events__title").ID("event-"+e.ID).Text(e.Title),
-						goapp.P().Class("events__meta").Text(e.Date.Human()+" · "+eventKindText(e.Kind)+" · "+strings.Join(people, ", ")),
+						goapp.Button().Class("events__title").ID(eventTitleID(e.ID)).Text(e.Title),
+						goapp.P().Class("events__meta").Text(eventFacts(e, names)),
 						goapp.If(e.Quote != "", func() goapp.UI {
 							return goapp.Blockquote().Class("events__quote").Text(e.Quote)
 						}),
@@ -40,26 +35,28 @@ func (p *TimelinePage) renderEventList() goapp.UI {
 				)
 			}),
 		),
-		p.renderShowMore(eventItems, "event", "events", len(all)),
+		more.render(),
 	)
 }
 
-// onEventsClick opens the details of the event whose title was clicked.
-// The list has the one handler rather than one per title: another view's
-// events then only change the titles' text and ids, where go-app would
-// replace a JavaScript callback for every title.
-func (p *TimelinePage) onEventsClick(ctx goapp.Context, e goapp.Event) {
-	title := e.Get("target").Call("closest", "button.events__title")
-	if !title.Truthy() {
-		ctx.PreventUpdate()
-		return
+// onEventsClick opens the details of the event, among events, whose title
+// was clicked. The list has the one handler rather than one per title:
+// another view's events then only change the titles' text and ids, where
+// go-app would replace a JavaScript callback for every title.
+func onEventsClick(events []*data.Event, onOpen func(ctx goapp.Context, id, opener string)) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		title := e.Get("target").Call("closest", "button.events__title")
+		if !title.Truthy() {
+			ctx.PreventUpdate()
+			return
+		}
+		id := title.Call("closest", ".events__item").Get("dataset").Get("event").String()
+		if !slices.ContainsFunc(events, func(e *data.Event) bool { return e.ID == id }) {
+			ctx.PreventUpdate()
+			return
+		}
+		onOpen(ctx, id, title.Get("id").String())
 	}
-	id := title.Call("closest", ".events__item").Get("dataset").Get("event").String()
-	if findEvent(p.view.shown, id) == nil {
-		ctx.PreventUpdate()
-		return
-	}
-	p.openEvent(ctx, id, title.Get("id").String())
 }
 
 // renderSources lists where the facts come from.
@@ -68,7 +65,7 @@ func renderSources(sources []data.Source) goapp.UI {
 		return nil
 	}
 	return goapp.Footer().Class("sources").Body(
-		goapp.H2().Text("Sources"),
+		goapp.H2().Text(sourcesHeading),
 		goapp.Ul().Body(
 			goapp.Range(sources).Slice(func(i int) goapp.UI {
 				return goapp.Li().Body(renderSourceName(&sources[i]))

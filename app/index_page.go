@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/url"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -17,34 +16,31 @@ type IndexPage struct {
 	library Library
 	now     func() time.Time
 
-	url       *url.URL
 	summaries []data.Summary
 	problem   string
 }
 
 // OnInit loads the list in the browser before the first render, as
-// TimelinePage does.
+// timelinePage does.
 func (p *IndexPage) OnInit() {
 	if goapp.IsClient {
-		p.load(goapp.Window().URL())
+		p.load()
 	}
 }
 
-// OnNav loads the list on the server, and in the browser follows the URL:
-// the timeline it shows takes its view (?person=…) from it.
+// OnNav loads the list on the server.
 func (p *IndexPage) OnNav(ctx goapp.Context) {
-	p.load(ctx.Page().URL())
+	p.load()
 }
 
-// load notes the page's URL and, the first time, asks for the list.
-func (p *IndexPage) load(u *url.URL) {
-	p.url = u
+// load asks for the list, the first time.
+func (p *IndexPage) load() {
 	if p.summaries != nil || p.problem != "" {
 		return
 	}
 	list, err := p.library.Summaries()
 	if err != nil {
-		p.problem = Problem(err)
+		p.problem = problemText(err)
 		return
 	}
 	p.summaries = list
@@ -54,24 +50,21 @@ func (p *IndexPage) Render() goapp.UI {
 	switch {
 	case p.problem != "":
 		return goapp.Main().Class("liaison", "liaison--problem").DataSet("interactive", goapp.IsClient).Body(
-			goapp.H1().Text("Liaison"),
+			goapp.H1().Text(siteName),
 			goapp.P().Class("problem").Text(p.problem),
 		)
 	case len(p.summaries) == 1:
-		return newTimelinePage(p.library, p.now).Show(p.summaries[0].ID, p.url)
+		// The page takes its view from the URL, as a routed one does.
+		return &timelinePage{library: p.library, now: p.now, home: p.summaries[0].ID}
 	}
 	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
-		goapp.H1().Text("Timelines"),
+		goapp.H1().Text(timelinesHeading),
 		goapp.Ul().Class("index").Body(
 			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {
 				s := p.summaries[i]
-				facts := count(s.People, "person", "people")
-				if s.Span != "" {
-					facts += " · " + s.Span
-				}
 				return goapp.Li().Class("index__item").Body(
 					goapp.A().Href(SitePath(TimelinePath(s.ID))).Text(s.Title),
-					goapp.P().Class("index__facts").Text(facts),
+					goapp.P().Class("index__facts").Text(timelineFacts(s.People, s.Span)),
 					goapp.If(s.Summary != "", func() goapp.UI { return goapp.P().Text(s.Summary) }),
 				)
 			}),

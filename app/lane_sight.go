@@ -5,10 +5,12 @@ import (
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
 )
 
 // A laneSight follows which part of the chart's lanes the reader sees, so
-// that only the lanes near it are drawn (LaneWindow). In the browser it
+// that only the lanes near it are drawn (plot.LaneWindow). In the browser it
 // measures the lanes drawn and where they are whenever the page, or an
 // embed's box of lanes, scrolls; on the server, and until the first
 // measurement, it assumes the top of a tall screen.
@@ -40,91 +42,87 @@ func (s *laneSight) band(share float64) (top, bottom float64) {
 	return top - margin, bottom + margin
 }
 
-// placeLanes chooses the lanes to draw for the current layout: those in
-// view and a margin of the view's height around them. sameLanes says the
-// layout has the lanes drawn already (a zoom moved their bars), which
-// then stay where they are.
-func (p *TimelinePage) placeLanes(sameLanes bool) {
-	offsets := LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
+// followLayout chooses the lanes to draw for a new layout, or the layout
+// moved to another window: those in view and a margin of the view's
+// height around them. The lanes of a layout that has them drawn already
+// (a zoom moved their bars) stay where they are.
+func (c *chart) followLayout() {
+	l := c.ILayout
+	sameLanes := len(c.laidOut) == len(l.Lanes) && (len(l.Lanes) == 0 || &c.laidOut[0] == &l.Lanes[0])
+	if sameLanes && c.scale.Equal(l.Scale) {
+		return // moving the cursor, opening details: the chart stays
+	}
+	c.laidOut, c.scale = l.Lanes, l.Scale
+	offsets := plot.LaneOffsets(c.sight.heights.of(l.Lanes))
 	drift := 0.0
 	if sameLanes {
-		drift = p.lanes.Drift(offsets)
+		drift = c.lanes.Drift(offsets)
 	}
-	top, bottom := p.sight.band(1)
-	wanted := WindowLanes(offsets, top-drift, bottom-drift)
+	top, bottom := c.sight.band(1)
+	wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
 	if sameLanes {
-		wanted = p.lanes.Follow(offsets, wanted)
+		wanted = c.lanes.Follow(offsets, wanted)
 	}
-	p.lanes = wanted
-	if p.mounted {
-		p.later(p.followSight)
+	c.lanes = wanted
+	if c.mounted {
+		c.later(func() { c.ctx.Dispatch(c.followSight) })
 	}
 }
 
 // followSight measures the lanes drawn and the view, and draws other
-// lanes once the reader has scrolled past half of the margin.
-func (p *TimelinePage) followSight() {
-	p.page.Dispatch(func(ctx goapp.Context) {
-		if !p.sight.measure() {
-			ctx.PreventUpdate()
-			return
+// lanes once the reader has scrolled past half of the margin. It runs as
+// a dispatch of the chart's, which updates the chart when other lanes are
+// drawn.
+func (c *chart) followSight(ctx goapp.Context) {
+	if !c.sight.measure() {
+		ctx.PreventUpdate()
+		return
+	}
+	offsets := plot.LaneOffsets(c.sight.heights.of(c.ILayout.Lanes))
+	drift := c.lanes.Drift(offsets)
+	top, bottom := c.sight.band(1)
+	wanted := plot.WindowLanes(offsets, top-drift, bottom-drift)
+	// The focused item's lane stays drawn while it is near the view.
+	if item, ok := c.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
+		if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
+			wanted = wanted.Reach(offsets, item.lane, focusReach)
 		}
-		offsets := LaneOffsets(p.sight.heights.of(p.view.layout.Lanes))
-		drift := p.lanes.Drift(offsets)
-		top, bottom := p.sight.band(1)
-		wanted := WindowLanes(offsets, top-drift, bottom-drift)
-		// The focused item's lane stays drawn while it is near the view.
-		if item, ok := p.chartItemAt(goapp.Window().Get("document").Get("activeElement")); ok {
-			if span := wanted.Last - wanted.First; item.lane >= wanted.First-span && item.lane < wanted.Last+span {
-				wanted = wanted.Reach(offsets, item.lane, focusReach)
-			}
+	}
+	// Keep what is drawn while it covers the view and half the margin,
+	// unless the keyboard (Reach) has made it much more than needed.
+	if top, bottom := c.sight.band(0.5); c.lanes.Covers(offsets, top-drift, bottom-drift) && c.lanes.Last-c.lanes.First <= 2*(wanted.Last-wanted.First) {
+		ctx.PreventUpdate()
+		return
+	}
+	focused := focusedIn(chartLanesID)
+	c.lanes = c.lanes.Follow(offsets, wanted)
+	// The elements of the lanes are reused for other lanes, without
+	// the events of the pointer leaving one item for another.
+	c.hovered = chartItem{}
+	// Once drawn, the new lanes are measured, which may ask for others.
+	c.later(func() {
+		if focused != "" {
+			keepFocus(focused)
 		}
-		// Keep what is drawn while it covers the view and half the margin,
-		// unless the keyboard (Reach) has made it much more than needed.
-		if top, bottom := p.sight.band(0.5); p.lanes.Covers(offsets, top-drift, bottom-drift) && p.lanes.Last-p.lanes.First <= 2*(wanted.Last-wanted.First) {
-			ctx.PreventUpdate()
-			return
-		}
-		focused := focusedIn("chart-lanes")
-		p.lanes = p.lanes.Follow(offsets, wanted)
-		// The elements of the lanes are reused for other lanes, without
-		// the events of the pointer leaving one item for another.
-		p.hovered = ""
-		// Once drawn, the new lanes are measured, which may ask for others.
-		p.later(func() {
-			if focused != "" {
-				keepFocus(focused)
-			}
-			p.followSight()
-		})
+		c.ctx.Dispatch(c.followSight)
 	})
 }
 
 // watchSight follows the reader's scrolling, once a frame at most, until
-// the page is dismounted.
-func (p *TimelinePage) watchSight() {
+// the chart is dismounted.
+func (c *chart) watchSight() {
 	w := goapp.Window()
-	due := false
-	frame := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		due = false
-		p.followSight()
-		return nil
-	})
 	onScroll := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		if !due {
-			due = true
-			w.Call("requestAnimationFrame", frame)
-		}
+		c.ISched.nextFrame(c.ctx, sightJob, c.followSight)
 		return nil
 	})
 	// Scroll events do not bubble: capturing them at the window hears the
 	// page and the embed's box alike.
 	options := map[string]any{"capture": true, "passive": true}
 	w.Call("addEventListener", "scroll", onScroll, options)
-	p.sight.stop = func() {
+	c.sight.stop = func() {
 		w.Call("removeEventListener", "scroll", onScroll, options)
 		onScroll.Release()
-		frame.Release()
 	}
 }
 
@@ -133,13 +131,13 @@ func (p *TimelinePage) watchSight() {
 // not in the page.
 func (s *laneSight) measure() bool {
 	w := goapp.Window()
-	list := w.GetElementByID("chart-lanes")
+	list := w.GetElementByID(chartLanesID)
 	if !list.Truthy() {
 		return false
 	}
 	origin := list.Call("getBoundingClientRect").Get("top").Float()
 	top, bottom := 0.0, w.Get("innerHeight").Float()
-	if box := w.GetElementByID("chart-scroller"); box.Get("classList").Call("contains", "chart__scroller--box").Bool() {
+	if box := w.GetElementByID(chartScrollerID); box.Get("classList").Call("contains", "chart__scroller--box").Bool() {
 		r := box.Call("getBoundingClientRect")
 		top, bottom = max(top, r.Get("top").Float()), min(bottom, r.Get("bottom").Float())
 	}
@@ -159,7 +157,7 @@ type laneHeights struct {
 }
 
 // of estimates the height of each lane.
-func (h *laneHeights) of(lanes []Lane) []float64 {
+func (h *laneHeights) of(lanes []plot.Lane) []float64 {
 	remPx, average := 16.0, 1.2*16+1 // the stylesheet's padding and border
 	if h.remPx > 0 {
 		remPx = h.remPx

@@ -1,6 +1,10 @@
 package app
 
-import goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
+)
 
 // renderLegend explains every mark the chart uses: the colour of each
 // status, the line of each certainty, fading for uncertain dates, ongoing
@@ -12,16 +16,16 @@ func renderLegend() goapp.UI {
 	swatch := func(classes ...string) goapp.UI {
 		return goapp.Span().Class(append([]string{"legend__swatch"}, classes...)...).Aria("hidden", ariaTrue)
 	}
-	return goapp.Aside().Class("legend").Aria("label", "Legend").Body(
+	return goapp.Aside().Class("legend").Aria("label", legendLabel).Body(
 		goapp.Ul().Class("legend__list").Body(
-			item(swatch("segment--dating"), "Dating"),
-			item(swatch("segment--engaged"), "Engaged"),
-			item(swatch("segment--married"), "Married"),
-			item(swatch("legend__swatch--reported"), "Reported (dashed)"),
-			item(swatch("legend__swatch--rumoured"), "Rumoured (dotted)"),
-			item(swatch("legend__swatch--fade"), "Date known only roughly (fades)"),
-			item(swatch("legend__swatch--ongoing"), "Ongoing"),
-			item(goapp.Span().Class("legend__marker").Aria("hidden", ariaTrue).Text("1"), "Event (numbered below)"),
+			item(swatch("segment--dating"), capitalized(statusWord(data.Dating))),
+			item(swatch("segment--engaged"), capitalized(statusWord(data.Engaged))),
+			item(swatch("segment--married"), capitalized(statusWord(data.Married))),
+			item(swatch("legend__swatch--reported"), legendReported),
+			item(swatch("legend__swatch--rumoured"), legendRumoured),
+			item(swatch("legend__swatch--fade"), legendFade),
+			item(swatch("legend__swatch--ongoing"), ongoingLabel),
+			item(goapp.Span().Class("legend__marker").Aria("hidden", ariaTrue).Text("1"), legendEvent),
 		),
 	)
 }

@@ -1,6 +1,7 @@
 // Package app is Liaison's user interface: go-app components that render a
-// timeline on the server and, compiled to WebAssembly, in the browser, and
-// the pure-Go view logic under them (time scales, ticks, lane layout).
+// timeline on the server and, compiled to WebAssembly, in the browser. The
+// pure-Go placing of the chart under them (time scales, ticks, lane
+// layout) is package plot.
 //
 // It knows nothing of HTTP: pages get their timelines from a Library, which
 // the server backs with its data directory and the browser with the JSON
@@ -67,13 +68,6 @@ func SitePath(path string) string {
 	return strings.TrimSuffix(goapp.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
 }
 
-// timelineID is the id in the path of a timeline's page: its last part,
-// with or without the slash a static host adds.
-func timelineID(path string) string {
-	path = strings.TrimSuffix(path, "/")
-	return path[strings.LastIndex(path, "/")+1:]
-}
-
 // EmbedPath is the page of one timeline made to live in an iframe.
 func EmbedPath(id string) string { return EmbedPrefix + id }
 
@@ -89,6 +83,6 @@ func Register(lib Library) { RegisterWithClock(lib, time.Now) }
 func RegisterWithClock(lib Library, now func() time.Time) {
 	goapp.Route("/", func() goapp.Composer { return &IndexPage{library: lib, now: now} })
 	// A static host serves a page's folder, /t/{id}/, as well as /t/{id}.
-	goapp.RouteWithRegexp("^"+TimelinePrefix+"[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now} })
-	goapp.RouteWithRegexp("^"+EmbedPrefix+"[^/]+/?$", func() goapp.Composer { return &TimelinePage{library: lib, now: now, embed: true} })
+	goapp.RouteWithRegexp("^"+TimelinePrefix+"[^/]+/?$", func() goapp.Composer { return &timelinePage{library: lib, now: now} })
+	goapp.RouteWithRegexp("^"+EmbedPrefix+"[^/]+/?$", func() goapp.Composer { return &timelinePage{library: lib, now: now, embed: true} })
 }

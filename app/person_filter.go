@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strconv"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -10,15 +8,15 @@ import (
 // to choose from, few enough to stay quick with thousands of people.
 const maxOptions = 12
 
-// PersonFilter chooses the people whose relationships the chart shows: a
+// personFilter chooses the people whose relationships the chart shows: a
 // combobox that finds people as the reader types, with the chosen ones as
 // removable chips and a Clear button. It follows the WAI-ARIA combobox
 // pattern: arrow keys move through the options, Enter chooses, Escape
 // closes.
-type PersonFilter struct {
+type personFilter struct {
 	goapp.Compo
 
-	IIndex    *PeopleIndex
+	IIndex    *peopleIndex
 	INames    map[string]string
 	IColors   map[string]int
 	IChosen   []string
@@ -32,35 +30,33 @@ type PersonFilter struct {
 	quietFocus bool
 }
 
-func newPersonFilter() *PersonFilter { return &PersonFilter{} }
+func newPersonFilter() *personFilter { return &personFilter{} }
 
 // People sets whom the filter can find, and everyone's names and colours
 // by id.
-func (f *PersonFilter) People(ix *PeopleIndex, names map[string]string, colors map[string]int) *PersonFilter {
+func (f *personFilter) People(ix *peopleIndex, names map[string]string, colors map[string]int) *personFilter {
 	f.IIndex, f.INames, f.IColors = ix, names, colors
 	return f
 }
 
 // Chosen sets the ids already chosen.
-func (f *PersonFilter) Chosen(ids []string) *PersonFilter {
+func (f *personFilter) Chosen(ids []string) *personFilter {
 	f.IChosen = ids
 	return f
 }
 
 // OnChange sets what happens when the reader changes the choice.
-func (f *PersonFilter) OnChange(h func(ctx goapp.Context, ids []string)) *PersonFilter {
+func (f *personFilter) OnChange(h func(ctx goapp.Context, ids []string)) *personFilter {
 	f.IOnChange = h
 	return f
 }
 
-func (f *PersonFilter) options() []Match {
+func (f *personFilter) options() []personMatch {
 	if !f.open || f.IIndex == nil {
 		return nil
 	}
-	return f.IIndex.Search(f.query, f.IChosen, maxOptions)
+	return f.IIndex.search(f.query, f.IChosen, maxOptions)
 }
-
-func optionID(person string) string { return "person-option-" + person }
 
 // aliasMatched shows, after a name, the alias the reader's words matched:
 // "Lily Allen (Lily Rose Cooper)".
@@ -68,38 +64,38 @@ func aliasMatched(alias string) goapp.UI {
 	if alias == "" {
 		return nil
 	}
-	return goapp.Span().Class("filter__alias").Text(" (" + alias + ")")
+	return goapp.Span().Class("filter__alias").Text(aliasText(alias))
 }
 
-func (f *PersonFilter) Render() goapp.UI {
+func (f *personFilter) Render() goapp.UI {
 	options := f.options()
 	active := ""
 	if f.active < len(options) {
 		active = optionID(options[f.active].Person.ID)
 	}
 	return goapp.Div().Class("filter").Body(
-		goapp.Label().Class("filter__label").For("person-search").Text("Filter by person"),
+		goapp.Label().Class("filter__label").For(personSearchID).Text(filterLabel),
 		goapp.Div().Class("filter__box").Body(
-			goapp.Ul().Class("filter__chosen").Aria("label", "Chosen people").Body(
+			goapp.Ul().Class("filter__chosen").Aria("label", filterChosenLabel).Body(
 				goapp.Range(f.IChosen).Slice(func(i int) goapp.UI {
 					id := f.IChosen[i]
 					return goapp.Li().Body(
 						goapp.Button().Class("chip").
 							DataSet("person", id).
-							Aria("label", attr("Remove "+f.INames[id]+" from the filter")).
+							Aria("label", attr(removePersonLabel(f.INames[id]))).
 							OnClick(func(ctx goapp.Context, e goapp.Event) { f.remove(ctx, id) }, goapp.EventScope(id)).
 							Body(append(personName(f.IColors[id], f.INames[id]), goapp.Span().Class("chip__x").Aria("hidden", ariaTrue).Text("×"))...),
 					)
 				}),
 			),
-			goapp.Input().ID("person-search").Class("filter__input").
+			goapp.Input().ID(personSearchID).Class("filter__input").
 				Type("search").
 				Role("combobox").
 				AutoComplete(false).
-				Placeholder("Type a name…").
+				Placeholder(filterPlaceholder).
 				Aria("autocomplete", "list").
 				Aria("expanded", ariaBool(f.open)).
-				Aria("controls", "person-options").
+				Aria("controls", personOptionsID).
 				Aria("activedescendant", active).
 				Value(f.query).
 				OnInput(f.onInput).
@@ -107,7 +103,7 @@ func (f *PersonFilter) Render() goapp.UI {
 				OnBlur(func(ctx goapp.Context, e goapp.Event) { f.open = false }).
 				OnKeyDown(f.onKey),
 			goapp.If(f.open, func() goapp.UI {
-				return goapp.Ul().ID("person-options").Class("filter__options").Role("listbox").Aria("label", "People").Body(
+				return goapp.Ul().ID(personOptionsID).Class("filter__options").Role("listbox").Aria("label", filterOptionsLabel).Body(
 					goapp.Range(options).Slice(func(i int) goapp.UI {
 						id, alias := options[i].Person.ID, options[i].Alias
 						classes := []string{"filter__option"}
@@ -126,7 +122,7 @@ func (f *PersonFilter) Render() goapp.UI {
 					}),
 					goapp.If(len(options) == 0, func() goapp.UI {
 						return goapp.Li().Class("filter__none").Role("option").Aria("disabled", ariaTrue).
-							Text("Nobody called “" + f.query + "”")
+							Text(nobodyCalled(f.query))
 					}),
 				)
 			}),
@@ -137,32 +133,26 @@ func (f *PersonFilter) Render() goapp.UI {
 					f.focusSearch()
 					f.change(ctx, nil)
 				}).
-				Text("Clear")
+				Text(filterClearLabel)
 		}),
 		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
 	)
 }
 
 // announcement tells screen reader users how many people match.
-func (f *PersonFilter) announcement(options []Match) string {
+func (f *personFilter) announcement(options []personMatch) string {
 	if !f.open || f.query == "" {
 		return ""
 	}
-	if len(options) == maxOptions {
-		return "The first " + strconv.Itoa(maxOptions) + " matches are listed; type more to narrow them."
-	}
-	if len(options) == 1 {
-		return "1 person matches."
-	}
-	return count(len(options), "person", "people") + " match."
+	return matchesText(len(options), maxOptions)
 }
 
-func (f *PersonFilter) onInput(ctx goapp.Context, e goapp.Event) {
+func (f *personFilter) onInput(ctx goapp.Context, e goapp.Event) {
 	f.query = ctx.JSSrc().Get("value").String()
 	f.open, f.active = true, 0
 }
 
-func (f *PersonFilter) onFocus(ctx goapp.Context, e goapp.Event) {
+func (f *personFilter) onFocus(ctx goapp.Context, e goapp.Event) {
 	if f.quietFocus {
 		f.quietFocus = false
 		return
@@ -172,14 +162,14 @@ func (f *PersonFilter) onFocus(ctx goapp.Context, e goapp.Event) {
 
 // focusSearch moves the focus to the search box, closed, when what had it
 // goes away: a removed chip, the Clear button once nobody is chosen.
-func (f *PersonFilter) focusSearch() {
-	if el := goapp.Window().GetElementByID("person-search"); el.Truthy() {
+func (f *personFilter) focusSearch() {
+	if el := goapp.Window().GetElementByID(personSearchID); el.Truthy() {
 		f.quietFocus = true
 		el.Call("focus", map[string]any{"preventScroll": true})
 	}
 }
 
-func (f *PersonFilter) onKey(ctx goapp.Context, e goapp.Event) {
+func (f *personFilter) onKey(ctx goapp.Context, e goapp.Event) {
 	options := f.options()
 	switch e.Get("key").String() {
 	case "ArrowDown":
@@ -212,7 +202,7 @@ func (f *PersonFilter) onKey(ctx goapp.Context, e goapp.Event) {
 	}
 }
 
-func (f *PersonFilter) choose(ctx goapp.Context, id string) {
+func (f *personFilter) choose(ctx goapp.Context, id string) {
 	f.clearInput()
 	f.open = false
 	f.change(ctx, append(append([]string{}, f.IChosen...), id))
@@ -221,14 +211,14 @@ func (f *PersonFilter) choose(ctx goapp.Context, id string) {
 // clearInput empties the search box. go-app removes an empty value
 // attribute rather than setting the property, which leaves the typed text,
 // so the element is cleared directly.
-func (f *PersonFilter) clearInput() {
+func (f *personFilter) clearInput() {
 	f.query, f.active = "", 0
-	if el := goapp.Window().GetElementByID("person-search"); el.Truthy() {
+	if el := goapp.Window().GetElementByID(personSearchID); el.Truthy() {
 		el.Set("value", "")
 	}
 }
 
-func (f *PersonFilter) remove(ctx goapp.Context, id string) {
+func (f *personFilter) remove(ctx goapp.Context, id string) {
 	if document := goapp.Window().Get("document"); document.Get("activeElement").Get("classList").Call("contains", "chip").Bool() {
 		f.focusSearch()
 	}
@@ -241,7 +231,7 @@ func (f *PersonFilter) remove(ctx goapp.Context, id string) {
 	f.change(ctx, ids)
 }
 
-func (f *PersonFilter) change(ctx goapp.Context, ids []string) {
+func (f *personFilter) change(ctx goapp.Context, ids []string) {
 	if f.IOnChange != nil {
 		f.IOnChange(ctx, ids)
 	}

@@ -7,10 +7,10 @@ import (
 	"github.com/liaison-timeline/liaison/data"
 )
 
-// A PeopleIndex finds people by name or alias as a reader types, fast
+// A peopleIndex finds people by name or alias as a reader types, fast
 // enough for thousands of people on every keystroke. It ignores case and
 // diacritics: "jose" finds José, "bjork" Björk (see foldForSearch).
-type PeopleIndex struct {
+type peopleIndex struct {
 	people []*data.Person
 	// keys are folded on the first query, not when the page is built:
 	// the server renders pages but never searches, and a reader who
@@ -26,16 +26,16 @@ type searchKeys struct {
 	aliases [][]string // each person's, in order
 }
 
-// A Match is a person the search found, and the alias that matched when
+// A personMatch is a person the search found, and the alias that matched when
 // the name did not.
-type Match struct {
+type personMatch struct {
 	Person *data.Person
 	Alias  string
 }
 
-// NewPeopleIndex indexes people.
-func NewPeopleIndex(people []data.Person) PeopleIndex {
-	ix := PeopleIndex{people: make([]*data.Person, len(people)), keys: &searchKeys{}}
+// newPeopleIndex indexes people.
+func newPeopleIndex(people []data.Person) peopleIndex {
+	ix := peopleIndex{people: make([]*data.Person, len(people)), keys: &searchKeys{}}
 	for i := range people {
 		ix.people[i] = &people[i]
 	}
@@ -44,7 +44,7 @@ func NewPeopleIndex(people []data.Person) PeopleIndex {
 
 // fold folds every name and alias at once: in the browser, one call to
 // its normalisation instead of one a name.
-func (ix PeopleIndex) fold() *searchKeys {
+func (ix peopleIndex) fold() *searchKeys {
 	k := ix.keys
 	k.once.Do(func() {
 		var texts []string
@@ -62,13 +62,13 @@ func (ix PeopleIndex) fold() *searchKeys {
 	return k
 }
 
-// Search returns at most limit people, other than those in skip, whose
+// search returns at most limit people, other than those in skip, whose
 // name or an alias contains every word of query, ignoring case and
 // diacritics: first those whose name or alias, or a word of it, starts
 // with the query, then the rest, each in the timeline's order. A match
 // says which alias matched when the name did not. An empty query matches
 // everyone.
-func (ix PeopleIndex) Search(query string, skip []string, limit int) []Match {
+func (ix peopleIndex) search(query string, skip []string, limit int) []personMatch {
 	var words []string
 	if strings.TrimSpace(query) != "" {
 		words = strings.Fields(foldForSearch([]string{query})[0])
@@ -78,13 +78,13 @@ func (ix PeopleIndex) Search(query string, skip []string, limit int) []Match {
 	if len(words) > 0 {
 		keys = ix.fold()
 	}
-	var first, rest []Match
+	var first, rest []personMatch
 	for i, p := range ix.people {
 		if len(first) >= limit || skipped(p.ID, skip) {
 			continue
 		}
 		if keys == nil {
-			first = append(first, Match{Person: p})
+			first = append(first, personMatch{Person: p})
 			continue
 		}
 		m, starts, ok := best(p, keys.names[i], keys.aliases[i], words, whole)
@@ -102,7 +102,7 @@ func (ix PeopleIndex) Search(query string, skip []string, limit int) []Match {
 // best matches p's name, then each alias: the first one that starts with
 // the query (or has a word that does), else the first that contains every
 // word.
-func best(p *data.Person, name string, aliases []string, words []string, whole string) (m Match, starts, ok bool) {
+func best(p *data.Person, name string, aliases []string, words []string, whole string) (m personMatch, starts, ok bool) {
 	for i := -1; i < len(aliases); i++ {
 		key, alias := name, ""
 		if i >= 0 {
@@ -112,10 +112,10 @@ func best(p *data.Person, name string, aliases []string, words []string, whole s
 			continue
 		}
 		if strings.HasPrefix(key, whole) || strings.Contains(key, " "+whole) {
-			return Match{p, alias}, true, true
+			return personMatch{p, alias}, true, true
 		}
 		if !ok {
-			m, ok = Match{p, alias}, true
+			m, ok = personMatch{p, alias}, true
 		}
 	}
 	return m, false, ok

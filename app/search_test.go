@@ -9,7 +9,7 @@ import (
 )
 
 func TestPeopleSearch(t *testing.T) {
-	ix := NewPeopleIndex([]data.Person{
+	ix := newPeopleIndex([]data.Person{
 		{ID: "imogen-poots", Name: "Imogen Poots"},
 		{ID: "james-norton", Name: "James Norton"},
 		{ID: "lily-allen", Name: "Lily Allen"},
@@ -35,7 +35,7 @@ func TestPeopleSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range ix.Search(tt.query, tt.skip, tt.limit) {
+		for _, m := range ix.search(tt.query, tt.skip, tt.limit) {
 			got = append(got, m.Person.ID)
 		}
 		if !slices.Equal(got, tt.want) {
@@ -49,7 +49,7 @@ func TestPeopleSearchManyPeople(t *testing.T) {
 	for i := range people {
 		people[i] = data.Person{ID: fmt.Sprintf("p%d", i), Name: fmt.Sprintf("Person %04d", i)}
 	}
-	got := NewPeopleIndex(people).Search("person 19", nil, 12)
+	got := newPeopleIndex(people).search("person 19", nil, 12)
 	var names []string
 	for _, m := range got {
 		names = append(names, m.Person.Name)
@@ -59,7 +59,7 @@ func TestPeopleSearchManyPeople(t *testing.T) {
 		t.Errorf("got %q, want Person 1900 to Person 1911", names)
 	}
 	// "0190" starts with "019": it comes before "0019", which contains it.
-	got = NewPeopleIndex(people).Search("019", nil, 11)
+	got = newPeopleIndex(people).search("019", nil, 11)
 	if len(got) != 11 || got[0].Person.Name != "Person 0190" || got[9].Person.Name != "Person 0199" || got[10].Person.Name != "Person 0019" {
 		t.Errorf("Search(019) = %d people, want Person 0190 … 0199, then Person 0019", len(got))
 	}
@@ -114,7 +114,7 @@ func TestFoldForSearch(t *testing.T) {
 // TestPeopleSearchIgnoresAccentsAndFindsAliases types what readers type:
 // without accents, in lower case, or another name of the person.
 func TestPeopleSearchIgnoresAccentsAndFindsAliases(t *testing.T) {
-	ix := NewPeopleIndex([]data.Person{
+	ix := newPeopleIndex([]data.Person{
 		{ID: "jose", Name: "José Núñez"},
 		{ID: "zoe", Name: "Zoë Kravitz"},
 		{ID: "francois", Name: "François Hollande"},
@@ -149,7 +149,7 @@ func TestPeopleSearchIgnoresAccentsAndFindsAliases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range ix.Search(tt.query, nil, 10) {
+		for _, m := range ix.search(tt.query, nil, 10) {
 			if m.Alias != "" {
 				got = append(got, m.Person.ID+" ("+m.Alias+")")
 			} else {

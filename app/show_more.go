@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strconv"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -12,41 +10,38 @@ import (
 // before the reader asks for them.
 const listPage = 50
 
-// Lists drawn a page at a time.
+// A longList is a list drawn listPage items at a time; its name is in the
+// DOM id of its "Show more" button.
+type longList string
+
+// The lists drawn a page at a time.
 const (
-	relationshipRows = "relationship-rows"
-	eventRows        = "event-rows"
-	eventItems       = "events"
-	couplesAsOf      = "couples"
+	relationshipRows longList = "relationship-rows" // the list view's relationships
+	eventRows        longList = "event-rows"        // the list view's events
+	eventItems       longList = "events"            // the events under the chart
+	couplesAsOf      longList = "couples"           // who was with whom, as of the cursor
 )
 
-// shown is how many of total items the named list draws.
-func (p *TimelinePage) shown(list string, total int) int {
-	n, ok := p.listLengths[list]
-	if !ok {
-		n = listPage
-	}
-	return min(n, total)
+// A showMore is how much of a long list is drawn: shown of its total
+// items, and what draws more of it, which reports how many to draw.
+type showMore struct {
+	list         longList
+	shown, total int
+	onMore       func(list longList, n int)
 }
 
-// renderShowMore is the button under the named list that draws listPage
-// more of its total items, or nothing when all are drawn. It keeps the
-// focus, so that a keyboard reader can press it again.
-func (p *TimelinePage) renderShowMore(list, one, many string, total int) goapp.UI {
-	shown := p.shown(list, total)
-	if shown >= total {
+// render is the button under the list that draws listPage more of its
+// items, or nothing when all are drawn. It keeps the focus, so that a
+// keyboard reader can press it again.
+func (m showMore) render() goapp.UI {
+	if m.shown >= m.total {
 		return nil
 	}
-	more := min(listPage, total-shown)
+	more := min(listPage, m.total-m.shown)
 	return goapp.P().Class("show-more").Body(
-		goapp.Button().ID("show-more-"+list).Class("show-more__button").
-			OnClick(func(ctx goapp.Context, e goapp.Event) {
-				if p.listLengths == nil {
-					p.listLengths = map[string]int{}
-				}
-				p.listLengths[list] = shown + more
-			}, goapp.EventScope(list)).
-			Text("Show "+count(more, "more "+one, "more "+many)),
-		goapp.Span().Class("show-more__count").Text(strconv.Itoa(shown)+" of "+strconv.Itoa(total)+" shown"),
+		goapp.Button().ID(showMoreID(m.list)).Class("show-more__button").
+			OnClick(func(ctx goapp.Context, e goapp.Event) { m.onMore(m.list, m.shown+more) }, goapp.EventScope(m.list)).
+			Text(showMoreText(more, m.list)),
+		goapp.Span().Class("show-more__count").Text(shownText(m.shown, m.total)),
 	)
 }

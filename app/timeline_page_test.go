@@ -1,16 +1,10 @@
 package app
 
 import (
-	"errors"
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
-
-	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/liaison-timeline/liaison/data"
 )
 
 // The default timeline's four people, in the file's order.
@@ -270,125 +264,6 @@ func TestTimelinePageEscapesHostileText(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("%s = %q\nwant %q", c.what, c.got, c.want)
 		}
-	}
-}
-
-func TestIndexPage(t *testing.T) {
-	norton := loadDefaultTimeline(t)
-	hostile := mustParseTimeline(t, hostileTimeline)
-
-	// With one timeline, / is that timeline.
-	page := mainOf(t, serveHTML(t, fakeLibrary{norton.ID: norton}, "/"))
-	if got := texts(page.all(withTag("h1"))); !slices.Equal(got, []string{norton.Title}) {
-		t.Errorf("/ with one timeline: headings = %q, want %q", got, norton.Title)
-	}
-	if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, defaultNames) {
-		t.Errorf("/ with one timeline: lanes = %q, want %q", got, defaultNames)
-	}
-
-	// With more, / lists them, by id, each linking to its page.
-	page = mainOf(t, serveHTML(t, fakeLibrary{norton.ID: norton, hostile.ID: hostile}, "/"))
-	var got []string
-	for _, a := range page.all(withTag("a")) {
-		got = append(got, a.textContent()+" → "+a.attrs["href"])
-	}
-	want := []string{"<script>alert(1)</script> & friends → /t/hostile", norton.Title + " → /t/james-norton"}
-	if !slices.Equal(got, want) {
-		t.Errorf("/ with two timelines lists %q, want %q", got, want)
-	}
-}
-
-// TestTimelinePageShownInside drives the page as IndexPage shows it, inside
-// another component, with go-app's test engine: mounting it runs OnInit,
-// which loads the timeline named by Show with the query of its URL.
-func TestTimelinePageShownInside(t *testing.T) {
-	tl := loadDefaultTimeline(t)
-	lib := fakeLibrary{tl.ID: tl}
-	tests := []struct {
-		url   string
-		lanes []string
-	}{
-		{"/", defaultNames},
-		{"/?person=david-harbour", []string{"Lily Allen", "David Harbour"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.url, func(t *testing.T) {
-			u, err := url.Parse(tt.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := newTimelinePage(lib, fixedNow).Show(tl.ID, u)
-			e := goapp.NewTestEngine()
-			if err := e.Load(p); err != nil {
-				t.Fatal(err)
-			}
-			e.ConsumeAll()
-			page := mainOf(t, parseHTML(t, goapp.HTMLString(p)))
-			if got := texts(page.all(withClass("lane__person"))); !slices.Equal(got, tt.lanes) {
-				t.Errorf("lanes = %q, want %q", got, tt.lanes)
-			}
-		})
-	}
-}
-
-func TestProblem(t *testing.T) {
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
-		{"unknown timeline", &data.UnknownTimelineError{ID: "nobody"}, "There is no timeline called “nobody”."},
-		{"unknown timeline, wrapped", fmt.Errorf("loading: %w", &data.UnknownTimelineError{ID: "nobody"}),
-			"There is no timeline called “nobody”."},
-		{"unknown person", &data.UnknownPersonError{Timeline: "james-norton", Person: "bob"},
-			"This timeline has nobody called “bob”."},
-		{"anything else", errors.New("the disk is on fire"), "The timeline could not be loaded: the disk is on fire"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			// Only the first sentence is fixed: what follows is advice.
-			if got := Problem(tt.err); !strings.HasPrefix(got, tt.want) {
-				t.Errorf("Problem() = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestDescribeRelationship(t *testing.T) {
-	norton := loadDefaultTimeline(t)
-	small := mustParseTimeline(t, `{"schema":"timeline/v1","id":"test","title":"Test",
-		"people":[{"id":"ann","name":"Ann"},{"id":"bob","name":"Bob"}],
-		"relationships":[
-			{"id":"day","people":["ann","bob"],"phases":[{"status":"dating","from":"2022-03-14"}],"end":{"date":"2023-06"}},
-			{"id":"rumour","people":["ann","bob"],"certainty":"rumoured","phases":[{"status":"dating","from":"2015~"}]},
-			{"id":"between","people":["ann","bob"],"phases":[{"status":"married","from":"2016"}],"end":{"date":"2023-09/2023-12"}}
-		]}`)
-	tests := []struct {
-		tl            *data.Timeline
-		id            string
-		self, partner string
-		want          string
-	}{
-		{norton, "james-norton-imogen-poots", "James Norton", "Imogen Poots",
-			"James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023"},
-		{norton, "james-norton-imogen-poots", "Imogen Poots", "James Norton",
-			"Imogen Poots and James Norton: dating from 2018, engaged from 2022, split late 2023"},
-		{norton, "james-norton-lily-allen", "Lily Allen", "James Norton",
-			"Lily Allen and James Norton: dating from probably 2025 (inferred from the article), ongoing (reported)"},
-		{small, "day", "Ann", "Bob", "Ann and Bob: dating from 14 March 2022, split June 2023"},
-		{small, "rumour", "Bob", "Ann", "Bob and Ann: dating from about 2015, ongoing (rumoured)"},
-		{small, "between", "Ann", "Bob", "Ann and Bob: married from 2016, split between September and December 2023"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.id+" from "+tt.self, func(t *testing.T) {
-			r := findRelationship(tt.tl, tt.id)
-			if r == nil {
-				t.Fatalf("no relationship %q", tt.id)
-			}
-			if got := describeRelationship(r, tt.self, tt.partner); got != tt.want {
-				t.Errorf("describeRelationship = %q\nwant %q", got, tt.want)
-			}
-		})
 	}
 }
 

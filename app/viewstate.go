@@ -37,19 +37,6 @@ type ViewState struct {
 	Unusable url.Values
 }
 
-// viewParameters are the parameters of a view's URL, in the order the page
-// names the unusable ones, with what each expects.
-var viewParameters = []struct{ name, expected string }{
-	{"from", "a date like 2022, 2022-06 or 2022-06-14, with to after it"},
-	{"to", "a date like 2022, 2022-06 or 2022-06-14, after from"},
-	{"rel", "the id of one of the relationships shown"},
-	{"event", "the id of one of the events shown, and no rel"},
-	{"at", "a date like 2022, 2022-06 or 2022-06-14, in the timeline's years"},
-	{"theme", "light or dark"},
-	{"view", "list, or chart"},
-	{"title", "0, to leave the title out, or 1"},
-}
-
 // ParseViewState reads a view from a URL's query.
 func ParseViewState(q url.Values) ViewState {
 	v := ViewState{
@@ -112,7 +99,7 @@ func ParseViewState(q url.Values) ViewState {
 }
 
 // Query writes the view as URL parameters, leaving out what is unset.
-func (v ViewState) Query() url.Values {
+func (v ViewState) query() url.Values {
 	q := url.Values{}
 	if len(v.People) > 0 {
 		q.Set("person", strings.Join(v.People, ","))
@@ -148,14 +135,14 @@ func (v ViewState) Query() url.Values {
 // URL is path with the view's query. Commas stay commas (person=a,b): they
 // need no escaping in a query, and readers read URLs.
 func (v ViewState) URL(path string) *url.URL {
-	return &url.URL{Path: path, RawQuery: strings.ReplaceAll(v.Query().Encode(), "%2C", ",")}
+	return &url.URL{Path: path, RawQuery: strings.ReplaceAll(v.query().Encode(), "%2C", ",")}
 }
 
 // without is the view with the parameter name (rel, event or at) left out
 // as unusable: the timeline has no such item, or not in the view, or the
 // date is outside its years.
 func (v ViewState) without(name string) ViewState {
-	value := v.Query().Get(name)
+	value := v.query().Get(name)
 	switch name {
 	case "rel":
 		v.Relationship = ""
@@ -173,22 +160,8 @@ func (v ViewState) without(name string) ViewState {
 	return v
 }
 
-// UnusableText says which parameters of the URL the view left out, and
-// what each expects, or "" when it used them all.
-func (v ViewState) UnusableText() string {
-	var parts []string
-	for _, p := range viewParameters {
-		if value := v.Unusable.Get(p.name); value != "" {
-			parts = append(parts, p.name+"="+shortened(value, 40)+" (expected "+p.expected+")")
-		}
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "Part of this link could not be used and was left out: " + strings.Join(parts, "; ") + "."
-}
-
-// shortened is s, cut to n characters with an ellipsis if it is longer.
+// shortened is s, cut to n characters with an ellipsis if it is longer:
+// a link's parameter, quoted back to the reader.
 func shortened(s string, n int) string {
 	if r := []rune(s); len(r) > n {
 		return string(r[:n]) + "…"

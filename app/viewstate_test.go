@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestViewStateRoundTrip(t *testing.T) {
@@ -69,7 +68,7 @@ func TestViewStateRoundTrip(t *testing.T) {
 	}
 }
 
-func TestViewStateUnusableText(t *testing.T) {
+func TestUnusableText(t *testing.T) {
 	tests := []struct{ query, want string }{
 		{"person=a&at=2022", ""},
 		{"at=someday", "Part of this link could not be used and was left out: at=someday (expected a date like 2022, 2022-06 or 2022-06-14, in the timeline's years)."},
@@ -80,7 +79,7 @@ func TestViewStateUnusableText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)
-		if got := ParseViewState(q).UnusableText(); got != tt.want {
+		if got := unusableText(ParseViewState(q)); got != tt.want {
 			t.Errorf("UnusableText(%q) =\n%q\nwant\n%q", tt.query, got, tt.want)
 		}
 	}
@@ -97,5 +96,3 @@ func TestViewStateCursor(t *testing.T) {
 		t.Errorf("at=2022-06 gives %v (%q), want 1 June 2022 shown as June 2022", got.At.Earliest, got.At.Human())
 	}
 }
-
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -213,11 +213,29 @@ func (e *UnknownPersonError) Error() string {
 	return fmt.Sprintf("timeline %q has no person %q", e.Timeline, e.Person)
 }
 
-// Person returns the person with the given id.
+// Person returns the person with the given id; Relationship, Event and
+// Source the relationship, event and source.
 func (t *Timeline) Person(id string) (*Person, bool) {
-	for i := range t.People {
-		if t.People[i].ID == id {
-			return &t.People[i], true
+	return byID(t.People, id, func(p *Person) string { return p.ID })
+}
+
+func (t *Timeline) Relationship(id string) (*Relationship, bool) {
+	return byID(t.Relationships, id, func(r *Relationship) string { return r.ID })
+}
+
+func (t *Timeline) Event(id string) (*Event, bool) {
+	return byID(t.Events, id, func(e *Event) string { return e.ID })
+}
+
+func (t *Timeline) Source(id string) (*Source, bool) {
+	return byID(t.Sources, id, func(s *Source) string { return s.ID })
+}
+
+// byID returns the item of items whose id, as idOf reads it, is id.
+func byID[T any](items []T, id string, idOf func(*T) string) (*T, bool) {
+	for i := range items {
+		if idOf(&items[i]) == id {
+			return &items[i], true
 		}
 	}
 	return nil, false

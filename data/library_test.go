@@ -285,17 +285,52 @@ func TestInvolving(t *testing.T) {
 	})
 }
 
-func TestTimelinePerson(t *testing.T) {
-	tl, err := Parse("people.json", []byte(people))
+// TestTimelineLookups finds people, relationships, events and sources by
+// id, and nothing for an id of another kind or none.
+func TestTimelineLookups(t *testing.T) {
+	tl, err := Parse("lookups.json", []byte(`{"schema":"timeline/v1","id":"lookups","title":"Lookups",
+		"people":[{"id":"ann","name":"Ann"},{"id":"dan","name":"Dan"}],
+		"relationships":[{"id":"ann-dan","people":["ann","dan"],"phases":[{"status":"dating","from":"2018"}],
+			"evidence":[{"source":"paper","quote":"They met."}]}],
+		"events":[{"id":"party","date":"2019","kind":"sighting","title":"Seen at a party","people":["ann"]}],
+		"sources":[{"id":"paper","outlet":"The Paper"},{"id":"radio","outlet":"The Radio"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p, ok := tl.Person("dan"); !ok || p.Name != "Dan" {
-		t.Errorf("Person(\"dan\") = %v, %v", p, ok)
+	name := func(p *Person, ok bool) string { return found(ok, func() string { return p.Name }) }
+	relationship := func(r *Relationship, ok bool) string {
+		return found(ok, func() string { return r.People[0] + "&" + r.People[1] })
 	}
-	if p, ok := tl.Person("zed"); ok || p != nil {
-		t.Errorf("Person(\"zed\") = %v, %v", p, ok)
+	event := func(e *Event, ok bool) string { return found(ok, func() string { return e.Title }) }
+	source := func(s *Source, ok bool) string { return found(ok, func() string { return s.Outlet }) }
+	tests := []struct{ lookup, got, want string }{
+		{`Person("dan")`, name(tl.Person("dan")), "Dan"},
+		{`Person("zed")`, name(tl.Person("zed")), "none"},
+		{`Person("ann-dan")`, name(tl.Person("ann-dan")), "none"},
+		{`Relationship("ann-dan")`, relationship(tl.Relationship("ann-dan")), "ann&dan"},
+		{`Relationship("party")`, relationship(tl.Relationship("party")), "none"},
+		{`Event("party")`, event(tl.Event("party")), "Seen at a party"},
+		{`Event("")`, event(tl.Event("")), "none"},
+		{`Source("radio")`, source(tl.Source("radio")), "The Radio"},
+		{`Source("ann")`, source(tl.Source("ann")), "none"},
 	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s = %s, want %s", tt.lookup, tt.got, tt.want)
+		}
+	}
+	// What a lookup returns is the timeline's own item, not a copy.
+	if r, _ := tl.Relationship("ann-dan"); r != &tl.Relationships[0] {
+		t.Errorf("Relationship returned a copy")
+	}
+}
+
+// found is what of an item a lookup found, or "none".
+func found(ok bool, what func() string) string {
+	if !ok {
+		return "none"
+	}
+	return what()
 }
 
 func TestParsePersonList(t *testing.T) {

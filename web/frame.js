@@ -4,7 +4,8 @@
  * time either changes, from the first paint on: before the WebAssembly
  * arrives (seconds on a slow network), and if it never does, the iframe
  * fits the prerendered timeline. The app announces each view it writes
- * into the URL with a "liaison:view" event on the window.
+ * into the URL with a "liaison:view" event on the window, whose detail is
+ * the view's query; until the first, the view is the page's URL's.
  *
  * It speaks the three dialects that newsrooms' pages already listen for,
  * and says nothing but the height and the view:
@@ -26,10 +27,11 @@
   var childId = new URLSearchParams(location.search).get("childId");
   var height = 0;
   var state = null;
+  var view = location.search.replace(/^\?/, "");
 
   function send() {
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    var s = location.search.replace(/^\?/, "");
+    var s = view;
     if (h === height && s === state) return;
     height = h;
     state = s;
@@ -41,7 +43,10 @@
 
   // A ResizeObserver reports the first size as soon as it observes.
   new ResizeObserver(send).observe(document.documentElement);
-  window.addEventListener("liaison:view", send);
+  window.addEventListener("liaison:view", function (event) {
+    if (typeof event.detail === "string") view = event.detail;
+    send();
+  });
 
   window.addEventListener("message", function (event) {
     if (event.source !== window.parent || typeof event.data !== "string") return;

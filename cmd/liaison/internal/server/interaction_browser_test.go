@@ -105,6 +105,21 @@ func testFilterByPerson(t *testing.T, b *browser, s surface) {
 	b.checkConsole(t)
 }
 
+// TestBrowserFilterAddsAPerson opens a view filtered to one person, for
+// which the page fetches only that person's part of the timeline, and adds
+// another: the chart then draws the second person's relationships too.
+func TestBrowserFilterAddsAPerson(t *testing.T) {
+	onEverySurface(t, "?person=imogen-poots", func(t *testing.T, b *browser, s surface) {
+		b.run(t, chromedp.Click(`#person-search`, chromedp.ByQuery), chromedp.SendKeys(`#person-search`, "harb", chromedp.ByQuery))
+		b.waitFor(t, "the option David Harbour", `[...document.querySelectorAll("#person-options [role=option]")].some(o => o.textContent == "David Harbour")`)
+		b.run(t, chromedp.KeyEvent("\r"))
+		b.waitFor(t, "the bar of Lily Allen and David Harbour", `!!document.querySelector('.bar[data-relationship="lily-allen-david-harbour"]')`)
+		if got, want := b.lanes(t), []string{"imogen-poots", "james-norton", "lily-allen", "david-harbour"}; !slices.Equal(got, want) {
+			t.Errorf("lanes = %q, want %q", got, want)
+		}
+	})
+}
+
 // testBackAndForwardFilters goes back and forth between the filters of
 // TestBrowserFilterByPerson.
 func testBackAndForwardFilters(t *testing.T, b *browser) {

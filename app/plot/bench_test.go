@@ -1,4 +1,4 @@
-package app
+package plot
 
 import (
 	"fmt"
@@ -74,7 +74,7 @@ func BenchmarkRescale(b *testing.B) {
 		b.Run(fmt.Sprintf("relationships=%d", n), func(b *testing.B) {
 			fit := Window(t, benchNow)
 			l := NewLaneLayout(t, benchNow, fit)
-			zoomed := fit.Zoom(1/zoomStep, 0.5, fit)
+			zoomed := fit.Zoom(1/ZoomStep, 0.5, fit)
 			b.ReportAllocs()
 			for b.Loop() {
 				l.Rescale(zoomed)

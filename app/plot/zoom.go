@@ -1,4 +1,4 @@
-package app
+package plot
 
 import "time"
 
@@ -9,9 +9,9 @@ import "time"
 // lost the chart.
 const (
 	minWindow = 14 * 24 * time.Hour
-	// zoomStep is how much one click of "+" or "−", one wheel notch or one
+	// ZoomStep is how much one click of "+" or "−", one wheel notch or one
 	// key press zooms.
-	zoomStep = 1.5
+	ZoomStep = 1.5
 )
 
 // Zoom scales the window s by factor (below 1 zooms in) around the instant
@@ -48,7 +48,7 @@ func (s TimeScale) Within(fit TimeScale) TimeScale {
 	return TimeScale{From: from, To: from.Add(span)}
 }
 
-// CanZoomIn, CanZoomOut and CanPan say what the window s may still do
+// CanZoomIn and CanZoomOut say what the window s may still do
 // within fit: the buttons that would do nothing say so.
 func (s TimeScale) CanZoomIn() bool { return s.To.Sub(s.From) > minWindow }
 

@@ -1,0 +1,248 @@
+package app
+
+import (
+	"strconv"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// Layout sizes, in rem, shared with the stylesheet.
+const (
+	barRowHeight    = 2.25
+	markerRowHeight = 1.75
+)
+
+// embedLanes is how many lanes an embed shows before it scrolls them.
+const embedLanes = 12
+
+// sightMargin is how far beyond the time window, in percent of it, bars
+// and markers are still drawn: a pan of half a screen shows no gap before
+// the next render.
+const sightMargin = 50.0
+
+// renderLanes draws the lanes of the lane window (see plot.LaneWindow),
+// with padding of the others' height. An embed with many lanes scrolls
+// them in a box of their own: its frame is as tall as its content, so the
+// page around it, not the embed, would otherwise scroll past thousands of
+// lanes.
+func (c *chart) renderLanes(highlighted map[string]bool) goapp.UI {
+	lanes, w := c.ILayout.Lanes, c.lanes
+	classes := []string{"chart__scroller"}
+	if c.IEmbed && len(lanes) > embedLanes {
+		classes = append(classes, "chart__scroller--box")
+	}
+	shown := lanes[w.First:w.Last]
+	return goapp.Div().Class(classes...).ID(chartScrollerID).Body(
+		goapp.Ol().Class("chart__lanes").ID(chartLanesID).
+			Style("padding-top", px(w.Above)).
+			Style("padding-bottom", px(w.Below)).
+			OnClick(c.onItemClick).
+			On("mouseover", c.onItemOver).
+			On("focusin", c.onItemOver).
+			On("mouseout", c.onItemOut).
+			On("focusout", c.onItemOut).
+			Body(
+				goapp.Range(shown).Slice(func(i int) goapp.UI {
+					lane := &shown[i]
+					return c.renderLane(lane, w.First+i, highlighted[lane.Person.ID])
+				}),
+			),
+	)
+}
+
+// plotHeight is the height of a lane's plot, in rem.
+func plotHeight(lane *plot.Lane) float64 {
+	return max(float64(lane.BarRows)*barRowHeight+float64(lane.MarkerRows)*markerRowHeight, barRowHeight)
+}
+
+// renderLane draws lane number i of the layout. Bars and markers well
+// outside the time window are left out: the lane clips them anyway.
+func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool) goapp.UI {
+	classes := []string{"lane"}
+	if highlighted {
+		classes = append(classes, "lane--highlighted")
+	}
+	bars, markers := inSight(lane)
+	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).
+		Aria("setsize", len(c.ILayout.Lanes)).
+		Aria("posinset", i+1).
+		Body(
+			goapp.Div().Class("lane__name").Body(
+				goapp.Span().Class("lane__person").Body(personName(c.IColors[lane.Person.ID], lane.Person.Name)...),
+				goapp.If(lane.Person.Description != "", func() goapp.UI {
+					return goapp.Span().Class("lane__description").Text(lane.Person.Description)
+				}),
+			),
+			goapp.Div().Class("lane__plot").Style("height", rem(plotHeight(lane))).Body(
+				// The clip hides what lies outside the zoomed window, but for
+				// the room of a focus ring around the plot, in which the items
+				// are placed; tooltips sit beside it so that they are never cut
+				// off.
+				goapp.Div().Class("lane__clip").Body(
+					goapp.Div().Class("lane__items").Body(
+						goapp.Range(markers).Slice(func(i int) goapp.UI {
+							m := markers[i]
+							return c.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
+						}),
+						goapp.Range(bars).Slice(func(i int) goapp.UI {
+							b := bars[i]
+							return c.renderBar(lane.Person, b, barTop(lane, b))
+						}),
+					),
+				),
+				c.renderLaneTooltip(lane),
+			),
+		)
+}
+
+// inSight are the lane's bars and markers that reach within sightMargin of
+// the time window.
+func inSight(lane *plot.Lane) ([]plot.Bar, []plot.Marker) {
+	var bars []plot.Bar
+	for _, b := range lane.Bars {
+		if b.Left+b.Width >= -sightMargin && b.Left <= 100+sightMargin {
+			bars = append(bars, b)
+		}
+	}
+	var markers []plot.Marker
+	for _, m := range lane.Markers {
+		if m.To >= -sightMargin && m.From <= 100+sightMargin {
+			markers = append(markers, m)
+		}
+	}
+	return bars, markers
+}
+
+// barTop is where the bar b is in its lane, in rem: under the markers.
+func barTop(lane *plot.Lane, b plot.Bar) float64 {
+	return float64(lane.MarkerRows)*markerRowHeight + float64(b.Row)*barRowHeight
+}
+
+// renderLaneTooltip is the tooltip of the hovered or focused item, if it
+// is in this lane: under the item, at the middle of its visible part.
+func (c *chart) renderLaneTooltip(lane *plot.Lane) goapp.UI {
+	h := c.hovered
+	if !h.ok() || h.person != lane.Person.ID {
+		return nil
+	}
+	for _, b := range lane.Bars {
+		if b.Relationship.ID == h.relationship {
+			at := (max(b.Left, 0) + min(b.Left+b.Width, 100)) / 2
+			return renderTooltip(relationshipTooltip(b.Relationship, c.INames), at, barTop(lane, b)+barRowHeight)
+		}
+	}
+	for _, m := range lane.Markers {
+		if m.Event.ID == h.event {
+			return renderTooltip(eventTooltip(m.Event), min(max(m.At, 0), 100), float64(m.Row+1)*markerRowHeight)
+		}
+	}
+	return nil
+}
+
+// renderBar draws one relationship in one partner's lane: a button that
+// opens its details, made of one segment per phase, with a tooltip while
+// hovered or focused.
+func (c *chart) renderBar(self *data.Person, b plot.Bar, top float64) goapp.UI {
+	r := b.Relationship
+	selected := c.IRelationship == r.ID
+	classes := []string{"bar", "bar--" + string(b.Certainty)}
+	if b.Ongoing {
+		classes = append(classes, "bar--ongoing")
+	}
+	if selected {
+		classes = append(classes, "bar--selected")
+	}
+	// A bar that starts before the window keeps its name in view.
+	shift := 0.0
+	if b.Left < 0 && b.Width > 0 {
+		shift = min(-b.Left, b.Width) / b.Width * 100
+	}
+	return goapp.Button().
+		ID(barID(self.ID, r.ID)).
+		Class(classes...).
+		DataSet("relationship", r.ID).
+		Style("left", pct(b.Left)).
+		Style("width", pct(b.Width)).
+		Style("top", rem(top)).
+		Style("--label-shift", pct(shift)).
+		Aria("label", attr(relationshipLabel(r, self.Name, b.Partner.Name))).
+		Aria("pressed", ariaBool(selected)).
+		Body(
+			goapp.Span().Class("bar__label").Aria("hidden", ariaTrue).Text(b.Partner.Name),
+			goapp.Span().Class("bar__band").Aria("hidden", ariaTrue).Body(
+				goapp.Range(b.Segments).Slice(func(i int) goapp.UI {
+					return renderSegment(b.Segments[i])
+				}),
+			),
+		)
+}
+
+func renderSegment(s plot.Segment) goapp.UI {
+	from := "transparent"
+	if s.Previous != "" {
+		from = "var(--status-" + string(s.Previous) + ")"
+	}
+	return goapp.Span().
+		Class("segment", "segment--"+string(s.Phase.Status), "segment--"+string(s.Certainty)).
+		Style("left", pct(s.Left)).
+		Style("width", pct(s.Width)).
+		Style("--solid-from", pct(s.FadeIn)).
+		Style("--solid-until", pct(100-s.FadeOut)).
+		Style("--from", from)
+}
+
+// renderMarker draws one event in one of its people's lanes: a numbered
+// button that opens its details, over the span of its date.
+func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64) goapp.UI {
+	e := m.Event
+	selected := c.IEvent == e.ID
+	classes := []string{"marker", "marker--" + string(e.Kind)}
+	if selected {
+		classes = append(classes, "marker--selected")
+	}
+	return goapp.Div().Class("marker-span").Style("top", rem(top)).Body(
+		goapp.If(m.To-m.From > 0.5, func() goapp.UI {
+			return goapp.Span().Class("marker-span__range").
+				Style("left", pct(m.From)).
+				Style("width", pct(m.To-m.From))
+		}),
+		goapp.Button().
+			ID(markerID(self.ID, e.ID)).
+			Class(classes...).
+			DataSet("event", e.ID).
+			Style("left", pct(m.At)).
+			Aria("label", attr(markerLabel(m.Number, e))).
+			Aria("pressed", ariaBool(selected)).
+			Text(strconv.Itoa(m.Number)),
+	)
+}
+
+// renderTooltip is a short summary shown under what is hovered or focused,
+// at percent across the lane and top rem down; screen readers get the same
+// from the item's label. It turns to stay inside the chart.
+func renderTooltip(lines []string, percent, top float64) goapp.UI {
+	classes := []string{"tooltip"}
+	switch {
+	case percent > 70:
+		classes = append(classes, "tooltip--leftward")
+	case percent > 30:
+		classes = append(classes, "tooltip--centred")
+	}
+	return goapp.Span().Class(classes...).Role("tooltip").Aria("hidden", ariaTrue).
+		Style("left", pct(percent)).
+		Style("top", rem(top)).
+		Body(
+			goapp.Range(lines).Slice(func(i int) goapp.UI {
+				return goapp.Span().Class("tooltip__line").Text(lines[i])
+			}),
+		)
+}
+
+func pct(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) + "%" }
+
+func rem(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) + "rem" }
+
+func px(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "px" }

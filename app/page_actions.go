@@ -1,0 +1,109 @@
+package app
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/app/plot"
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// What the reader asks of the page, as its parts report it, made into the
+// page's next state.
+
+// filterPeople shows only ids' relationships, as a new history entry.
+func (p *timelinePage) filterPeople(ctx goapp.Context, ids []string) {
+	s := p.view.state
+	s.People = ids
+	s.Relationship, s.Event = "", ""
+	p.navigate(ctx, s)
+}
+
+// openRelationship opens a relationship's details; opener is the DOM id
+// of the bar that opened them, focused again when they close.
+func (p *timelinePage) openRelationship(ctx goapp.Context, id, opener string) {
+	s := p.view.state
+	s.Relationship, s.Event = id, ""
+	p.openDetails(s, opener)
+}
+
+// openEvent opens an event's details, as openRelationship does.
+func (p *timelinePage) openEvent(ctx goapp.Context, id, opener string) {
+	s := p.view.state
+	s.Relationship, s.Event = "", id
+	p.openDetails(s, opener)
+}
+
+func (p *timelinePage) openDetails(s ViewState, opener string) {
+	p.opener = opener
+	p.replace(s)
+	p.later(func() { focus(detailsID) })
+}
+
+// closeDetails closes the details and returns focus where it was.
+func (p *timelinePage) closeDetails(ctx goapp.Context) {
+	s := p.view.state
+	s.Relationship, s.Event = "", ""
+	p.replace(s)
+	opener := p.opener
+	if opener == "" {
+		opener = chartID
+	}
+	p.later(func() { focus(opener) })
+}
+
+// setWindow shows the window w and records it in the URL.
+func (p *timelinePage) setWindow(ctx goapp.Context, w plot.TimeScale) {
+	p.replace(p.view.withWindow(w))
+}
+
+// moveCursor puts the cursor on at, or hides it when at is zero.
+func (p *timelinePage) moveCursor(ctx goapp.Context, at data.Date) {
+	if at.IsZero() {
+		s := p.view.state
+		s.At = data.Date{}
+		p.replace(s)
+		return
+	}
+	p.replace(p.view.withCursor(at))
+}
+
+// toggleCursor shows the cursor in the middle of the chart, or hides it.
+func (p *timelinePage) toggleCursor(ctx goapp.Context) {
+	s := p.view.withCursorToggled()
+	p.replace(s)
+	if !s.At.IsZero() {
+		p.later(func() { focus(cursorID) })
+	}
+}
+
+// toggleList switches between the chart and the tables.
+func (p *timelinePage) toggleList(ctx goapp.Context) {
+	s := p.view.state
+	s.List = !s.List
+	p.replace(s)
+}
+
+// drawMore draws n items of a long list.
+func (p *timelinePage) drawMore(list longList, n int) {
+	if p.listLengths == nil {
+		p.listLengths = map[longList]int{}
+	}
+	p.listLengths[list] = n
+}
+
+// later runs f after the page's next render.
+func (p *timelinePage) later(f func()) {
+	p.page.Defer(func(goapp.Context) { f() })
+}
+
+// focus moves the keyboard focus to the element with the given DOM id,
+// without scrolling: what it focuses is where the reader is (the details
+// stay in the window, see .details in liaison.css; a bar or the cursor
+// was in it when it was chosen). Letting the browser scroll to the
+// details took a reader of 2,000 lanes 100,000 px down the page, and back
+// to a bar that was no longer drawn there, which lost the focus.
+func focus(id string) {
+	if el := goapp.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus", map[string]any{"preventScroll": true})
+	}
+}

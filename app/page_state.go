@@ -1,0 +1,178 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The page's state and its one writer, show. A view comes from the URL
+// (load: the first render, a link, Back and Forward) or from the reader
+// (navigate: a filter, a new history entry; replace: a zoom, the details,
+// the cursor, recorded in the URL once the view has rested).
+
+// load shows the view of the URL u, unless the page shows it already.
+func (p *timelinePage) load(u *url.URL) {
+	s := ParseViewState(u.Query())
+	if p.shows(u.Path, s) {
+		return
+	}
+	p.sched.cancel(writeURLJob) // the URL is the view now
+	p.open(u.Path, s)
+}
+
+// shows reports whether the page shows the view s at path already: when
+// the URL is the one the page wrote, or the one it was opened with.
+func (p *timelinePage) shows(path string, s ViewState) bool {
+	return path == p.path && s.URL(path).RawQuery == p.state.URL(path).RawQuery
+}
+
+// open shows the view s of the timeline at path, fetched anew from the
+// library: the reader starts from the top of every list again.
+func (p *timelinePage) open(path string, s ViewState) {
+	p.path, p.problem = path, ""
+	id := p.home
+	if id == "" {
+		id = timelineID(path)
+	}
+	if id == "" {
+		// A page opened from the list of timelines is made while the
+		// window is still at /: OnNav brings its own URL.
+		return
+	}
+	t, err := timelineFor(p.library, id, s.People)
+	if err != nil {
+		p.state, p.problem, p.timeline = s, problemText(err), nil
+		return
+	}
+	p.timeline = t
+	p.problems = p.library.Problems(id)
+	p.show(s)
+	p.listLengths = nil
+	p.printCopy = false
+	if p.mounted {
+		p.drawPrintCopy()
+	}
+}
+
+// refresh shows the timeline again, in the same view, after its data
+// changed on the server.
+func (p *timelinePage) refresh() {
+	p.open(p.path, p.state)
+}
+
+// show makes s the page's state and derives what the page shows of its
+// timeline from it: it is the only writer of either.
+func (p *timelinePage) show(s ViewState) {
+	p.state = s
+	p.view = deriveView(p.view, p.timeline, s, p.now())
+}
+
+// navigate moves to the view s as a new history entry: the person filter,
+// which Back and Forward restore. OnNav then shows it. What the URL gave
+// that the view could not use goes with the view the reader left. An
+// embed shows it and replaces its URL instead: an iframe's history
+// entries are those of the article around it, whose Back button would
+// step through the widget's filters rather than leave the article.
+func (p *timelinePage) navigate(ctx goapp.Context, s ViewState) {
+	s.Unusable = nil
+	p.sched.cancel(writeURLJob) // a pending replace must not overwrite the new view
+	if p.embed {
+		// At once, as a page's new entry is: a filter is one choice, not
+		// a drag, and a site that keeps the widget's views in its history
+		// (embed.js's push) needs each one, however quickly the next came.
+		p.open(p.path, s)
+		u := s.URL(p.path)
+		ctx.Page().ReplaceURL(u)
+		p.reportView(u)
+		return
+	}
+	ctx.NavigateTo(s.URL(p.path))
+}
+
+// replace shows the view s and records it in the URL without a new history
+// entry, once the view has rested: zooming, panning, details and the
+// cursor, which a reader shares but would not want to step back through.
+// The site around an embed hears of it then.
+func (p *timelinePage) replace(s ViewState) {
+	s.Unusable = nil
+	p.show(s)
+	u := s.URL(p.path)
+	p.sched.after(p.page, writeURLJob, urlDelay, func(ctx goapp.Context) {
+		ctx.PreventUpdate() // the page shows the view already
+		ctx.Page().ReplaceURL(u)
+		p.reportView(u)
+	})
+}
+
+// reportView tells the site around an embed that its view is now the
+// one at u.
+func (p *timelinePage) reportView(u *url.URL) {
+	if p.embed {
+		announceView(u.RawQuery)
+	}
+}
+
+// drawPrintCopy draws the hidden list view, which a printout adds under
+// the chart, once the view has rested: drawn with the view, it made
+// choosing a person a quarter slower, for a copy that nobody sees on
+// screen.
+func (p *timelinePage) drawPrintCopy() {
+	p.sched.after(p.page, printCopyJob, printDelay, func(ctx goapp.Context) {
+		// Kept when there is nothing to draw yet: leaving the list view
+		// for the chart then draws the copy at once.
+		p.printCopy = true
+		if !p.printsList() {
+			ctx.PreventUpdate()
+		}
+	})
+}
+
+// printsList says whether a printout of the view adds the hidden list view:
+// for views of a page of rows at most.
+func (p *timelinePage) printsList() bool {
+	if p.view.shown == nil {
+		return false // no timeline: the page says why instead
+	}
+	return !p.view.state.List && max(len(p.view.shown.Relationships), len(p.view.layout.Events)) <= listPage
+}
+
+// drawsListView says whether the list view is drawn: when the reader
+// asked for it, and otherwise for printing. On screen it is hidden while
+// the chart shows, so it is only drawn then by the WebAssembly once the
+// view has rested (the prerender is for the first paint, which it would
+// slow down), and for views of a page of rows at most.
+func (p *timelinePage) drawsListView() bool {
+	return p.view.state.List || goapp.IsClient && p.printCopy && p.printsList()
+}
+
+// more is how much of the long list of total items is drawn.
+func (p *timelinePage) more(list longList, total int) showMore {
+	n, ok := p.listLengths[list]
+	if !ok {
+		n = listPage
+	}
+	return showMore{list: list, shown: min(n, total), total: total, onMore: p.drawMore}
+}
+
+// describe sets the page's title and description. go-app calls OnPreRender
+// as it mounts the page, before OnNav has loaded the timeline of the URL,
+// so OnNav sets them too. Both end up in attributes of the page's head.
+func (p *timelinePage) describe(ctx goapp.Context) {
+	title := siteName
+	if p.timeline != nil {
+		title = pageTitle(p.timeline.Title)
+	}
+	ctx.Page().SetTitle(attrText(title))
+	if p.timeline != nil && p.timeline.Summary != "" {
+		ctx.Page().SetDescription(attrText(p.timeline.Summary))
+	}
+}
+
+// timelineID is the id in the path of a timeline's page: its last part,
+// with or without the slash a static host adds.
+func timelineID(path string) string {
+	path = strings.TrimSuffix(path, "/")
+	return path[strings.LastIndex(path, "/")+1:]
+}

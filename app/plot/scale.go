@@ -1,0 +1,77 @@
+package plot
+
+import (
+	"time"
+
+	"github.com/liaison-timeline/liaison/data"
+)
+
+// A TimeScale maps the instants of a time window onto 0–100 % of the
+// chart's width. Positions are percentages so that the prerendered page is
+// right at any width, before any script has measured anything.
+type TimeScale struct {
+	From, To time.Time
+}
+
+// Percent is where t falls, as a percentage of the window; outside the
+// window it is below 0 or above 100.
+func (s TimeScale) Percent(t time.Time) float64 {
+	span := s.To.Sub(s.From)
+	if span <= 0 {
+		return 0
+	}
+	return 100 * float64(t.Sub(s.From)) / float64(span)
+}
+
+// Equal reports whether s and o are the same window.
+func (s TimeScale) Equal(o TimeScale) bool {
+	return s.From.Equal(o.From) && s.To.Equal(o.To)
+}
+
+// Contains reports whether t is in the window, its start included.
+func (s TimeScale) Contains(t time.Time) bool {
+	return !t.Before(s.From) && t.Before(s.To)
+}
+
+// Width is the share of the window, in percent, between two instants.
+func (s TimeScale) Width(from, to time.Time) float64 {
+	return s.Percent(to) - s.Percent(from)
+}
+
+// Window is the time window that shows all of t: from the first of January
+// of its earliest date to the first of January after its latest date, or
+// after now when a relationship is ongoing. Birth dates are left out: they
+// would stretch the chart over decades where nothing happens.
+func Window(t *data.Timeline, now time.Time) TimeScale {
+	var first, last time.Time
+	see := func(from, to time.Time) {
+		if first.IsZero() || from.Before(first) {
+			first = from
+		}
+		if last.IsZero() || to.After(last) {
+			last = to
+		}
+	}
+	for _, r := range t.Relationships {
+		for _, p := range r.Phases {
+			see(p.From.Earliest, p.From.End())
+		}
+		if r.End != nil {
+			see(r.End.Date.Earliest, r.End.Date.End())
+		} else if len(r.Phases) > 0 {
+			see(now, now)
+		}
+	}
+	for _, e := range t.Events {
+		see(e.Date.Earliest, e.Date.End())
+	}
+	if first.IsZero() {
+		first, last = now, now
+	}
+	from := time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	if last.Equal(time.Date(last.Year(), 1, 1, 0, 0, 0, 0, time.UTC)) {
+		to = last
+	}
+	return TimeScale{From: from, To: to}
+}
