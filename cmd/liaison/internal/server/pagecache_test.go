@@ -347,6 +347,49 @@ func TestPageCacheBounds(t *testing.T) {
 	}
 }
 
+// TestPageCacheRenderPanics has a render panic while another request
+// waits for it: the panic goes on in the request that rendered, the one
+// that waited renders the page itself, and neither page is kept, so the
+// next request renders again.
+func TestPageCacheRenderPanics(t *testing.T) {
+	c := newPageCacheOf(pageCacheEntries, pageCacheBytes, pageCacheLargest)
+	rendering, release := make(chan struct{}), make(chan struct{})
+	panicked := make(chan any)
+	go func() {
+		defer func() { panicked <- recover() }()
+		c.get("/t/x", 0, func() (*renderedPage, bool) {
+			close(rendering)
+			<-release
+			panic("broken")
+		})
+	}()
+	<-rendering
+	waited := make(chan *renderedPage)
+	go func() {
+		waited <- c.get("/t/x", 0, func() (*renderedPage, bool) {
+			return &renderedPage{status: http.StatusOK, body: []byte("again"), oembedAt: -1}, true
+		})
+	}()
+	// Time for the second request to start waiting; were it late, it
+	// would render the page itself all the same.
+	time.Sleep(50 * time.Millisecond)
+	close(release)
+	if r := <-panicked; r != "broken" {
+		t.Errorf("the rendering request recovered %v, want its panic", r)
+	}
+	if page := <-waited; page == nil || string(page.body) != "again" {
+		t.Errorf("the waiting request got %v, want the page it rendered", page)
+	}
+	renders := 0
+	c.get("/t/x", 0, func() (*renderedPage, bool) {
+		renders++
+		return &renderedPage{status: http.StatusOK, oembedAt: -1}, true
+	})
+	if renders != 1 {
+		t.Errorf("after the panic a page was cached: %d renders, want 1", renders)
+	}
+}
+
 // TestPagesCompressed asks a server on 127.0.0.1 for pages in each coding
 // a client may take: each answer is the page itself once decoded, with
 // the oEmbed link for the host asked, in the coding the client ranks
