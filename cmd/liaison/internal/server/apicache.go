@@ -88,9 +88,6 @@ func newAPICacheOf(entries, bytes, largest int) *apiCache {
 	}
 }
 
-// errGone is the error of an answer whose making stopped with a panic.
-var errGone = errors.New("the answer could not be made")
-
 // get returns the representation of key: from the cache, from the request
 // already making it, or else from build, kept if it fits. A request that
 // ends while it waits (ctx) gets ctx's error; those that waited for it
