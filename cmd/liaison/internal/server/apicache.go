@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
-	"container/list"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
@@ -46,33 +44,12 @@ const (
 )
 
 // An apiCache keeps the encoded answers of one version of the data, by
-// key and coding, the least recently used going first when it is full.
+// key and coding (see boundedCache).
 type apiCache struct {
-	// maxEntries, maxBytes and largest are the bounds: apiCacheEntries,
-	// apiCacheBytes and apiCacheLargest but in tests.
-	maxEntries, maxBytes, largest int
-
-	mu      sync.Mutex
-	entries map[string]*list.Element // of *apiEntry
-	order   list.List                // most recently used first
-	bytes   int
-	// making holds the answers being made, so that the requests for one
-	// answer at the same time wait for one encoding.
-	making map[string]*pendingAnswer
+	*boundedCache[[]byte]
 
 	// encodes and compressions count the answers made, which tests count.
 	encodes, compressions atomic.Int64
-}
-
-type apiEntry struct {
-	key  string
-	body []byte
-}
-
-type pendingAnswer struct {
-	done chan struct{}
-	body []byte
-	err  error
 }
 
 func newAPICache() *apiCache {
@@ -82,76 +59,18 @@ func newAPICache() *apiCache {
 // newAPICacheOf is an API cache of at most entries representations and
 // bytes in all, none larger than largest.
 func newAPICacheOf(entries, bytes, largest int) *apiCache {
-	return &apiCache{
-		maxEntries: entries, maxBytes: bytes, largest: largest,
-		entries: map[string]*list.Element{}, making: map[string]*pendingAnswer{},
-	}
+	return &apiCache{boundedCache: newBoundedCache(entries, bytes, largest, func(body []byte) int { return len(body) })}
 }
 
 // get returns the representation of key: from the cache, from the request
-// already making it, or else from build, kept if it fits. A request that
-// ends while it waits (ctx) gets ctx's error; those that waited for it
-// then make the answer themselves.
+// already making it, or else from build, kept if build made it without
+// an error and it fits. A request that ends while it waits (ctx) gets
+// ctx's error; those that waited for it then make the answer themselves.
 func (c *apiCache) get(ctx context.Context, key string, build func() ([]byte, error)) ([]byte, error) {
-	for {
-		c.mu.Lock()
-		if e, ok := c.entries[key]; ok {
-			c.order.MoveToFront(e)
-			c.mu.Unlock()
-			return e.Value.(*apiEntry).body, nil
-		}
-		p, waiting := c.making[key]
-		if !waiting {
-			p = &pendingAnswer{done: make(chan struct{})}
-			c.making[key] = p
-			c.mu.Unlock()
-			c.build(key, p, build)
-			return p.body, p.err
-		}
-		c.mu.Unlock()
-		select {
-		case <-p.done:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		if !errors.Is(p.err, context.Canceled) && !errors.Is(p.err, context.DeadlineExceeded) {
-			return p.body, p.err
-		}
-		// The request that was making it went away: make it for this one.
-	}
-}
-
-// build makes the answer of key for p and the requests waiting on it,
-// and keeps it. A panic in build is the answer's error, and goes on.
-func (c *apiCache) build(key string, p *pendingAnswer, build func() ([]byte, error)) {
-	p.err = errGone
-	defer func() {
-		c.mu.Lock()
-		delete(c.making, key)
-		if p.err == nil {
-			c.add(key, p.body)
-		}
-		c.mu.Unlock()
-		close(p.done)
-	}()
-	p.body, p.err = build()
-}
-
-// add keeps body as key's, then drops the least recently used answers
-// while the cache holds too many or too large. c.mu is held.
-func (c *apiCache) add(key string, body []byte) {
-	if len(body) > c.largest {
-		return
-	}
-	c.entries[key] = c.order.PushFront(&apiEntry{key, body})
-	c.bytes += len(body)
-	for c.order.Len() > c.maxEntries || c.bytes > c.maxBytes {
-		e := c.order.Back()
-		entry := e.Value.(*apiEntry)
-		c.order.Remove(e)
-		delete(c.entries, entry.key)
-		c.bytes -= len(entry.body)
-	}
+	return c.boundedCache.get(ctx, key, 0, func() ([]byte, bool, error) {
+		body, err := build()
+		return body, true, err
+	})
 }
 
 // An apiAnswer is what an API request asks for, before it is encoded.
