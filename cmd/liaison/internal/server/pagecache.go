@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"container/list"
 	"context"
 	"net"
 	"net/http"
@@ -139,31 +138,10 @@ func variantETag(etag, coding string) string {
 	return strings.TrimSuffix(etag, `"`) + "-" + coding + `"`
 }
 
-// A pageCache keeps the pages of one version of the data, the least
-// recently used going first when it is full.
+// A pageCache keeps the pages of one version of the data, by view and the
+// pages' clock (see boundedCache).
 type pageCache struct {
-	// maxEntries, maxBytes and largest are the bounds: pageCacheEntries,
-	// pageCacheBytes and pageCacheLargest but in tests.
-	maxEntries, maxBytes, largest int
-
-	mu      sync.Mutex
-	entries map[string]*list.Element // of *cacheEntry
-	order   list.List                // most recently used first
-	bytes   int
-	// rendering holds the pages being rendered, so that requests for the
-	// same page at the same time wait for one render.
-	rendering map[string]*pendingPage
-}
-
-type cacheEntry struct {
-	key  string
-	at   int64 // the pages' clock the page was rendered for, in Unix seconds
-	page *renderedPage
-}
-
-type pendingPage struct {
-	done chan struct{}
-	page *renderedPage // nil if the render failed
+	*boundedCache[*renderedPage]
 }
 
 func newPageCache() *pageCache {
@@ -173,10 +151,7 @@ func newPageCache() *pageCache {
 // newPageCacheOf is a page cache of at most entries pages and bytes in
 // all, none larger than largest.
 func newPageCacheOf(entries, bytes, largest int) *pageCache {
-	return &pageCache{
-		maxEntries: entries, maxBytes: bytes, largest: largest,
-		entries: map[string]*list.Element{}, rendering: map[string]*pendingPage{},
-	}
+	return &pageCache{newBoundedCache(entries, bytes, largest, func(page *renderedPage) int { return len(page.body) })}
 }
 
 // pageView returns the URL of the page that r asks for, its path and the
@@ -222,62 +197,14 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 // the page may be kept. Requests for a page that is being rendered wait
 // for that render rather than start their own.
 func (c *pageCache) get(key string, at int64, render func() (*renderedPage, bool)) *renderedPage {
-	c.mu.Lock()
-	if e, ok := c.entries[key]; ok && e.Value.(*cacheEntry).at == at {
-		c.order.MoveToFront(e)
-		c.mu.Unlock()
-		return e.Value.(*cacheEntry).page
+	page, err := c.boundedCache.get(context.Background(), key, at, func() (*renderedPage, bool, error) {
+		page, keep := render()
+		return page, keep, nil
+	})
+	if err != nil {
+		page, _ = render() // the render panicked (errGone): try again, and fail alone
 	}
-	pending := key + " " + strconv.FormatInt(at, 10)
-	if p, ok := c.rendering[pending]; ok {
-		c.mu.Unlock()
-		<-p.done
-		if p.page != nil {
-			return p.page
-		}
-		page, _ := render() // the render panicked: try again, and fail alone
-		return page
-	}
-	p := &pendingPage{done: make(chan struct{})}
-	c.rendering[pending] = p
-	c.mu.Unlock()
-
-	keep := false
-	defer func() {
-		c.mu.Lock()
-		delete(c.rendering, pending)
-		if keep {
-			c.add(key, at, p.page)
-		}
-		c.mu.Unlock()
-		close(p.done)
-	}()
-	p.page, keep = render()
-	return p.page
-}
-
-// add keeps page in place of key's earlier one, then drops the least
-// recently used pages while the cache holds too many or too large. c.mu is
-// held.
-func (c *pageCache) add(key string, at int64, page *renderedPage) {
-	if e, ok := c.entries[key]; ok {
-		c.remove(e)
-	}
-	if len(page.body) > c.largest {
-		return
-	}
-	c.entries[key] = c.order.PushFront(&cacheEntry{key, at, page})
-	c.bytes += len(page.body)
-	for c.order.Len() > c.maxEntries || c.bytes > c.maxBytes {
-		c.remove(c.order.Back())
-	}
-}
-
-func (c *pageCache) remove(e *list.Element) {
-	entry := e.Value.(*cacheEntry)
-	c.order.Remove(e)
-	delete(c.entries, entry.key)
-	c.bytes -= len(entry.page.body)
+	return page
 }
 
 // timelinePage serves the pages, /, /t/{id} and /embed/{id}: go-app
