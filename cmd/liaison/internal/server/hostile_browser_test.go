@@ -194,7 +194,7 @@ func TestBrowserHostileTextIsInert(t *testing.T) {
 		// found by its id, if it is still there.
 		b.waitFor(t, "the first lanes drawn again", `document.querySelector('.lane[aria-posinset="1"]')`)
 		var items []string
-		b.eval(t, `[...document.querySelectorAll("button.bar, button.marker")].map(e => e.id)`, &items)
+		b.eval(t, `[...document.querySelectorAll("a.bar, a.marker")].map(e => e.id)`, &items)
 		for _, id := range items {
 			var at struct {
 				X, Y  float64
