@@ -31,12 +31,15 @@ func (i chartItem) is(o chartItem) bool {
 // chartItemAt is the bar or marker that contains the DOM node target: the
 // bar's relationship or the marker's event (data-relationship,
 // data-event) in the lane of its person (data-person) among the lanes
-// drawn.
+// drawn. The link of a lane's name is an item of its lane alone, which
+// has no tooltip, but which the keyboard's reach follows (onItemOver):
+// focused, and its lane let go as the page scrolled to it, the focus
+// fell out of the chart.
 func (c *chart) chartItemAt(target goapp.Value) (chartItem, bool) {
 	if !target.Truthy() || target.Get("closest").Type() != goapp.TypeFunction {
 		return chartItem{}, false
 	}
-	el := target.Call("closest", "a.bar, a.marker")
+	el := target.Call("closest", ".lane a")
 	if !el.Truthy() {
 		return chartItem{}, false
 	}
@@ -59,7 +62,7 @@ func (c *chart) chartItemAt(target goapp.Value) (chartItem, bool) {
 			}
 		}
 	}
-	return chartItem{}, false
+	return chartItem{lane: i, person: lane.Person.ID}, true
 }
 
 // drawnLane is the index in the layout of the person's lane among those

@@ -135,6 +135,7 @@ func TestBrowserControlsInPlace(t *testing.T) {
 			var same bool
 			b.eval(t, `window.stillThisDocument === true`, &same)
 			if !same {
+				b.checkConsole(t) // the WebAssembly may have stopped
 				t.Fatalf("%s loaded the page again, where the WebAssembly should have changed it in place", step.what)
 			}
 			if step.filter && !s.embed {
