@@ -22,21 +22,18 @@ type chart struct {
 	// that shows everything, the limit of zooms and pans.
 	ILayout *plot.LaneLayout
 	IFit    plot.TimeScale
-	// IAt is the cursor's date, zero for no cursor; IRelationship or
-	// IEvent is the item whose details are open.
-	IAt           data.Date
-	IRelationship string
-	IEvent        string
-	INames        map[string]string // everyone's, by id
-	IColors       map[string]int    // everyone's, by id
+	// IView is the view shown: the cursor's date (zero for no cursor),
+	// the item whose details are open, and what the links of the bars,
+	// markers and people keep of it.
+	IView   ViewState
+	INames  map[string]string // everyone's, by id
+	IColors map[string]int    // everyone's, by id
 	// IEmbed scrolls many lanes in a box of their own (see renderLanes).
 	IEmbed bool
 	ISched *scheduler
 
-	IOnWindow           func(ctx goapp.Context, w plot.TimeScale)
-	IOnCursor           func(ctx goapp.Context, at data.Date) // zero: no cursor
-	IOnOpenRelationship func(ctx goapp.Context, id, opener string)
-	IOnOpenEvent        func(ctx goapp.Context, id, opener string)
+	IOnWindow func(ctx goapp.Context, w plot.TimeScale)
+	IOnCursor func(ctx goapp.Context, at data.Date) // zero: no cursor
 
 	// width is the plot's width in CSS pixels, measured in the browser;
 	// 0 on the server.
@@ -67,15 +64,10 @@ func (c *chart) Layout(l *plot.LaneLayout, fit plot.TimeScale) *chart {
 	return c
 }
 
-// Cursor sets the cursor's date, zero for none.
-func (c *chart) Cursor(at data.Date) *chart {
-	c.IAt = at
-	return c
-}
-
-// Selected sets the relationship or the event whose details are open.
-func (c *chart) Selected(relationship, event string) *chart {
-	c.IRelationship, c.IEvent = relationship, event
+// View sets the view shown: the cursor, the details open, and the view
+// that the bars', markers' and people's links change.
+func (c *chart) View(s ViewState) *chart {
+	c.IView = s
 	return c
 }
 
@@ -108,13 +100,6 @@ func (c *chart) OnWindow(h func(ctx goapp.Context, w plot.TimeScale)) *chart {
 // it (a zero date).
 func (c *chart) OnCursor(h func(ctx goapp.Context, at data.Date)) *chart {
 	c.IOnCursor = h
-	return c
-}
-
-// OnOpen sets what opens a relationship's or an event's details; opener
-// is the DOM id of the bar or marker that opened them.
-func (c *chart) OnOpen(relationship, event func(ctx goapp.Context, id, opener string)) *chart {
-	c.IOnOpenRelationship, c.IOnOpenEvent = relationship, event
 	return c
 }
 

@@ -28,23 +28,18 @@ func (i chartItem) is(o chartItem) bool {
 	return i.person == o.person && i.relationship == o.relationship && i.event == o.event
 }
 
-// domID is the DOM id of the item's button.
-func (i chartItem) domID() string {
-	if i.relationship != "" {
-		return barID(i.person, i.relationship)
-	}
-	return markerID(i.person, i.event)
-}
-
 // chartItemAt is the bar or marker that contains the DOM node target: the
 // bar's relationship or the marker's event (data-relationship,
 // data-event) in the lane of its person (data-person) among the lanes
-// drawn.
+// drawn. The link of a lane's name is an item of its lane alone, which
+// has no tooltip, but which the keyboard's reach follows (onItemOver):
+// focused, and its lane let go as the page scrolled to it, the focus
+// fell out of the chart.
 func (c *chart) chartItemAt(target goapp.Value) (chartItem, bool) {
 	if !target.Truthy() || target.Get("closest").Type() != goapp.TypeFunction {
 		return chartItem{}, false
 	}
-	el := target.Call("closest", "button.bar, button.marker")
+	el := target.Call("closest", ".lane a")
 	if !el.Truthy() {
 		return chartItem{}, false
 	}
@@ -67,7 +62,7 @@ func (c *chart) chartItemAt(target goapp.Value) (chartItem, bool) {
 			}
 		}
 	}
-	return chartItem{}, false
+	return chartItem{lane: i, person: lane.Person.ID}, true
 }
 
 // drawnLane is the index in the layout of the person's lane among those
@@ -82,19 +77,15 @@ func (c *chart) drawnLane(person string) (int, bool) {
 	return 0, false
 }
 
-// onItemClick opens the details of the bar or marker clicked, unless the
-// click ends a drag; a key's click (detail 0) always opens them.
+// onItemClick keeps the click that ends a drag over a bar or marker from
+// following its link, there and then in the page (see
+// timelinePage.onLinkClick); a key's click (detail 0) ends none.
 func (c *chart) onItemClick(ctx goapp.Context, e goapp.Event) {
-	item, ok := c.chartItemAt(e.Get("target"))
-	if !ok || c.input.dragged && e.Get("detail").Int() != 0 {
-		ctx.PreventUpdate()
-		return
+	ctx.PreventUpdate()
+	if c.input.dragged && e.Get("detail").Int() != 0 {
+		e.PreventDefault()
+		e.Call("stopPropagation")
 	}
-	if item.relationship != "" {
-		c.IOnOpenRelationship(ctx, item.relationship, item.domID())
-		return
-	}
-	c.IOnOpenEvent(ctx, item.event, item.domID())
 }
 
 // onItemOver highlights the lanes of the bar or marker under the pointer

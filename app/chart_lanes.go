@@ -35,6 +35,7 @@ func (c *chart) renderLanes(highlighted map[string]bool) goapp.UI {
 		classes = append(classes, "chart__scroller--box")
 	}
 	shown := lanes[w.First:w.Last]
+	details := c.IView.withoutDetails().link()
 	return goapp.Div().Class(classes...).ID(chartScrollerID).Body(
 		goapp.Ol().Class("chart__lanes").ID(chartLanesID).
 			Style("padding-top", px(w.Above)).
@@ -47,7 +48,7 @@ func (c *chart) renderLanes(highlighted map[string]bool) goapp.UI {
 			Body(
 				goapp.Range(shown).Slice(func(i int) goapp.UI {
 					lane := &shown[i]
-					return c.renderLane(lane, w.First+i, highlighted[lane.Person.ID])
+					return c.renderLane(lane, w.First+i, highlighted[lane.Person.ID], details)
 				}),
 			),
 	)
@@ -58,9 +59,10 @@ func plotHeight(lane *plot.Lane) float64 {
 	return max(float64(lane.BarRows)*barRowHeight+float64(lane.MarkerRows)*markerRowHeight, barRowHeight)
 }
 
-// renderLane draws lane number i of the layout. Bars and markers well
+// renderLane draws lane number i of the layout, whose bars and markers
+// link to their details over the view details. Bars and markers well
 // outside the time window are left out: the lane clips them anyway.
-func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool) goapp.UI {
+func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool, details string) goapp.UI {
 	classes := []string{"lane"}
 	if highlighted {
 		classes = append(classes, "lane--highlighted")
@@ -71,7 +73,7 @@ func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool) goapp.UI {
 		Aria("posinset", i+1).
 		Body(
 			goapp.Div().Class("lane__name").Body(
-				goapp.Span().Class("lane__person").Body(personName(c.IColors[lane.Person.ID], lane.Person.Name)...),
+				goapp.Span().Class("lane__person").Body(c.renderPerson(lane.Person)),
 				goapp.If(lane.Person.Description != "", func() goapp.UI {
 					return goapp.Span().Class("lane__description").Text(lane.Person.Description)
 				}),
@@ -85,17 +87,26 @@ func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool) goapp.UI {
 					goapp.Div().Class("lane__items").Body(
 						goapp.Range(markers).Slice(func(i int) goapp.UI {
 							m := markers[i]
-							return c.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight)
+							return c.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight, details)
 						}),
 						goapp.Range(bars).Slice(func(i int) goapp.UI {
 							b := bars[i]
-							return c.renderBar(lane.Person, b, barTop(lane, b))
+							return c.renderBar(lane.Person, b, barTop(lane, b), details)
 						}),
 					),
 				),
 				c.renderLaneTooltip(lane),
 			),
 		)
+}
+
+// renderPerson is the name of a lane's person, a link to the view of
+// their relationships alone.
+func (c *chart) renderPerson(p *data.Person) goapp.UI {
+	return goapp.A().Class("lane__link").
+		Href(c.IView.withPeople([]string{p.ID}).link()).
+		Title(attr(filterByTitle(p.Name))).
+		Body(personName(c.IColors[p.ID], p.Name)...)
 }
 
 // inSight are the lane's bars and markers that reach within sightMargin of
@@ -142,12 +153,12 @@ func (c *chart) renderLaneTooltip(lane *plot.Lane) goapp.UI {
 	return nil
 }
 
-// renderBar draws one relationship in one partner's lane: a button that
-// opens its details, made of one segment per phase, with a tooltip while
-// hovered or focused.
-func (c *chart) renderBar(self *data.Person, b plot.Bar, top float64) goapp.UI {
+// renderBar draws one relationship in one partner's lane: a link to its
+// details over the view details, made of one segment per phase, with a
+// tooltip while hovered or focused.
+func (c *chart) renderBar(self *data.Person, b plot.Bar, top float64, details string) goapp.UI {
 	r := b.Relationship
-	selected := c.IRelationship == r.ID
+	selected := c.IView.Relationship == r.ID
 	classes := []string{"bar", "bar--" + string(b.Certainty)}
 	if b.Ongoing {
 		classes = append(classes, "bar--ongoing")
@@ -160,16 +171,17 @@ func (c *chart) renderBar(self *data.Person, b plot.Bar, top float64) goapp.UI {
 	if b.Left < 0 && b.Width > 0 {
 		shift = min(-b.Left, b.Width) / b.Width * 100
 	}
-	return goapp.Button().
+	return goapp.A().
 		ID(barID(self.ID, r.ID)).
 		Class(classes...).
+		Href(itemLink(details, "rel", r.ID)).
 		DataSet("relationship", r.ID).
 		Style("left", pct(b.Left)).
 		Style("width", pct(b.Width)).
 		Style("top", rem(top)).
 		Style("--label-shift", pct(shift)).
 		Aria("label", attr(relationshipLabel(r, self.Name, b.Partner.Name))).
-		Aria("pressed", ariaBool(selected)).
+		Aria("current", ariaBool(selected)).
 		Body(
 			goapp.Span().Class("bar__label").Aria("hidden", ariaTrue).Text(b.Partner.Name),
 			goapp.Span().Class("bar__band").Aria("hidden", ariaTrue).Body(
@@ -195,10 +207,10 @@ func renderSegment(s plot.Segment) goapp.UI {
 }
 
 // renderMarker draws one event in one of its people's lanes: a numbered
-// button that opens its details, over the span of its date.
-func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64) goapp.UI {
+// link to its details over the view details, over the span of its date.
+func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64, details string) goapp.UI {
 	e := m.Event
-	selected := c.IEvent == e.ID
+	selected := c.IView.Event == e.ID
 	classes := []string{"marker", "marker--" + string(e.Kind)}
 	if selected {
 		classes = append(classes, "marker--selected")
@@ -209,13 +221,14 @@ func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64) goap
 				Style("left", pct(m.From)).
 				Style("width", pct(m.To-m.From))
 		}),
-		goapp.Button().
+		goapp.A().
 			ID(markerID(self.ID, e.ID)).
 			Class(classes...).
+			Href(itemLink(details, "event", e.ID)).
 			DataSet("event", e.ID).
 			Style("left", pct(m.At)).
 			Aria("label", attr(markerLabel(m.Number, e))).
-			Aria("pressed", ariaBool(selected)).
+			Aria("current", ariaBool(selected)).
 			Text(strconv.Itoa(m.Number)),
 	)
 }

@@ -14,7 +14,7 @@ import (
 
 // renderCursorHandle is the cursor's handle on the axis: a slider.
 func (c *chart) renderCursorHandle() goapp.UI {
-	at := c.IAt
+	at := c.IView.At
 	if at.IsZero() {
 		return nil
 	}
@@ -50,10 +50,10 @@ func (c *chart) renderCursorHandle() goapp.UI {
 
 // renderCursorLine is the cursor's line across the lanes.
 func (c *chart) renderCursorLine() goapp.UI {
-	if at := c.IAt; at.IsZero() || !c.window().Contains(at.Earliest) {
+	if at := c.IView.At; at.IsZero() || !c.window().Contains(at.Earliest) {
 		return nil
 	}
-	return goapp.Span().Class("cursor-line").Style("left", pct(c.window().Percent(c.IAt.Earliest)))
+	return goapp.Span().Class("cursor-line").Style("left", pct(c.window().Percent(c.IView.At.Earliest)))
 }
 
 // onAxisClick puts the cursor where the axis was clicked.
@@ -93,7 +93,7 @@ func (c *chart) moveCursorTo(ctx goapp.Context, x float64) {
 // onCursorKey moves the cursor a month with the arrow keys, a year with
 // Page Up and Page Down, to the ends with Home and End; Escape hides it.
 func (c *chart) onCursorKey(ctx goapp.Context, e goapp.Event) {
-	at := c.IAt.Earliest
+	at := c.IView.At.Earliest
 	fit := c.IFit
 	switch e.Get("key").String() {
 	case "ArrowLeft", "ArrowDown":

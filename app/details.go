@@ -8,7 +8,7 @@ import (
 
 // renderDetails is the panel of the chosen relationship or event: its
 // people, phases, ending, certainty and every piece of evidence. Escape or
-// the close button closes it.
+// the close button, a link to the view without it, closes it.
 func renderDetails(t *data.Timeline, names map[string]string, s ViewState, onClose func(goapp.Context)) goapp.UI {
 	var body []goapp.UI
 	switch {
@@ -25,9 +25,9 @@ func renderDetails(t *data.Timeline, names map[string]string, s ViewState, onClo
 		}
 		body = eventDetails(t, e, names)
 	}
-	closeButton := goapp.Button().Class("details__close").
+	closeButton := goapp.A().Class("details__close").
+		Href(s.withoutDetails().link()).
 		Aria("label", closeDetailsLabel).
-		OnClick(func(ctx goapp.Context, e goapp.Event) { onClose(ctx) }).
 		Text("×")
 	return goapp.Section().Class("details").ID(detailsID).
 		Aria("label", detailsLabel).

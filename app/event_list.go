@@ -1,7 +1,6 @@
 package app
 
 import (
-	"slices"
 	"strconv"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,23 +9,24 @@ import (
 )
 
 // renderEventList lists the events under the chart, numbered as their
-// markers are, with dates, people and quotes: the chart stays uncluttered
-// and every event is still readable as text. A long list is drawn a page
-// at a time. The list view has them in a table instead.
-func renderEventList(events []*data.Event, names map[string]string, more showMore, onOpen func(ctx goapp.Context, id, opener string)) goapp.UI {
+// markers are, with dates, people and quotes, each title a link to its
+// details over the view details: the chart stays uncluttered and every
+// event is still readable as text. A long list is drawn a page at a time.
+// The list view has them in a table instead.
+func renderEventList(events []*data.Event, names map[string]string, more showMore, details string) goapp.UI {
 	if len(events) == 0 {
 		return nil
 	}
 	shown := events[:more.shown]
 	return goapp.Section().Class("events").Aria("labelledby", eventsHeadingID).Body(
 		goapp.H2().ID(eventsHeadingID).Text(eventsHeading),
-		goapp.Ol().Class("events__list").OnClick(onEventsClick(events, onOpen)).Body(
+		goapp.Ol().Class("events__list").Body(
 			goapp.Range(shown).Slice(func(i int) goapp.UI {
 				e := shown[i]
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
 					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
 					goapp.Div().Body(
-						goapp.Button().Class("events__title").ID(eventTitleID(e.ID)).Text(e.Title),
+						goapp.A().Class("events__title").ID(eventTitleID(e.ID)).Href(itemLink(details, "event", e.ID)).Text(e.Title),
 						goapp.P().Class("events__meta").Text(eventFacts(e, names)),
 						goapp.If(e.Quote != "", func() goapp.UI {
 							return goapp.Blockquote().Class("events__quote").Text(e.Quote)
@@ -37,26 +37,6 @@ func renderEventList(events []*data.Event, names map[string]string, more showMor
 		),
 		more.render(),
 	)
-}
-
-// onEventsClick opens the details of the event, among events, whose title
-// was clicked. The list has the one handler rather than one per title:
-// another view's events then only change the titles' text and ids, where
-// go-app would replace a JavaScript callback for every title.
-func onEventsClick(events []*data.Event, onOpen func(ctx goapp.Context, id, opener string)) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		title := e.Get("target").Call("closest", "button.events__title")
-		if !title.Truthy() {
-			ctx.PreventUpdate()
-			return
-		}
-		id := title.Call("closest", ".events__item").Get("dataset").Get("event").String()
-		if !slices.ContainsFunc(events, func(e *data.Event) bool { return e.ID == id }) {
-			ctx.PreventUpdate()
-			return
-		}
-		onOpen(ctx, id, title.Get("id").String())
-	}
 }
 
 // renderSources lists where the facts come from.

@@ -91,6 +91,9 @@ func serveHTML(t *testing.T, lib Library, target string) *htmlNode {
 		goapp.RouteWithRegexp("^/t/[^/]+$", func() goapp.Composer {
 			return &timelinePage{library: servedLibrary, now: fixedNow}
 		})
+		goapp.RouteWithRegexp("^/embed/[^/]+$", func() goapp.Composer {
+			return &timelinePage{library: servedLibrary, now: fixedNow, embed: true}
+		})
 	})
 	servedLibrary = lib
 	h := &goapp.Handler{Title: "Liaison", Version: "test"}

@@ -7,7 +7,7 @@ import (
 )
 
 // A listView is the timeline as tables: one row per relationship, one per
-// event, each opening its details. It is what screen reader users and
+// event, each a link to its details. It is what screen reader users and
 // readers who prefer text get with "List view", and what a printout adds
 // under the chart (see timelinePage.drawsListView).
 type listView struct {
@@ -17,9 +17,11 @@ type listView struct {
 	// withEvents draws the events table too: the events list under the
 	// chart has every event, which the list view replaces, and its copy
 	// for print leaves the events to it.
-	withEvents                      bool
-	relationshipsMore, eventsMore   showMore
-	onOpenRelationship, onOpenEvent func(ctx goapp.Context, id, opener string)
+	withEvents                    bool
+	relationshipsMore, eventsMore showMore
+	// details is the link of the view without details, which each row
+	// links to with its own open.
+	details string
 }
 
 func (l listView) render() goapp.UI {
@@ -37,8 +39,7 @@ func (l listView) render() goapp.UI {
 					id := relationshipRowID(r.ID)
 					return goapp.Tr().Body(
 						goapp.Th().Scope("row").Body(
-							goapp.Button().ID(id).Class("list-view__open").
-								OnClick(func(ctx goapp.Context, e goapp.Event) { l.onOpenRelationship(ctx, r.ID, id) }, goapp.EventScope(id)).
+							goapp.A().ID(id).Class("list-view__open").Href(itemLink(l.details, "rel", r.ID)).
 								Body(l.people.pair(r)...),
 						),
 						goapp.Td().Text(phasesText(r)),
@@ -61,8 +62,7 @@ func (l listView) render() goapp.UI {
 						return goapp.Tr().Body(
 							goapp.Td().Text(e.Date.Human()),
 							goapp.Th().Scope("row").Body(
-								goapp.Button().ID(id).Class("list-view__open").
-									OnClick(func(ctx goapp.Context, ev goapp.Event) { l.onOpenEvent(ctx, e.ID, id) }, goapp.EventScope(id)).
+								goapp.A().ID(id).Class("list-view__open").Href(itemLink(l.details, "event", e.ID)).
 									Text(e.Title),
 							),
 							goapp.Td().Text(peopleText(e.People, names)),

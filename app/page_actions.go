@@ -1,6 +1,9 @@
 package app
 
 import (
+	"net/url"
+	"slices"
+
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app/plot"
@@ -12,25 +15,42 @@ import (
 
 // filterPeople shows only ids' relationships, as a new history entry.
 func (p *timelinePage) filterPeople(ctx goapp.Context, ids []string) {
-	s := p.view.state
-	s.People = ids
-	s.Relationship, s.Event = "", ""
-	p.navigate(ctx, s)
+	p.navigate(ctx, p.view.state.withPeople(ids))
 }
 
-// openRelationship opens a relationship's details; opener is the DOM id
-// of the bar that opened them, focused again when they close.
-func (p *timelinePage) openRelationship(ctx goapp.Context, id, opener string) {
-	s := p.view.state
-	s.Relationship, s.Event = id, ""
-	p.openDetails(s, opener)
+// onLinkClick follows a link to a view of the page (ViewState.link) in
+// place, rather than load the page again: go-app's own handler of links,
+// on the window, would make each one a new history entry and fetch the
+// timeline anew, so the click goes no further. A click that opens a tab
+// (Ctrl, ⌘) is the browser's.
+func (p *timelinePage) onLinkClick(ctx goapp.Context, e goapp.Event) {
+	a := e.Get("target").Call("closest", `a[href^="?"]`)
+	if !a.Truthy() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+		ctx.PreventUpdate()
+		return
+	}
+	e.PreventDefault()
+	e.Call("stopPropagation")
+	q, _ := url.ParseQuery(a.Call("getAttribute", "href").String()[1:])
+	p.follow(ctx, ParseViewState(q), a.Get("id").String())
 }
 
-// openEvent opens an event's details, as openRelationship does.
-func (p *timelinePage) openEvent(ctx goapp.Context, id, opener string) {
-	s := p.view.state
-	s.Relationship, s.Event = "", id
-	p.openDetails(s, opener)
+// follow shows the view s of a link as the control the link stands for
+// does: another filter is a new history entry (navigate), details open
+// or close with the focus, and anything else replaces the URL. opener is
+// the link's DOM id.
+func (p *timelinePage) follow(ctx goapp.Context, s ViewState, opener string) {
+	was := p.view.state
+	switch {
+	case !slices.Equal(s.People, was.People):
+		p.navigate(ctx, s)
+	case s.Relationship == was.Relationship && s.Event == was.Event:
+		p.replace(s)
+	case s.Relationship == "" && s.Event == "":
+		p.closeDetails(ctx)
+	default:
+		p.openDetails(s, opener)
+	}
 }
 
 func (p *timelinePage) openDetails(s ViewState, opener string) {
@@ -41,9 +61,7 @@ func (p *timelinePage) openDetails(s ViewState, opener string) {
 
 // closeDetails closes the details and returns focus where it was.
 func (p *timelinePage) closeDetails(ctx goapp.Context) {
-	s := p.view.state
-	s.Relationship, s.Event = "", ""
-	p.replace(s)
+	p.replace(p.view.state.withoutDetails())
 	opener := p.opener
 	if opener == "" {
 		opener = chartID
@@ -74,13 +92,6 @@ func (p *timelinePage) toggleCursor(ctx goapp.Context) {
 	if !s.At.IsZero() {
 		p.later(func() { focus(cursorID) })
 	}
-}
-
-// toggleList switches between the chart and the tables.
-func (p *timelinePage) toggleList(ctx goapp.Context) {
-	s := p.view.state
-	s.List = !s.List
-	p.replace(s)
 }
 
 // drawMore draws n items of a long list.

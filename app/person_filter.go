@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -12,14 +14,17 @@ const maxOptions = 12
 // combobox that finds people as the reader types, with the chosen ones as
 // removable chips and a Clear button. It follows the WAI-ARIA combobox
 // pattern: arrow keys move through the options, Enter chooses, Escape
-// closes.
+// closes. The chips and Clear are links to the view without them, which
+// work before the WebAssembly does, and which the page follows in place
+// after (see timelinePage.onLinkClick).
 type personFilter struct {
 	goapp.Compo
 
-	IIndex    *peopleIndex
-	INames    map[string]string
-	IColors   map[string]int
-	IChosen   []string
+	IIndex  *peopleIndex
+	INames  map[string]string
+	IColors map[string]int
+	// IView is the view shown, whose People are chosen.
+	IView     ViewState
 	IOnChange func(ctx goapp.Context, ids []string)
 
 	query  string
@@ -39,9 +44,9 @@ func (f *personFilter) People(ix *peopleIndex, names map[string]string, colors m
 	return f
 }
 
-// Chosen sets the ids already chosen.
-func (f *personFilter) Chosen(ids []string) *personFilter {
-	f.IChosen = ids
+// View sets the view shown, whose People are chosen.
+func (f *personFilter) View(s ViewState) *personFilter {
+	f.IView = s
 	return f
 }
 
@@ -55,7 +60,7 @@ func (f *personFilter) options() []personMatch {
 	if !f.open || f.IIndex == nil {
 		return nil
 	}
-	return f.IIndex.search(f.query, f.IChosen, maxOptions)
+	return f.IIndex.search(f.query, f.IView.People, maxOptions)
 }
 
 // aliasMatched shows, after a name, the alias the reader's words matched:
@@ -73,17 +78,19 @@ func (f *personFilter) Render() goapp.UI {
 	if f.active < len(options) {
 		active = optionID(options[f.active].Person.ID)
 	}
+	chosen := f.IView.People
 	return goapp.Div().Class("filter").Body(
 		goapp.Label().Class("filter__label").For(personSearchID).Text(filterLabel),
 		goapp.Div().Class("filter__box").Body(
 			goapp.Ul().Class("filter__chosen").Aria("label", filterChosenLabel).Body(
-				goapp.Range(f.IChosen).Slice(func(i int) goapp.UI {
-					id := f.IChosen[i]
+				goapp.Range(chosen).Slice(func(i int) goapp.UI {
+					id := chosen[i]
 					return goapp.Li().Body(
-						goapp.Button().Class("chip").
+						goapp.A().Class("chip").
+							Href(f.IView.withPeople(append(slices.Clip(chosen[:i]), chosen[i+1:]...)).link()).
 							DataSet("person", id).
 							Aria("label", attr(removePersonLabel(f.INames[id]))).
-							OnClick(func(ctx goapp.Context, e goapp.Event) { f.remove(ctx, id) }, goapp.EventScope(id)).
+							OnClick(f.onLeave).
 							Body(append(personName(f.IColors[id], f.INames[id]), goapp.Span().Class("chip__x").Aria("hidden", ariaTrue).Text("×"))...),
 					)
 				}),
@@ -127,12 +134,10 @@ func (f *personFilter) Render() goapp.UI {
 				)
 			}),
 		),
-		goapp.If(len(f.IChosen) > 0, func() goapp.UI {
-			return goapp.Button().Class("button", "filter__clear").
-				OnClick(func(ctx goapp.Context, e goapp.Event) {
-					f.focusSearch()
-					f.change(ctx, nil)
-				}).
+		goapp.If(len(chosen) > 0, func() goapp.UI {
+			return goapp.A().Class("button", "filter__clear").
+				Href(f.IView.withPeople(nil).link()).
+				OnClick(f.onLeave).
 				Text(filterClearLabel)
 		}),
 		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
@@ -194,8 +199,8 @@ func (f *personFilter) onKey(ctx goapp.Context, e goapp.Event) {
 			f.clearInput()
 		}
 	case "Backspace":
-		if f.query == "" && len(f.IChosen) > 0 {
-			f.remove(ctx, f.IChosen[len(f.IChosen)-1])
+		if chosen := f.IView.People; f.query == "" && len(chosen) > 0 {
+			f.change(ctx, chosen[:len(chosen)-1])
 		}
 	default:
 		ctx.PreventUpdate()
@@ -205,7 +210,7 @@ func (f *personFilter) onKey(ctx goapp.Context, e goapp.Event) {
 func (f *personFilter) choose(ctx goapp.Context, id string) {
 	f.clearInput()
 	f.open = false
-	f.change(ctx, append(append([]string{}, f.IChosen...), id))
+	f.change(ctx, append(slices.Clip(f.IView.People), id))
 }
 
 // clearInput empties the search box. go-app removes an empty value
@@ -218,17 +223,12 @@ func (f *personFilter) clearInput() {
 	}
 }
 
-func (f *personFilter) remove(ctx goapp.Context, id string) {
-	if document := goapp.Window().Get("document"); document.Get("activeElement").Get("classList").Call("contains", "chip").Bool() {
-		f.focusSearch()
-	}
-	var ids []string
-	for _, c := range f.IChosen {
-		if c != id {
-			ids = append(ids, c)
-		}
-	}
-	f.change(ctx, ids)
+// onLeave moves the focus to the search box as a chip or Clear is
+// followed, since they go away: the page changes the filter (see
+// timelinePage.onLinkClick).
+func (f *personFilter) onLeave(ctx goapp.Context, e goapp.Event) {
+	ctx.PreventUpdate()
+	f.focusSearch()
 }
 
 func (f *personFilter) change(ctx goapp.Context, ids []string) {

@@ -376,9 +376,10 @@ func timelineFacts(people int, span string) string {
 	return facts
 }
 
-// The person filter's sentences: a chip's label, the alias a search
-// matched, and a search that matched nobody.
+// The person filter's sentences: a chip's label, a lane's name's title,
+// the alias a search matched, and a search that matched nobody.
 func removePersonLabel(name string) string { return "Remove " + name + " from the filter" }
+func filterByTitle(name string) string     { return "Show only " + name + "’s relationships" }
 func aliasText(alias string) string        { return " (" + alias + ")" }
 func nobodyCalled(query string) string     { return "Nobody called “" + query + "”" }
 

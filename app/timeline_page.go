@@ -133,18 +133,18 @@ func (p *timelinePage) Render() goapp.UI {
 	if !s.At.IsZero() {
 		couples = couplesAt(v.shown, s.At.Earliest)
 	}
-	return goapp.Main().Class(p.classes()...).DataSet("theme", s.Theme).DataSet("interactive", goapp.IsClient).Body(
+	details := s.withoutDetails().link()
+	return goapp.Main().Class(p.classes()...).DataSet("theme", s.Theme).DataSet("interactive", goapp.IsClient).
+		OnClick(p.onLinkClick).Body(
 		goapp.If(!p.embed || !s.NoTitle, p.renderHeader),
 		goapp.Div().Class("toolbar").Body(
 			newPersonFilter().
 				People(&v.people.index, v.people.names, v.people.colors).
-				Chosen(s.People).
+				View(s).
 				OnChange(p.filterPeople),
 			newZoomControls().
-				Window(v.layout.Scale, v.fit).
-				Showing(!s.At.IsZero(), s.List).
-				OnWindow(p.setWindow).
-				OnToggle(p.toggleCursor, p.toggleList),
+				View(s, v.layout.Scale, v.fit).
+				OnToggleCursor(p.toggleCursor),
 			goapp.If(!p.embed, func() goapp.UI {
 				return newEmbedCode().Embed(s.URL(SitePath(EmbedPath(p.timeline.ID))).String(), p.timeline.Title)
 			}),
@@ -152,14 +152,12 @@ func (p *timelinePage) Render() goapp.UI {
 		renderNotices(p.problems, v),
 		newChart().
 			Layout(&v.layout, v.fit).
-			Cursor(s.At).
-			Selected(s.Relationship, s.Event).
+			View(s).
 			People(v.people.names, v.people.colors).
 			Embedded(p.embed).
 			Scheduler(&p.sched).
 			OnWindow(p.setWindow).
-			OnCursor(p.moveCursor).
-			OnOpen(p.openRelationship, p.openEvent),
+			OnCursor(p.moveCursor),
 		renderAsOf(s.At, couples, v.people, p.more(couplesAsOf, len(couples))),
 		renderLegend(),
 		// The list view keeps its place, drawn or not: drawn later (see
@@ -169,9 +167,9 @@ func (p *timelinePage) Render() goapp.UI {
 			goapp.If(p.drawsListView(), func() goapp.UI {
 				return listView{
 					shown: v.shown, events: v.layout.Events, people: v.people, withEvents: s.List,
-					relationshipsMore:  p.more(relationshipRows, len(v.shown.Relationships)),
-					eventsMore:         p.more(eventRows, len(v.layout.Events)),
-					onOpenRelationship: p.openRelationship, onOpenEvent: p.openEvent,
+					relationshipsMore: p.more(relationshipRows, len(v.shown.Relationships)),
+					eventsMore:        p.more(eventRows, len(v.layout.Events)),
+					details:           details,
 				}.render()
 			}),
 		),
@@ -179,7 +177,7 @@ func (p *timelinePage) Render() goapp.UI {
 			return renderDetails(v.shown, v.people.names, s, p.closeDetails)
 		}),
 		goapp.If(!s.List, func() goapp.UI {
-			return renderEventList(v.layout.Events, v.people.names, p.more(eventItems, len(v.layout.Events)), p.openEvent)
+			return renderEventList(v.layout.Events, v.people.names, p.more(eventItems, len(v.layout.Events)), details)
 		}),
 		renderSources(p.timeline.Sources),
 		goapp.If(p.embed, p.renderEmbedFooter),

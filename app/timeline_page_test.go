@@ -54,8 +54,8 @@ func TestTimelinePageShowsTheTimeline(t *testing.T) {
 		if b.hasClass("bar--reported") != reported || b.hasClass("bar--confirmed") == reported || b.hasClass("bar--ongoing") != ongoing {
 			t.Errorf("bar %q has classes %q", b.attrs["aria-label"], b.attrs["class"])
 		}
-		if b.tag != "button" {
-			t.Errorf("bar %q is a <%s>, want a <button> readers can reach", b.attrs["aria-label"], b.tag)
+		if want := "?rel=" + b.attrs["data-relationship"]; b.tag != "a" || b.attrs["href"] != want {
+			t.Errorf("bar %q is a <%s href=%q>, want a link readers can reach, to %q", b.attrs["aria-label"], b.tag, b.attrs["href"], want)
 		}
 	}
 

@@ -138,6 +138,40 @@ func (v ViewState) URL(path string) *url.URL {
 	return &url.URL{Path: path, RawQuery: strings.ReplaceAll(v.query().Encode(), "%2C", ",")}
 }
 
+// link is the href of a link to the view s from a page of its timeline:
+// a query alone, which stays on the page's own path however it is named
+// (/, /t/{id}, an export's /t/{id}/ under its prefix) and in an embed's
+// frame. The server renders it for a reader without the WebAssembly; the
+// page follows it in place once the WebAssembly runs (follow). What the
+// URL gave that the view could not use is left behind, as navigate does.
+func (v ViewState) link() string {
+	v.Unusable = nil
+	return "?" + v.URL("").RawQuery
+}
+
+// itemLink is the link that opens the details of the item id, a
+// relationship (param rel) or an event (event), from view, the link of a
+// view without details: one string to add to, for every bar of a chart.
+func itemLink(view, param, id string) string {
+	if view != "?" {
+		view += "&"
+	}
+	return view + param + "=" + id
+}
+
+// withPeople is the view filtered to ids, with no details open.
+func (v ViewState) withPeople(ids []string) ViewState {
+	v.People = ids
+	v.Relationship, v.Event = "", ""
+	return v
+}
+
+// withoutDetails is the view with no details open.
+func (v ViewState) withoutDetails() ViewState {
+	v.Relationship, v.Event = "", ""
+	return v
+}
+
 // without is the view with the parameter name (rel, event or at) left out
 // as unusable: the timeline has no such item, or not in the view, or the
 // date is outside its years.

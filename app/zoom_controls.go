@@ -6,81 +6,70 @@ import (
 	"github.com/liaison-timeline/liaison/app/plot"
 )
 
-// zoomControls are the buttons that zoom around the middle of the chart,
-// fit everything, show or hide the "as of" cursor, and switch between the
-// chart and the tables. Buttons that would do nothing say so, and keep
-// the focus of a reader who pressed them to the limit (a disabled button
-// would drop it).
+// zoomControls zoom around the middle of the chart, fit everything,
+// show or hide the "as of" cursor, and switch between the chart and the
+// tables. The zooms and the switch are links to the view they show, which
+// the server renders before the WebAssembly runs, and the page follows
+// in place after (see timelinePage.onLinkClick). Controls that would do
+// nothing say so, and keep the focus of a reader who pressed them to the
+// limit (a disabled button would drop it).
 type zoomControls struct {
 	goapp.Compo
 
-	// IWindow is the window shown, IFit the one that shows everything.
+	// IView is the view shown, IWindow its window and IFit the window
+	// that shows everything.
+	IView   ViewState
 	IWindow plot.TimeScale
 	IFit    plot.TimeScale
-	ICursor bool // whether the cursor is shown
-	IList   bool // whether the tables are
 
-	IOnWindow       func(ctx goapp.Context, w plot.TimeScale)
 	IOnToggleCursor func(ctx goapp.Context)
-	IOnToggleList   func(ctx goapp.Context)
 }
 
 func newZoomControls() *zoomControls { return &zoomControls{} }
 
-// Window sets the window shown and the one that shows everything.
-func (z *zoomControls) Window(w, fit plot.TimeScale) *zoomControls {
-	z.IWindow, z.IFit = w, fit
+// View sets the view shown, its window and the one that shows everything.
+func (z *zoomControls) View(s ViewState, w, fit plot.TimeScale) *zoomControls {
+	z.IView, z.IWindow, z.IFit = s, w, fit
 	return z
 }
 
-// Showing says whether the cursor, and the tables, are shown.
-func (z *zoomControls) Showing(cursor, list bool) *zoomControls {
-	z.ICursor, z.IList = cursor, list
-	return z
-}
-
-// OnWindow sets what happens when the reader zooms or fits everything.
-func (z *zoomControls) OnWindow(h func(ctx goapp.Context, w plot.TimeScale)) *zoomControls {
-	z.IOnWindow = h
-	return z
-}
-
-// OnToggle sets what shows or hides the cursor, and the tables.
-func (z *zoomControls) OnToggle(cursor, list func(ctx goapp.Context)) *zoomControls {
-	z.IOnToggleCursor, z.IOnToggleList = cursor, list
+// OnToggleCursor sets what shows or hides the cursor.
+func (z *zoomControls) OnToggleCursor(h func(ctx goapp.Context)) *zoomControls {
+	z.IOnToggleCursor = h
 	return z
 }
 
 func (z *zoomControls) Render() goapp.UI {
-	w := z.IWindow
+	w, s := z.IWindow, z.IView
 	cursor := cursorShowLabel
-	if z.ICursor {
+	if !s.At.IsZero() {
 		cursor = cursorHideLabel
 	}
+	list := s
+	list.List = !s.List
 	return goapp.Div().Class("zoom").Role("group").Aria("label", zoomGroupLabel).Body(
-		goapp.Button().Class("button", "zoom__out").Aria("label", zoomOutLabel).Title(zoomOutTitle).
-			Aria("disabled", ariaBool(!w.CanZoomOut(z.IFit))).
-			OnClick(z.zoomBy(plot.ZoomStep), goapp.EventScope("out")).Text("−"),
-		goapp.Button().Class("button", "zoom__in").Aria("label", zoomInLabel).Title(zoomInTitle).
-			Aria("disabled", ariaBool(!w.CanZoomIn())).
-			OnClick(z.zoomBy(1/plot.ZoomStep), goapp.EventScope("in")).Text("+"),
-		goapp.Button().Class("button", "zoom__fit").Title(fitTitle).
-			Aria("disabled", ariaBool(w.Equal(z.IFit))).
-			OnClick(func(ctx goapp.Context, e goapp.Event) { z.IOnWindow(ctx, z.IFit) }).Text(fitLabel),
+		goapp.A().Class("button", "zoom__out").Href(z.link(w.Zoom(plot.ZoomStep, 0.5, z.IFit))).
+			Aria("label", zoomOutLabel).Title(zoomOutTitle).
+			Aria("disabled", ariaBool(!w.CanZoomOut(z.IFit))).Text("−"),
+		goapp.A().Class("button", "zoom__in").Href(z.link(w.Zoom(1/plot.ZoomStep, 0.5, z.IFit))).
+			Aria("label", zoomInLabel).Title(zoomInTitle).
+			Aria("disabled", ariaBool(!w.CanZoomIn())).Text("+"),
+		goapp.A().Class("button", "zoom__fit").Href(z.link(z.IFit)).Title(fitTitle).
+			Aria("disabled", ariaBool(w.Equal(z.IFit))).Text(fitLabel),
 		goapp.Button().Class("button", "zoom__cursor").
-			Aria("pressed", ariaBool(z.ICursor)).
+			Aria("pressed", ariaBool(!s.At.IsZero())).
 			Title(cursorButtonTitle).
 			OnClick(func(ctx goapp.Context, e goapp.Event) { z.IOnToggleCursor(ctx) }).Text(cursor),
-		goapp.Button().Class("button", "view-toggle").
-			Aria("pressed", ariaBool(z.IList)).
-			Title(listViewTitle).
-			OnClick(func(ctx goapp.Context, e goapp.Event) { z.IOnToggleList(ctx) }).Text(listViewLabel),
+		// A toggle, as the cursor's button: a link in the role of one.
+		goapp.A().Class("button", "view-toggle").Href(list.link()).
+			Role("button").Aria("pressed", ariaBool(s.List)).
+			Title(listViewTitle).Text(listViewLabel),
 	)
 }
 
-// zoomBy zooms around the middle of the chart.
-func (z *zoomControls) zoomBy(factor float64) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		z.IOnWindow(ctx, z.IWindow.Zoom(factor, 0.5, z.IFit))
-	}
+// link is the link to the view showing the window w.
+func (z *zoomControls) link(w plot.TimeScale) string {
+	s := z.IView
+	s.From, s.To = windowOf(w, z.IFit)
+	return s.link()
 }

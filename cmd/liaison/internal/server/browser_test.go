@@ -39,7 +39,7 @@ func TestBrowserTimelinePage(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/t/james-norton"),
 		waitInteractive(),
 		chromedp.Evaluate(`[...document.querySelectorAll(".lane__person")].map(e => e.textContent)`, &people),
-		chromedp.Nodes(`button.bar`, &bars, chromedp.ByQueryAll),
+		chromedp.Nodes(`a.bar`, &bars, chromedp.ByQueryAll),
 	)
 	b.screenshot(t, "timeline-1280-light.png")
 	if want := []string{"Imogen Poots", "James Norton", "Lily Allen", "David Harbour"}; !slices.Equal(people, want) {
@@ -55,7 +55,7 @@ func TestBrowserTimelinePage(t *testing.T) {
 
 	var details string
 	b.run(t,
-		chromedp.Click(`.lane[data-person="james-norton"] button.bar[data-relationship="james-norton-imogen-poots"]`, chromedp.ByQuery),
+		chromedp.Click(`.lane[data-person="james-norton"] a.bar[data-relationship="james-norton-imogen-poots"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#details`, chromedp.ByQuery),
 		chromedp.Text(`#details`, &details, chromedp.ByQuery),
 	)

@@ -34,7 +34,7 @@ func (b *browser) apiFetches(t *testing.T) []apiFetch {
 
 // laneSwatch finds the person and colour of each lane drawn in a page's
 // HTML.
-var laneSwatch = regexp.MustCompile(`<li [^>]*data-person="([^"]+)"[^>]*>\s*<div class="lane__name">\s*<span class="lane__person">\s*<span [^>]*class="(swatch swatch--\d+)"`)
+var laneSwatch = regexp.MustCompile(`<li [^>]*data-person="([^"]+)"[^>]*>\s*<div class="lane__name">\s*<span class="lane__person">\s*(?:<a [^>]*>\s*)?<span [^>]*class="(swatch swatch--\d+)"`)
 
 // laneCount finds how many lanes a chart has in a page's HTML.
 var laneCount = regexp.MustCompile(`<li [^>]*aria-setsize="(\d+)"`)

@@ -194,7 +194,7 @@ func TestBrowserHostileTextIsInert(t *testing.T) {
 		// found by its id, if it is still there.
 		b.waitFor(t, "the first lanes drawn again", `document.querySelector('.lane[aria-posinset="1"]')`)
 		var items []string
-		b.eval(t, `[...document.querySelectorAll("button.bar, button.marker")].map(e => e.id)`, &items)
+		b.eval(t, `[...document.querySelectorAll("a.bar, a.marker")].map(e => e.id)`, &items)
 		for _, id := range items {
 			var at struct {
 				X, Y  float64
@@ -257,7 +257,7 @@ func TestBrowserHostileTextIsInert(t *testing.T) {
 			}
 		}
 		var links []string
-		b.eval(t, `[...document.querySelectorAll("#details a")].map(a => a.getAttribute("href"))`, &links)
+		b.eval(t, `[...document.querySelectorAll("#details a:not(.details__close)")].map(a => a.getAttribute("href"))`, &links)
 		if !slices.Equal(links, []string{tl.Sources[0].URL}) {
 			t.Errorf("the details link to %q, want only the source's URL %q", links, tl.Sources[0].URL)
 		}

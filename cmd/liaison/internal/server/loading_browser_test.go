@@ -124,7 +124,7 @@ const prerenderProbe = `(() => {
   const box = loader ? loader.getBoundingClientRect() : null;
   const overlaps = (r) => box && box.width > 0 && r.width > 0 && r.height > 0 &&
     r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
-  const bars = [...document.querySelectorAll("button.bar")].filter(bar => {
+  const bars = [...document.querySelectorAll("a.bar")].filter(bar => {
     const r = bar.getBoundingClientRect();
     return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
   });

@@ -111,7 +111,7 @@ func TestBrowserWindowedChart(t *testing.T) {
 	b.eval(t, `window.scrollTo(0, 0)`, nil)
 	b.waitFor(t, "the first lanes drawn again", `document.querySelector('.lane[aria-posinset="1"]')`)
 	first := probe("null")
-	b.run(t, chromedp.Focus(`.lane button.bar`, chromedp.ByQuery))
+	b.run(t, chromedp.Focus(`.lane a.bar`, chromedp.ByQuery))
 	for range 150 {
 		b.run(t, chromedp.KeyEvent("\t"))
 	}
@@ -120,7 +120,7 @@ func TestBrowserWindowedChart(t *testing.T) {
 		Bar  bool
 	}
 	b.eval(t, `(() => { const e = document.activeElement; const lane = e.closest(".lane");
-		return {Lane: lane ? +lane.getAttribute("aria-posinset") : 0, Bar: e.matches("button.bar, button.marker")} })()`, &focused)
+		return {Lane: lane ? +lane.getAttribute("aria-posinset") : 0, Bar: e.matches("a.bar, a.marker")} })()`, &focused)
 	if !focused.Bar || focused.Lane <= first.Last {
 		t.Errorf("after 150 Tabs from the first bar, the focus is in lane %d (a bar or marker: %v), want a bar beyond lane %d, the last drawn at first", focused.Lane, focused.Bar, first.Last)
 	}
@@ -191,7 +191,7 @@ func TestBrowserDetailsWhereTheReaderIs(t *testing.T) {
 				// Whole, in the window and in the embed's box: a click on a bar
 				// partly out of sight scrolls it in first (chromedp's too).
 				const box = document.querySelector(".chart__scroller--box")?.getBoundingClientRect() ?? {top: 0, bottom: innerHeight};
-				const b = [...document.querySelectorAll(".lane button.bar")].find(b => {
+				const b = [...document.querySelectorAll(".lane a.bar")].find(b => {
 					const r = b.getBoundingClientRect();
 					return r.top > Math.max(150, box.top) && r.bottom < Math.min(innerHeight - 150, box.bottom) && r.width > 20 &&
 						b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)) });
