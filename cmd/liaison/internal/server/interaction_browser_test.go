@@ -150,6 +150,23 @@ func TestBrowserFilterDrawnInItsEvent(t *testing.T) {
 	})
 }
 
+// TestBrowserListViewOpensDetails opens a relationship's and an event's
+// details from the rows of the list view, and closes them.
+func TestBrowserListViewOpensDetails(t *testing.T) {
+	onEverySurface(t, "?view=list", func(t *testing.T, b *browser, s surface) {
+		b.run(t, chromedp.Click(`#row-lily-allen-david-harbour`, chromedp.ByQuery))
+		b.waitFor(t, "the details of Lily Allen and David Harbour", `document.querySelector(".details__title")?.textContent == "Lily Allen & David Harbour"`)
+		b.waitFor(t, "the details in the URL", `new URLSearchParams(location.search).get("rel") == "lily-allen-david-harbour"`)
+		b.run(t, chromedp.Click(`#details .details__close`, chromedp.ByQuery))
+		b.waitFor(t, "the focus back on the row", `document.activeElement.id == "row-lily-allen-david-harbour" && !document.querySelector("#details")`)
+
+		b.run(t, chromedp.Click(`#row-event-lido-festival-sighting`, chromedp.ByQuery))
+		b.waitFor(t, "the details of the Lido festival sighting", `document.querySelector(".details__title")?.textContent.startsWith("James Norton and Lily Allen pictured")`)
+		b.waitFor(t, "the event in the URL", `new URLSearchParams(location.search).get("event") == "lido-festival-sighting"`)
+		b.checkConsole(t)
+	})
+}
+
 // testBackAndForwardFilters goes back and forth between the filters of
 // TestBrowserFilterByPerson.
 func testBackAndForwardFilters(t *testing.T, b *browser) {
