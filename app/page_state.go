@@ -184,7 +184,13 @@ func (p *timelinePage) more(list longList, total int) showMore {
 // describe sets the page's title and description. go-app calls OnPreRender
 // as it mounts the page, before OnNav has loaded the timeline of the URL,
 // so OnNav sets them too. Both end up in attributes of the page's head.
+// They are set once per timeline: a filter does not change them, and
+// setting them again took a filter's OnNav three DOM queries and writes.
 func (p *timelinePage) describe(ctx goapp.Context) {
+	if p.timeline != nil && p.timeline == p.described {
+		return
+	}
+	p.described = p.timeline
 	title := siteName
 	if p.timeline != nil {
 		title = pageTitle(p.timeline.Title)

@@ -42,6 +42,9 @@ type timelinePage struct {
 	timeline *data.Timeline
 	view     timelineView
 	problem  string // what went wrong, shown instead of the timeline
+	// described is the timeline the page's title and description are
+	// of (see describe).
+	described *data.Timeline
 	// problems are the errors of the timeline's file, while its last good
 	// version is shown; stopWatching ends the updates of the library.
 	problems     []string
