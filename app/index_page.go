@@ -15,6 +15,10 @@ type IndexPage struct {
 
 	library Library
 	now     func() time.Time
+	// INavigation and nav: see navigations; the page that / shows gets
+	// them from here.
+	INavigation int
+	nav         *navigations
 
 	summaries []data.Summary
 	problem   string
@@ -55,7 +59,7 @@ func (p *IndexPage) Render() goapp.UI {
 		)
 	case len(p.summaries) == 1:
 		// The page takes its view from the URL, as a routed one does.
-		return &timelinePage{library: p.library, now: p.now, home: p.summaries[0].ID}
+		return &timelinePage{library: p.library, now: p.now, nav: p.nav, INavigation: p.INavigation, home: p.summaries[0].ID}
 	}
 	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
 		goapp.H1().Text(timelinesHeading),

@@ -12,14 +12,16 @@ import (
 // (navigate: a filter, a new history entry; replace: a zoom, the details,
 // the cursor, recorded in the URL once the view has rested).
 
-// load shows the view of the URL u, unless the page shows it already.
-func (p *timelinePage) load(u *url.URL) {
+// load shows the view of the URL u, unless the page shows it already; it
+// reports whether it did.
+func (p *timelinePage) load(u *url.URL) bool {
 	s := ParseViewState(u.Query())
 	if p.shows(u.Path, s) {
-		return
+		return false
 	}
 	p.sched.cancel(writeURLJob) // the URL is the view now
 	p.open(u.Path, s)
+	return true
 }
 
 // shows reports whether the page shows the view s at path already: when
@@ -69,27 +71,50 @@ func (p *timelinePage) show(s ViewState) {
 	p.view = deriveView(p.view, p.timeline, s, p.now())
 }
 
-// navigate moves to the view s as a new history entry: the person filter,
-// which Back and Forward restore. OnNav then shows it. What the URL gave
-// that the view could not use goes with the view the reader left. An
-// embed shows it and replaces its URL instead: an iframe's history
-// entries are those of the article around it, whose Back button would
-// step through the widget's filters rather than leave the article.
+// navigate shows the view s as a new history entry: the person filter,
+// which Back and Forward restore. What the URL gave that the view could
+// not use goes with the view the reader left. An embed replaces its URL
+// instead: an iframe's history entries are those of the article around
+// it, whose Back button would step through the widget's filters rather
+// than leave the article. The new view is drawn before the event that
+// asked for it returns (see navigations).
 func (p *timelinePage) navigate(ctx goapp.Context, s ViewState) {
 	s.Unusable = nil
 	p.sched.cancel(writeURLJob) // a pending replace must not overwrite the new view
-	if p.embed {
-		// At once, as a page's new entry is: a filter is one choice, not
-		// a drag, and a site that keeps the widget's views in its history
-		// (embed.js's push) needs each one, however quickly the next came.
-		p.open(p.path, s)
-		u := s.URL(p.path)
-		ctx.Page().ReplaceURL(u)
-		p.reportView(u)
+	p.open(p.path, s)
+	p.nav.started++
+	u := s.URL(p.path)
+	if !p.embed {
+		ctx.NavigateTo(u)
 		return
 	}
-	ctx.NavigateTo(s.URL(p.path))
+	// At once, as a page's new entry is: a filter is one choice, not a
+	// drag, and a site that keeps the widget's views in its history
+	// (embed.js's push) needs each one, however quickly the next came.
+	ctx.Page().ReplaceURL(u)
+	p.reportView(u)
+	// go-app has no navigation without a history entry but the one it
+	// makes when the reader goes back or forward: its popstate handler
+	// navigates to the window's URL, which is the new view's now.
+	if popstate := goapp.Window().Get("onpopstate"); popstate.Type() == goapp.TypeFunction {
+		popstate.Invoke()
+	}
 }
+
+// navigations counts the navigations that pages start themselves (a
+// filter), for go-app to draw the new view in the event's own task.
+//
+// go-app draws a page's updates on a timer, 8 ms after the event that
+// changed them, and the browser paints them at its next frame: a filter
+// took two or three frames. But go-app's navigation, before it dispatches
+// OnNav, makes a new component for the URL's route and updates the page
+// shown with the new component's exported fields, and a page whose fields
+// changed is drawn again at once. So navigate shows the new view, counts
+// the navigation, which the route's new component carries (INavigation),
+// and navigates: the page is drawn with the new view in the same task as
+// the reader's key or click, and OnNav finds the view shown. Back and
+// Forward count nothing, and load the URL's view in OnNav, as before.
+type navigations struct{ started int }
 
 // replace shows the view s and records it in the URL without a new history
 // entry, once the view has rested: zooming, panning, details and the
@@ -159,7 +184,13 @@ func (p *timelinePage) more(list longList, total int) showMore {
 // describe sets the page's title and description. go-app calls OnPreRender
 // as it mounts the page, before OnNav has loaded the timeline of the URL,
 // so OnNav sets them too. Both end up in attributes of the page's head.
+// They are set once per timeline: a filter does not change them, and
+// setting them again took a filter's OnNav three DOM queries and writes.
 func (p *timelinePage) describe(ctx goapp.Context) {
+	if p.timeline != nil && p.timeline == p.described {
+		return
+	}
+	p.described = p.timeline
 	title := siteName
 	if p.timeline != nil {
 		title = pageTitle(p.timeline.Title)

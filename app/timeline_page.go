@@ -23,6 +23,10 @@ type timelinePage struct {
 
 	library Library
 	now     func() time.Time
+	// INavigation is the number of the page's own navigations when go-app
+	// made it; nav counts them (see navigations).
+	INavigation int
+	nav         *navigations
 	// embed is set on /embed/{id}: minimal chrome, views that replace
 	// the URL (see navigate), and each announced to the site around it.
 	embed bool
@@ -38,6 +42,9 @@ type timelinePage struct {
 	timeline *data.Timeline
 	view     timelineView
 	problem  string // what went wrong, shown instead of the timeline
+	// described is the timeline the page's title and description are
+	// of (see describe).
+	described *data.Timeline
 	// problems are the errors of the timeline's file, while its last good
 	// version is shown; stopWatching ends the updates of the library.
 	problems     []string
@@ -80,7 +87,9 @@ func (p *timelinePage) OnInit() {
 // the browser when the filter changes or the reader goes back or forward,
 // whether the page is routed (/t/{id}) or shown by another (/).
 func (p *timelinePage) OnNav(ctx goapp.Context) {
-	p.load(ctx.Page().URL())
+	if !p.load(ctx.Page().URL()) {
+		ctx.PreventUpdate() // drawn already (see navigations)
+	}
 	p.describe(ctx)
 }
 

@@ -120,6 +120,53 @@ func TestBrowserFilterAddsAPerson(t *testing.T) {
 	})
 }
 
+// TestBrowserFilterDrawnInItsEvent chooses a person and clears the filter
+// with events dispatched from the page's own script, and reads the lanes
+// as soon as each event's listeners have run: the new view is in the DOM
+// by then, for the browser to paint at the next frame, rather than drawn
+// by go-app's timer two frames later.
+func TestBrowserFilterDrawnInItsEvent(t *testing.T) {
+	onEverySurface(t, "", func(t *testing.T, b *browser, s surface) {
+		everyone := b.lanes(t)
+		b.run(t, chromedp.Click(`#person-search`, chromedp.ByQuery), chromedp.SendKeys(`#person-search`, "lil", chromedp.ByQuery))
+		b.waitFor(t, "the option Lily Allen", `!!document.querySelector("#person-option-lily-allen.filter__option--active")`)
+		var drawn struct{ Lanes, Chips []string }
+		drawnNow := `({lanes: [...document.querySelectorAll(".lane")].map(e => e.dataset.person), chips: [...document.querySelectorAll(".chip")].map(e => e.dataset.person)})`
+		b.eval(t, `(() => {
+			document.getElementById("person-search").dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true, cancelable: true}));
+			return `+drawnNow+`;
+		})()`, &drawn)
+		if want := []string{"james-norton", "lily-allen", "david-harbour"}; !slices.Equal(drawn.Lanes, want) || !slices.Equal(drawn.Chips, []string{"lily-allen"}) {
+			t.Errorf("once Enter's listeners ran, lanes %q and chips %q are drawn, want lanes %q and Lily Allen's chip", drawn.Lanes, drawn.Chips, want)
+		}
+		b.waitFor(t, "the filter in the URL", `location.search == "?person=lily-allen"`)
+
+		b.eval(t, `(() => { document.querySelector(".filter__clear").click(); return `+drawnNow+`; })()`, &drawn)
+		if !slices.Equal(drawn.Lanes, everyone) || len(drawn.Chips) > 0 {
+			t.Errorf("once Clear's listeners ran, lanes %q and chips %q are drawn, want everyone's lanes %q and no chip", drawn.Lanes, drawn.Chips, everyone)
+		}
+		b.waitFor(t, "no filter in the URL", `location.search == ""`)
+		b.checkConsole(t)
+	})
+}
+
+// TestBrowserListViewOpensDetails opens a relationship's and an event's
+// details from the rows of the list view, and closes them.
+func TestBrowserListViewOpensDetails(t *testing.T) {
+	onEverySurface(t, "?view=list", func(t *testing.T, b *browser, s surface) {
+		b.run(t, chromedp.Click(`#row-lily-allen-david-harbour`, chromedp.ByQuery))
+		b.waitFor(t, "the details of Lily Allen and David Harbour", `document.querySelector(".details__title")?.textContent == "Lily Allen & David Harbour"`)
+		b.waitFor(t, "the details in the URL", `new URLSearchParams(location.search).get("rel") == "lily-allen-david-harbour"`)
+		b.run(t, chromedp.Click(`#details .details__close`, chromedp.ByQuery))
+		b.waitFor(t, "the focus back on the row", `document.activeElement.id == "row-lily-allen-david-harbour" && !document.querySelector("#details")`)
+
+		b.run(t, chromedp.Click(`#row-event-lido-festival-sighting`, chromedp.ByQuery))
+		b.waitFor(t, "the details of the Lido festival sighting", `document.querySelector(".details__title")?.textContent.startsWith("James Norton and Lily Allen pictured")`)
+		b.waitFor(t, "the event in the URL", `new URLSearchParams(location.search).get("event") == "lido-festival-sighting"`)
+		b.checkConsole(t)
+	})
+}
+
 // testBackAndForwardFilters goes back and forth between the filters of
 // TestBrowserFilterByPerson.
 func testBackAndForwardFilters(t *testing.T, b *browser) {
