@@ -1,6 +1,7 @@
 package server
 
 import (
+	"html"
 	"strconv"
 	"sync"
 	"time"
@@ -135,7 +136,19 @@ func (s *Server) goappHandler(version string) *goapp.Handler {
 	if s.export != nil {
 		h.Resources = s.export
 	}
+	h.RawHeaders = []string{wasmPreload(h.Resources.Resolve("/web/app.wasm"))}
 	return h
+}
+
+// wasmPreload is the link that starts the download of the WebAssembly at
+// url from the page's head. go-app's app.js fetches it (fetch(url), a
+// CORS request with same-origin credentials) only once the HTML is parsed
+// and its deferred scripts have run; the browser hands that fetch the
+// preloaded response when the preload was made with the same mode and
+// credentials, which as="fetch" with crossorigin="anonymous" is (and is
+// downloaded twice otherwise: TestBrowserWasmFetchedOnce).
+func wasmPreload(url string) string {
+	return `<link rel="preload" href="` + html.EscapeString(url) + `" as="fetch" type="application/wasm" crossorigin="anonymous">`
 }
 
 // env is what the server tells the browser's program and the pages of

@@ -6,6 +6,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
@@ -81,6 +82,51 @@ func TestBrowserInteractiveFromThePage(t *testing.T) {
 			}
 			if !slices.Equal(got, want) {
 				t.Errorf("adding Imogen Poots fetched %+v, want %+v", got, want)
+			}
+			b.checkConsole(t)
+		})
+	}
+}
+
+// TestBrowserWasmFetchedOnce checks that the WebAssembly is downloaded
+// once, on every surface, and that its download starts from the page's
+// head (the preload), before the HTML is parsed, rather than once go-app's
+// deferred app.js runs.
+func TestBrowserWasmFetchedOnce(t *testing.T) {
+	b := newBrowser(t, 1280, 900)
+	var mu sync.Mutex
+	var requests []string
+	chromedp.ListenTarget(b.ctx, func(ev any) {
+		if ev, ok := ev.(*network.EventRequestWillBeSent); ok && strings.Contains(ev.Request.URL, ".wasm") {
+			mu.Lock()
+			requests = append(requests, ev.Request.URL)
+			mu.Unlock()
+		}
+	})
+	b.run(t, network.Enable())
+	for _, s := range surfaces(t) {
+		t.Run(s.name, func(t *testing.T) {
+			mu.Lock()
+			requests = nil
+			mu.Unlock()
+			b.forget()
+			// A fresh load: what the HTTP cache holds from the page
+			// before would hide a second download.
+			b.run(t, network.ClearBrowserCache(), chromedp.Navigate(s.url("")), waitInteractive())
+			var timing struct {
+				Start  float64 `json:"start"`
+				Parsed float64 `json:"parsed"`
+			}
+			b.eval(t, `({start: performance.getEntriesByType("resource").find(e => e.name.endsWith(".wasm")).startTime,
+				parsed: performance.getEntriesByType("navigation")[0].domInteractive})`, &timing)
+			mu.Lock()
+			got := requests
+			mu.Unlock()
+			if len(got) != 1 {
+				t.Errorf("the WebAssembly was requested %d times: %q", len(got), got)
+			}
+			if timing.Start >= timing.Parsed {
+				t.Errorf("the WebAssembly's download started at %.1f ms, after the HTML was parsed (%.1f ms)", timing.Start, timing.Parsed)
 			}
 			b.checkConsole(t)
 		})
