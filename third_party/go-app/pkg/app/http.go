@@ -1,3 +1,7 @@
+//go:build !wasm
+
+// Liaison: the WebAssembly does not serve pages (see third_party/go-app/README.md).
+
 package app
 
 import (

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/http"
 	"strings"
 )
 
@@ -18,13 +17,15 @@ type ResourceResolver interface {
 func LocalDir(directory string) ResourceResolver {
 	directory = strings.TrimRight(directory, "/")
 	return localResourceResolver{
-		Handler:   http.FileServer(http.Dir(directory)),
-		directory: directory,
+		fileServer: newFileServer(directory),
+		directory:  directory,
 	}
 }
 
+// Liaison: the file server is net/http's, which the WebAssembly is built
+// without (see third_party/go-app/README.md and resource_fs.go).
 type localResourceResolver struct {
-	http.Handler
+	fileServer
 	directory string
 }
 

@@ -3,16 +3,8 @@
 
 package app
 
-import (
-	"runtime"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/errors"
-)
-
-func GenerateStaticWebsite(dir string, h *Handler, pages ...string) error {
-	panic(errors.New("unsupported instruction").
-		WithTag("architecture", runtime.GOARCH))
-}
+// Liaison: GenerateStaticWebsite and Handler are not in the WebAssembly
+// (see third_party/go-app/README.md).
 
 func wasmExecJS() string {
 	return ""
