@@ -18,13 +18,15 @@ import (
 //
 // A reader whose browser never runs the WebAssembly (a crawler, scripts
 // off, the .wasm blocked) downloads the answers for nothing, so they are
-// written up to maxPageData only. Measured with liaison gen (brotli, as
-// the page is sent; docs/benchmarks.md): the default timeline's answer is
-// 5.4 KB of JSON and adds 1.4 KB to its page; 1,000 relationships 371 KB,
-// adding 29 KB to a page of 15 KB; 10,000 relationships 3.7 MB, which
-// would add 300 KB to a page of 16 KB (a 20-fold page for a reader
-// without the WebAssembly), and are fetched instead. The page cache keeps
-// the answers with the page.
+// written up to maxPageData only (about 2,800 relationships of liaison
+// gen). Measured with liaison gen, in brotli as the page is sent
+// (docs/benchmarks.md): the default timeline's answer is 5.4 KB of JSON
+// and takes its page from 3.6 KB to 4.7 KB; 1,000 relationships, 371 KB
+// of JSON, from 12.9 KB to 41.7 KB; 10,000 relationships, 3.7 MB of JSON,
+// would add 300 KB to a page of 14 KB (a 20-fold page for a reader
+// without the WebAssembly) and are fetched instead, but one person's part
+// of them (62 KB of JSON, every person for the search) takes the page
+// from 5.7 KB to 16.3 KB. The page cache keeps the answers with the page.
 const maxPageData = 1 << 20
 
 // maxPageDataItems bounds the people, relationships and events encoded
