@@ -105,9 +105,10 @@ fuzz:
 # npm brings); the server's requests a second against a static file's;
 # then, in headless Chromium, first paint, the WebAssembly's takeover, DOM
 # size, memory and input latency at 50, 1,000 and 10,000 relationships,
-# and the WebAssembly's sizes. BENCH_RUNS loads of each size (after a first one
-# with the server's page cache empty) give the medians. Packages run one
-# at a time, so that no benchmark shares the cores with another.
+# and the WebAssembly's sizes. BENCH_RUNS loads of each size (after a
+# first one with the server's page cache empty) give the medians. Packages
+# run one at a time, so that no benchmark shares the cores with another.
+# Last, the peers harness (bench-peers).
 BENCH_RUNS ?= 3
 .PHONY: bench
 bench: build browser js
@@ -116,6 +117,26 @@ bench: build browser js
 		-run '^$$' -bench '^(BenchmarkLaneLayout|BenchmarkRescale)$$/relationships=(1000|10000)$$' -count 1
 	$(GO) test -tags built ./cmd/liaison/internal/server -run '^$$' -bench . -benchtime 3s -count 1
 	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test -tags built ./cmd/liaison/internal/server -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m
+	$(MAKE) bench-peers
+
+# Issue 16's side-by-side run (about 10 minutes on 2 cores): vis-timeline,
+# TimelineJS and this checkout's Liaison in one headless Chromium, by the
+# peers harness, which lives beside the repository (PEERS; read-only where
+# it is shared, so it runs from a copy). Its tables go to standard output,
+# and its results (peers.json, screenshots) to PEERS_OUT. PEERS_ARGS are
+# the harness's options, e.g. --runs=3 --sizes=50,1000 --only='liaison
+# (interactive)'; the recorded run (docs/benchmarks.md) takes the defaults
+# and --ratio=vis-timeline.
+PEERS      ?= ../shared/bench/peers
+PEERS_OUT  ?= $(CURDIR)/bin/peers
+PEERS_ARGS ?= --runs=5 --ratio=vis-timeline
+.PHONY: bench-peers
+bench-peers: build
+	@test -f "$(PEERS)/run.mjs" || { echo "the peers harness is not at $(PEERS): set PEERS=DIR"; exit 1; }
+	@copy=$$(mktemp -d) && trap 'rm -rf "$$copy"' EXIT && \
+		cp -r "$(PEERS)" "$$copy/peers" && cd "$$copy/peers" && \
+		npm ci --no-audit --no-fund --ignore-scripts && \
+		LIAISON_DIR="$(CURDIR)" node run.mjs --out="$(PEERS_OUT)" $(PEERS_ARGS)
 
 # The long load test: 64 clients for 30 s against a server on 127.0.0.1,
 # with latency percentiles in its log. make test runs a short one.

@@ -22,3 +22,5 @@ require (
 	github.com/google/uuid v1.6.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+replace github.com/maxence-charriere/go-app/v10 => ./third_party/go-app

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"syscall/js"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -26,9 +25,16 @@ import (
 // it shows everyone. A timeline of 100,000 relationships is 3.7 MB of
 // brotli and 39 MB of JSON to decode; the part of one person of it a few
 // kilobytes.
+//
+// The answers to the first view's requests are in the page (see
+// app.PageDataClass), which saves the WebAssembly a round trip to the
+// server before it can draw.
 type apiLibrary struct {
 	timelines map[string]*data.Timeline // whole, by id
 	parts     map[string][]timelinePart // by id, the latest first
+	// pageData holds the answers the page came with, by API path, until
+	// they are asked for; nil until read (readPageData).
+	pageData map[string]string
 }
 
 // A timelinePart is a timeline with every person but only the
@@ -44,7 +50,7 @@ type timelinePart struct {
 const maxParts = 4
 
 func (l *apiLibrary) Summaries() ([]data.Summary, error) {
-	body, status, err := fetch(apiPath("/api/timelines"))
+	body, status, err := l.get(app.TimelinesAPIPath)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +72,7 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 	if t, ok := l.timelines[id]; ok {
 		return t, nil
 	}
-	body, status, err := fetch(apiPath("/api/timelines/" + url.PathEscape(id)))
+	body, status, err := l.get(app.TimelineAPIPath(id, nil))
 	switch {
 	case err != nil:
 		return nil, err
@@ -102,8 +108,7 @@ func (l *apiLibrary) TimelinePart(id string, people []string) (*data.Timeline, e
 			return part.timeline, nil
 		}
 	}
-	query := "?person=" + url.QueryEscape(strings.Join(people, ",")) + "&" + app.PeopleParameter + "=" + app.AllPeopleValue
-	body, status, err := fetch("/api/timelines/" + url.PathEscape(id) + query)
+	body, status, err := l.get(app.TimelineAPIPath(id, people))
 	switch {
 	case err != nil:
 		return nil, err
@@ -133,6 +138,33 @@ func covers(in, view []string) bool {
 		}
 	}
 	return true
+}
+
+// get is the API's answer to path, as its body and status: the one the
+// page came with, once, or else the server's.
+func (l *apiLibrary) get(path string) ([]byte, int, error) {
+	if l.pageData == nil {
+		l.pageData = readPageData()
+	}
+	if body, ok := l.pageData[path]; ok {
+		delete(l.pageData, path)
+		return []byte(body), 200, nil
+	}
+	return fetch(apiPath(path))
+}
+
+// readPageData takes the answers out of the page's data blocks, by API
+// path, and the blocks out of the page: their text is a copy now, and
+// megabytes of it would stay in the DOM.
+func readPageData() map[string]string {
+	answers := map[string]string{}
+	blocks := js.Global().Get("document").Call("querySelectorAll", "script."+app.PageDataClass)
+	for i := range blocks.Length() {
+		block := blocks.Index(i)
+		answers[block.Call("getAttribute", app.PageDataAttr).String()] = block.Get("textContent").String()
+		block.Call("remove")
+	}
+	return answers
 }
 
 // fetch gets path from the server, blocking this goroutine (not the
@@ -193,7 +225,8 @@ func (l *apiLibrary) OnChange(changed func()) (stop func()) {
 	onVersion := js.FuncOf(func(this js.Value, args []js.Value) any {
 		version := args[0].Get("data").String()
 		if current != "" && version != current {
-			l.timelines, l.parts = nil, nil
+			// The page's answers are of the version before.
+			l.timelines, l.parts, l.pageData = nil, nil, map[string]string{}
 			changed()
 		}
 		current = version

@@ -219,7 +219,7 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	page := state.pageCache.get(view.RequestURI(), now.Unix(), func() (page *renderedPage, keep bool) {
 		// Not the request's context: the requests waiting for this page
 		// need it rendered, whether this one's client stays or not.
-		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status, now) })
+		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status, now, s.export != nil) })
 		// The link is the same for every request under -domain, and in
 		// an export (which has none without -domain: see oembedLink).
 		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
@@ -261,8 +261,10 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 
 // renderPage renders the page at view (see pageView) with go-app for r,
 // to be answered with status, with the pages' clock at now, and says
-// whether it may be cached: a page (200) or a problem (404).
-func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, now time.Time) (*renderedPage, bool) {
+// whether it may be cached: a page (200) or a problem (404). A page
+// carries the answers of its first view (pageData); static says it is
+// for a static export.
+func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, now time.Time, static bool) (*renderedPage, bool) {
 	// The whole page of the canonical view, whatever this client has
 	// already: the cache answers other clients with it, and answers
 	// If-None-Match itself.
@@ -275,6 +277,9 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, no
 	page := &renderedPage{status: buf.status, header: buf.header, body: withoutHostlessURLs(buf.body.Bytes()), oembedAt: -1}
 	if page.status == 0 || page.status == http.StatusOK {
 		page.status = status
+		if status == http.StatusOK {
+			page.body = withPageData(page.body, st.pageData(view, static))
+		}
 		if status == http.StatusOK && st.offersOEmbed(view.Path) {
 			page.oembedAt = afterCharset(page.body)
 		}

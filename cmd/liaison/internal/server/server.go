@@ -206,10 +206,13 @@ func apiNotFound(w http.ResponseWriter, r *http.Request) {
 // listTimelines answers the summaries of every timeline.
 func (s *Server) listTimelines(w http.ResponseWriter, r *http.Request) {
 	st := s.current()
-	s.serveAPI(w, r, st, "timelines", func() (apiAnswer, error) {
-		summaries := st.library.Summaries()
-		return apiAnswer{map[string]any{"timelines": summaries}, len(summaries)}, nil
-	})
+	s.serveAPI(w, r, st, "timelines", func() (apiAnswer, error) { return summariesAnswer(st.library), nil })
+}
+
+// summariesAnswer is the API's list of the timelines of lib.
+func summariesAnswer(lib *data.Library) apiAnswer {
+	summaries := lib.Summaries()
+	return apiAnswer{map[string]any{"timelines": summaries}, len(summaries)}
 }
 
 // getTimeline answers a timeline in the data format, filtered by ?person;
@@ -235,16 +238,20 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ids := canonicalPeople(query["person"])
-	s.serveAPI(w, r, st, timelineKey(id, ids, allPeople), func() (apiAnswer, error) {
-		filtered, err := t.Involving(ids)
-		if err != nil {
-			return apiAnswer{}, &apiError{http.StatusNotFound, err.Error()}
-		}
-		if allPeople && filtered != t {
-			filtered.People = t.People // Involving returned a copy
-		}
-		return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
-	})
+	s.serveAPI(w, r, st, timelineKey(id, ids, allPeople), func() (apiAnswer, error) { return timelineAnswer(t, ids, allPeople) })
+}
+
+// timelineAnswer is the API's answer for the timeline t filtered to the
+// people ids (all of it for none), with every person when allPeople.
+func timelineAnswer(t *data.Timeline, ids []string, allPeople bool) (apiAnswer, error) {
+	filtered, err := t.Involving(ids)
+	if err != nil {
+		return apiAnswer{}, &apiError{http.StatusNotFound, err.Error()}
+	}
+	if allPeople && filtered != t {
+		filtered.People = t.People // Involving returned a copy
+	}
+	return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
 }
 
 // writeJSONError answers {"error": message}. Messages name what was asked
