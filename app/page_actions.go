@@ -37,8 +37,8 @@ func (p *timelinePage) onLinkClick(ctx goapp.Context, e goapp.Event) {
 
 // follow shows the view s of a link as the control the link stands for
 // does: another filter is a new history entry (navigate), details open
-// or close with the focus, and anything else replaces the URL. opener is
-// the link's DOM id.
+// or close with the focus, a cursor shown takes it, and anything else
+// replaces the URL. opener is the link's DOM id.
 func (p *timelinePage) follow(ctx goapp.Context, s ViewState, opener string) {
 	was := p.view.state
 	switch {
@@ -46,6 +46,9 @@ func (p *timelinePage) follow(ctx goapp.Context, s ViewState, opener string) {
 		p.navigate(ctx, s)
 	case s.Relationship == was.Relationship && s.Event == was.Event:
 		p.replace(s)
+		if was.At.IsZero() && !s.At.IsZero() {
+			p.later(func() { focus(cursorID) }) // the "as of" toggle
+		}
 	case s.Relationship == "" && s.Event == "":
 		p.closeDetails(ctx)
 	default:
@@ -83,15 +86,6 @@ func (p *timelinePage) moveCursor(ctx goapp.Context, at data.Date) {
 		return
 	}
 	p.replace(p.view.withCursor(at))
-}
-
-// toggleCursor shows the cursor in the middle of the chart, or hides it.
-func (p *timelinePage) toggleCursor(ctx goapp.Context) {
-	s := p.view.withCursorToggled()
-	p.replace(s)
-	if !s.At.IsZero() {
-		p.later(func() { focus(cursorID) })
-	}
 }
 
 // drawMore draws n items of a long list.

@@ -153,7 +153,7 @@ func (p *timelinePage) Render() goapp.UI {
 				OnChange(p.filterPeople),
 			newZoomControls().
 				View(s, v.layout.Scale, v.fit).
-				OnToggleCursor(p.toggleCursor),
+				Cursor(v.withCursorToggled()),
 			goapp.If(!p.embed, func() goapp.UI {
 				return newEmbedCode().Embed(s.URL(SitePath(EmbedPath(p.timeline.ID))).String(), p.timeline.Title)
 			}),

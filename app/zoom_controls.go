@@ -8,7 +8,7 @@ import (
 
 // zoomControls zoom around the middle of the chart, fit everything,
 // show or hide the "as of" cursor, and switch between the chart and the
-// tables. The zooms and the switch are links to the view they show, which
+// tables. Each is a link to the view it shows, which
 // the server renders before the WebAssembly runs, and the page follows
 // in place after (see timelinePage.onLinkClick). Controls that would do
 // nothing say so, and keep the focus of a reader who pressed them to the
@@ -17,12 +17,12 @@ type zoomControls struct {
 	goapp.Compo
 
 	// IView is the view shown, IWindow its window and IFit the window
-	// that shows everything.
+	// that shows everything; ICursor is the view with the cursor shown
+	// or hidden, as it is not.
 	IView   ViewState
 	IWindow plot.TimeScale
 	IFit    plot.TimeScale
-
-	IOnToggleCursor func(ctx goapp.Context)
+	ICursor ViewState
 }
 
 func newZoomControls() *zoomControls { return &zoomControls{} }
@@ -33,9 +33,9 @@ func (z *zoomControls) View(s ViewState, w, fit plot.TimeScale) *zoomControls {
 	return z
 }
 
-// OnToggleCursor sets what shows or hides the cursor.
-func (z *zoomControls) OnToggleCursor(h func(ctx goapp.Context)) *zoomControls {
-	z.IOnToggleCursor = h
+// Cursor sets the view with the cursor shown or hidden, as it is not.
+func (z *zoomControls) Cursor(s ViewState) *zoomControls {
+	z.ICursor = s
 	return z
 }
 
@@ -56,11 +56,10 @@ func (z *zoomControls) Render() goapp.UI {
 			Aria("disabled", ariaBool(!w.CanZoomIn())).Text("+"),
 		goapp.A().Class("button", "zoom__fit").Href(z.link(z.IFit)).Title(fitTitle).
 			Aria("disabled", ariaBool(w.Equal(z.IFit))).Text(fitLabel),
-		goapp.Button().Class("button", "zoom__cursor").
-			Aria("pressed", ariaBool(!s.At.IsZero())).
-			Title(cursorButtonTitle).
-			OnClick(func(ctx goapp.Context, e goapp.Event) { z.IOnToggleCursor(ctx) }).Text(cursor),
-		// A toggle, as the cursor's button: a link in the role of one.
+		// The toggles are links in the role of buttons.
+		goapp.A().Class("button", "zoom__cursor").Href(z.ICursor.link()).
+			Role("button").Aria("pressed", ariaBool(!s.At.IsZero())).
+			Title(cursorButtonTitle).Text(cursor),
 		goapp.A().Class("button", "view-toggle").Href(list.link()).
 			Role("button").Aria("pressed", ariaBool(s.List)).
 			Title(listViewTitle).Text(listViewLabel),

@@ -59,6 +59,9 @@ var controlSteps = []controlStep{
 		query: "view=list"},
 	{what: "switch back to the chart", click: `.view-toggle`,
 		sees: `!document.querySelector("main").classList.contains("liaison--list") && !!document.querySelector(".bar")`},
+	{what: "show who was with whom as of a date", click: `.zoom__cursor`,
+		sees: `!!document.querySelector(".as-of__title") && !!document.querySelector(".cursor-line")`, query: "at="},
+	{what: "hide the date", click: `.zoom__cursor`, sees: `!document.querySelector(".as-of__title")`},
 	{what: "remove Lily Allen from the filter", click: `.chip[data-person="lily-allen"]`,
 		sees: `!document.querySelector(".chip") && ` + lanesAre("imogen-poots", "james-norton", "lily-allen", "david-harbour"),
 		// The zoom stays.
