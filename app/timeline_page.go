@@ -87,8 +87,11 @@ func (p *timelinePage) OnInit() {
 // the browser when the filter changes or the reader goes back or forward,
 // whether the page is routed (/t/{id}) or shown by another (/).
 func (p *timelinePage) OnNav(ctx goapp.Context) {
-	if !p.load(ctx.Page().URL()) {
-		ctx.PreventUpdate() // drawn already (see navigations)
+	// A view the page shows already was drawn as go-app made the page
+	// take its route's count of navigations (see navigations): unless
+	// go-app did not, there is nothing to draw again.
+	if !p.load(ctx.Page().URL()) && p.INavigation == p.nav.started {
+		ctx.PreventUpdate()
 	}
 	p.describe(ctx)
 }
