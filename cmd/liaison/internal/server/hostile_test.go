@@ -275,12 +275,18 @@ func TestHostileTextInTheEmbedCode(t *testing.T) {
 
 // inertChecks is a JavaScript function of a document and this server's
 // origin that lists what the data could have made active: scripts other
-// than the app's, event handler and other active attributes, elements that
+// than the app's and the page's JSON data blocks, event handler and other active attributes, elements that
 // run or load things, and links that lead elsewhere than http(s). It also
 // returns every link that leaves this server.
 const inertChecks = `(doc, origin) => {
 	const problems = [], external = [];
+	// A data block (pageData) is JSON that the browser does not run.
+	const dataBlock = (s) => s.getAttribute("type") === "application/json" && s.className === "liaison-data" &&
+		s.attributes.length === 3 && s.hasAttribute("data-api") && (() => {
+			try { JSON.parse(s.textContent); return true; } catch { return false; }
+		})();
 	for (const s of doc.querySelectorAll("script")) {
+		if (dataBlock(s)) continue;
 		const src = s.getAttribute("src");
 		if (!(["/wasm_exec.js", "/app.js"].includes(src) || /^\/web\/frame\.[0-9a-f]{12}\.js$/.test(src)) || s.textContent.trim() !== "") {
 			problems.push("script " + (src || s.textContent.slice(0, 80)));
