@@ -189,6 +189,9 @@ func compressAs(coding string, body []byte) []byte {
 	return b.Bytes()
 }
 
+// summariesKey is the API cache's key of the list of timelines.
+const summariesKey = "timelines"
+
 // timelineKey is the canonical form of a request for a timeline: its id,
 // its person filter sorted without repeats or blanks, and whether it keeps
 // every person (people=all). Requests with the same key have the same

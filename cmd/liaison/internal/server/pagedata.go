@@ -2,8 +2,10 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"html"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/liaison-timeline/liaison/app"
@@ -41,11 +43,11 @@ const maxPageDataItems = maxPageData / 20
 // none when they would be over maxPageData. static says that the page is
 // for a static export, whose library asks for whole timelines only.
 func (st *serverState) pageData(page *url.URL, static bool) []byte {
-	var paths []string
+	var paths, keys []string
 	var answers []apiAnswer
 	id := timelineID(page.Path)
 	if page.Path == "/" {
-		paths, answers = append(paths, app.TimelinesAPIPath), append(answers, summariesAnswer(st.library))
+		paths, keys, answers = append(paths, app.TimelinesAPIPath), append(keys, summariesKey), append(answers, summariesAnswer(st.library))
 		id = ""
 		if all := st.library.Timelines(); len(all) == 1 {
 			id = all[0].ID // / shows the only timeline
@@ -60,7 +62,9 @@ func (st *serverState) pageData(page *url.URL, static bool) []byte {
 		if err != nil {
 			return nil // a person the timeline lacks: the page is a 404
 		}
+		people = slices.Sorted(slices.Values(people))
 		paths, answers = append(paths, app.TimelineAPIPath(id, people)), append(answers, a)
+		keys = append(keys, timelineKey(id, people, len(people) > 0))
 	}
 
 	var b bytes.Buffer
@@ -71,8 +75,17 @@ func (st *serverState) pageData(page *url.URL, static bool) []byte {
 		}
 		// encodeJSON escapes <, > and & (as \u003c…): no text of a
 		// timeline can end the element (</script>) or change how the
-		// browser reads it (<!--).
-		answer := encodeJSON(a.value)
+		// browser reads it (<!--). The answer is the API's, under the
+		// API's key: /, /t/{id} and /embed/{id}, in every hour, encode
+		// it once per version, and a later fetch of it is not encoded
+		// again either.
+		answer, err := st.api.get(context.Background(), keys[i], func() ([]byte, error) {
+			st.api.encodes.Add(1)
+			return encodeJSON(a.value), nil
+		})
+		if err != nil {
+			return nil // the request making it panicked (errGone): the page goes without
+		}
 		b.WriteString(`<script type="application/json" class="` + app.PageDataClass + `" ` +
 			app.PageDataAttr + `="` + html.EscapeString(paths[i]) + `">`)
 		b.Write(answer)

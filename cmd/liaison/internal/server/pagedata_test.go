@@ -184,3 +184,22 @@ func marshalTimeline(t *testing.T, tl *data.Timeline) string {
 	}
 	return string(b)
 }
+
+// TestPageDataSharesTheAPIsCache checks that a timeline's answer is
+// encoded once per version, whichever of its pages or the API asks for
+// it first: the page, its embed and the API all take the one answer.
+func TestPageDataSharesTheAPIsCache(t *testing.T) {
+	s, srv, tl := generatedServer(t, 50)
+	st := s.current()
+	for i, path := range []string{"/t/" + tl.ID, "/embed/" + tl.ID, "/api/timelines/" + tl.ID} {
+		if status, _, body := get(t, srv.URL+path, "Accept-Encoding", "identity"); status != 200 {
+			t.Fatalf("GET %s: status %d: %s", path, status, body)
+		}
+		if n := st.api.encodes.Load(); n != 1 {
+			t.Errorf("after GET %s, the timeline's answer was encoded %d times in the API's cache, want 1", path, n)
+		}
+		if i == 0 && len(st.api.entries) != 1 {
+			t.Errorf("the page's data left %d answers in the API's cache, want its one", len(st.api.entries))
+		}
+	}
+}

@@ -206,7 +206,7 @@ func apiNotFound(w http.ResponseWriter, r *http.Request) {
 // listTimelines answers the summaries of every timeline.
 func (s *Server) listTimelines(w http.ResponseWriter, r *http.Request) {
 	st := s.current()
-	s.serveAPI(w, r, st, "timelines", func() (apiAnswer, error) { return summariesAnswer(st.library), nil })
+	s.serveAPI(w, r, st, summariesKey, func() (apiAnswer, error) { return summariesAnswer(st.library), nil })
 }
 
 // summariesAnswer is the API's list of the timelines of lib.
