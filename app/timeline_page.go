@@ -74,8 +74,8 @@ type timelinePage struct {
 }
 
 // OnInit loads the timeline before the first render. In the browser, go-app
-// replaces the prerendered page with the WebAssembly's first render, which
-// must already show the timeline rather than flash an empty page; OnInit has
+// makes the prerendered page into the WebAssembly's first render, which
+// must already show the timeline, or the page would be emptied; OnInit has
 // no context, hence the window's URL.
 func (p *timelinePage) OnInit() {
 	if goapp.IsClient {

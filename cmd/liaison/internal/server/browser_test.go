@@ -293,8 +293,8 @@ func savePNG(t *testing.T, name string, png []byte) {
 	t.Logf("screenshot: %s", path)
 }
 
-// waitInteractive waits until the WebAssembly has replaced the prerendered
-// page: its render marks the page data-interactive="true".
+// waitInteractive waits until the WebAssembly has taken over the
+// prerendered page: its render marks the page data-interactive="true".
 func waitInteractive() chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		if err := chromedp.WaitVisible(`main.liaison`, chromedp.ByQuery).Do(ctx); err != nil {

@@ -212,6 +212,17 @@ func (e *engineX) Load(v Composer) error {
 		for action, handler := range e.asynchronousActionHandlers {
 			e.actions.Handle(action, body, true, handler)
 		}
+
+		// Liaison: the first page adopts the one the server rendered
+		// (hydrate.go) instead of building it again.
+		if IsClient {
+			root, err := e.nodes.Hydrate(e.baseContext(), body.depth()+1, v, firstChild.JSValue())
+			if err != nil {
+				return errors.New("hydrating root failed").Wrap(err)
+			}
+			body.setBody([]UI{root.setParent(body)})
+			return nil
+		}
 	}
 
 	body, err := e.nodes.Update(e.baseContext(), e.body, Body().privateBody(v))

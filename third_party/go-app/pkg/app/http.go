@@ -322,7 +322,7 @@ func (h *Handler) makeAppJS() []byte {
 		}
 	}
 
-	s := appJS
+	s := appJS + hydrateJS // Liaison: hydration (hydrate.go)
 	s = strings.ReplaceAll(s, "{{.Env}}", jsonString(h.Env))
 	s = strings.ReplaceAll(s, "{{.LoadingLabel}}", h.LoadingLabel)
 	s = strings.ReplaceAll(s, "{{.Wasm}}", h.Resources.Resolve("/web/app.wasm"))
