@@ -8,6 +8,8 @@
 package main
 
 import (
+	"time"
+
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app"
@@ -15,8 +17,15 @@ import (
 
 // main registers the pages with the browser's library and hands the
 // page to go-app.
+//
+// Between the two it lets the browser run: instantiating the WebAssembly,
+// starting Go and its packages, and go-app's first render with the page's
+// data were one task of the main thread, which no click or frame could
+// interrupt. A sleep returns to the browser's event loop (Go's scheduler
+// has nothing else to run), so they are two.
 func main() {
 	keepStorage()
 	app.Register(&apiLibrary{})
+	time.Sleep(time.Millisecond)
 	goapp.RunWhenOnBrowser()
 }
