@@ -53,9 +53,6 @@ func (p *timelinePage) open(path string, s ViewState) {
 	p.show(s)
 	p.listLengths = nil
 	p.printCopy = false
-	if p.mounted {
-		p.drawPrintCopy()
-	}
 }
 
 // refresh shows the timeline again, in the same view, after its data
@@ -139,19 +136,39 @@ func (p *timelinePage) reportView(u *url.URL) {
 	}
 }
 
-// drawPrintCopy draws the hidden list view, which a printout adds under
-// the chart, once the view has rested: drawn with the view, it made
-// choosing a person a quarter slower, for a copy that nobody sees on
-// screen.
-func (p *timelinePage) drawPrintCopy() {
-	p.sched.after(p.page, printCopyJob, printDelay, func(ctx goapp.Context) {
-		// Kept when there is nothing to draw yet: leaving the list view
-		// for the chart then draws the copy at once.
-		p.printCopy = true
-		if !p.printsList() {
-			ctx.PreventUpdate()
-		}
+// watchPrint draws the hidden list view, which a printout adds under the
+// chart, when the reader prints, until the returned function is called.
+//
+// Drawn with each view, it made choosing a person a quarter slower; drawn
+// once each view had rested, it was a task of its own after every view
+// (at 50 relationships, 31 ms after a filter and the longest task of the
+// page's first second after the takeover), for a copy that nobody sees on
+// screen. The browser lays the printout out after its beforeprint event,
+// Ctrl+P's and print()'s alike: the page draws the copy inside it.
+func (p *timelinePage) watchPrint() (stop func()) {
+	w := goapp.Window()
+	onPrint := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		p.page.Dispatch(p.drawForPrint)
+		return nil
 	})
+	w.Call("addEventListener", "beforeprint", onPrint)
+	return func() {
+		w.Call("removeEventListener", "beforeprint", onPrint)
+		onPrint.Release()
+	}
+}
+
+// drawForPrint draws the copy a printout of the view adds, at once: a Go
+// function called by the browser's event returns only once the program
+// has nothing left to run, so the copy is in the page before the browser
+// lays the printout out.
+func (p *timelinePage) drawForPrint(ctx goapp.Context) {
+	if p.printCopy || !p.printsList() {
+		ctx.PreventUpdate()
+		return
+	}
+	p.printCopy = true
+	ctx.DrawNow()
 }
 
 // printsList says whether a printout of the view adds the hidden list view:

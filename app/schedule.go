@@ -34,11 +34,10 @@ type job string
 
 // The page's jobs.
 const (
-	writeURLJob  job = "write-url"  // record the view in the URL
-	printCopyJob job = "print-copy" // draw the list view a printout adds
-	hideHintJob  job = "hide-hint"  // take the chart's hint away
-	dragJob      job = "drag"       // a drag's step: pan, pinch, the cursor
-	sightJob     job = "sight"      // draw the lanes the reader scrolled to
+	writeURLJob job = "write-url" // record the view in the URL
+	hideHintJob job = "hide-hint" // take the chart's hint away
+	dragJob     job = "drag"      // a drag's step: pan, pinch, the cursor
+	sightJob    job = "sight"     // draw the lanes the reader scrolled to
 )
 
 // Delays of the page's delayed jobs.
@@ -47,10 +46,6 @@ const (
 	// the URL: browsers throttle pages that rewrite their URL on every
 	// frame.
 	urlDelay = 200 * time.Millisecond
-	// printDelay is how long a view must rest before the copy of it that
-	// only a printout shows is drawn: the reader's input is answered
-	// first.
-	printDelay = 250 * time.Millisecond
 	// hintDelay is how long the chart's hint stays.
 	hintDelay = 2 * time.Second
 )

@@ -46,7 +46,7 @@ func TestSchedulerAfter(t *testing.T) {
 	ran = nil
 	ask(writeURLJob, "url 4")
 	s.cancel(writeURLJob)
-	ask(printCopyJob, "print")
+	ask(hideHintJob, "hint 2")
 	s.stop()
 	e.ConsumeAll()
 	if len(ran) > 0 {

@@ -59,10 +59,11 @@ type timelinePage struct {
 	// opener is the DOM id of what opened the details, focused again when
 	// they close.
 	opener string
-	// printCopy says whether the current view has rested long enough for
-	// the hidden list view that a printout adds to be drawn (see
-	// drawPrintCopy).
+	// printCopy says whether the hidden list view that a printout adds is
+	// drawn for the current view (see drawForPrint).
 	printCopy bool
+	// stopPrintWatch stops drawForPrint's listening; nil until mounted.
+	stopPrintWatch func()
 
 	// sched runs what waits for the view to rest, or for the next frame.
 	sched scheduler
@@ -107,11 +108,11 @@ func (p *timelinePage) OnPreRender(ctx goapp.Context) {
 	p.describe(ctx)
 }
 
-// OnMount draws the copy a printout adds, once the view has rested, and
+// OnMount draws the copy a printout adds when the reader prints, and
 // follows the library's changes.
 func (p *timelinePage) OnMount(ctx goapp.Context) {
 	p.page, p.mounted = ctx, true
-	p.drawPrintCopy()
+	p.stopPrintWatch = p.watchPrint()
 	if w, ok := p.library.(Watcher); ok {
 		p.stopWatching = w.OnChange(func() {
 			p.page.Dispatch(func(goapp.Context) { p.refresh() })
@@ -123,6 +124,10 @@ func (p *timelinePage) OnMount(ctx goapp.Context) {
 func (p *timelinePage) OnDismount() {
 	p.mounted = false
 	p.sched.stop()
+	if p.stopPrintWatch != nil {
+		p.stopPrintWatch()
+		p.stopPrintWatch = nil
+	}
 	if p.stopWatching != nil {
 		p.stopWatching()
 		p.stopWatching = nil
@@ -173,7 +178,7 @@ func (p *timelinePage) Render() goapp.UI {
 		renderAsOf(s.At, couples, v.people, p.more(couplesAsOf, len(couples))),
 		renderLegend(),
 		// The list view keeps its place, drawn or not: drawn later (see
-		// drawPrintCopy), it would otherwise make go-app draw again
+		// drawForPrint), it would otherwise make go-app draw again
 		// everything after it, the details that have focus among them.
 		goapp.Div().Class("liaison__list-view").Body(
 			goapp.If(p.drawsListView(), func() goapp.UI {

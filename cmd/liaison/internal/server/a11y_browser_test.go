@@ -3,6 +3,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -236,14 +238,38 @@ func TestBrowserScreenshots(t *testing.T) {
 	}
 }
 
-// TestBrowserPrint lays the page out for print: the chart and its tables,
-// without the controls. The tables, hidden on screen, are drawn once the
-// view rests, and again for each view.
+// TestBrowserPrint prints the page: the chart and its tables, without the
+// controls. The tables, hidden on screen, are drawn when the reader prints
+// (the browser's beforeprint), for the view then on screen, and never for
+// a reader who does not print.
 func TestBrowserPrint(t *testing.T) {
 	srv := startServer(t, "")
 	b := newBrowser(t, 1280, 900)
-	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive())
-	b.waitFor(t, "the tables for print", `document.querySelector(".list-view")`)
+	// tableRows counts the rows of the tables for print; seenAtPrint is
+	// the count a listener of the test's saw during the beforeprint event,
+	// after the page's, as the browser lays the printout out after it.
+	const tableRows = `document.querySelectorAll(".list-view__table tbody tr").length`
+	const listenToPrint = `window.__seenAtPrint = -1; addEventListener("beforeprint", () => { window.__seenAtPrint = ` + tableRows + ` })`
+	print := func(t *testing.T) (seenAtPrint int) {
+		t.Helper()
+		b.eval(t, listenToPrint, nil)
+		b.run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, _, err := page.PrintToPDF().Do(ctx)
+			return err
+		}))
+		b.eval(t, `window.__seenAtPrint`, &seenAtPrint)
+		return seenAtPrint
+	}
+
+	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton"), waitInteractive(), chromedp.Sleep(afterDeferredWork))
+	var drawn int
+	b.eval(t, tableRows, &drawn)
+	if drawn != 0 {
+		t.Errorf("the tables for print were drawn for a reader who did not print (%d rows)", drawn)
+	}
+	if n := print(t); n == 0 {
+		t.Fatal("printing: the tables were not in the page when the browser laid the printout out")
+	}
 	b.run(t, emulation.SetEmulatedMedia().WithMedia("print"))
 	var shown map[string]string
 	b.eval(t, `Object.fromEntries([".toolbar", ".chart", ".list-view", ".events", "#app-wasm-loader"].map(s =>
@@ -260,8 +286,6 @@ func TestBrowserPrint(t *testing.T) {
 	// Another view, chosen on the page: the tables follow the chart.
 	chartRelationships := `[...new Set([...document.querySelectorAll(".bar")].map(e => e.dataset.relationship))].sort().join(" ")`
 	tableRelationships := `[...(document.querySelector(".list-view__table")?.querySelectorAll(".list-view__open") ?? [])].map(e => e.id.slice(4)).sort().join(" ")`
-	var before string
-	b.eval(t, tableRelationships, &before)
 	b.run(t, emulation.SetEmulatedMedia().WithMedia("screen"),
 		chromedp.Click(`#person-search`, chromedp.ByQuery),
 		chromedp.SendKeys(`#person-search`, "lily", chromedp.ByQuery),
@@ -269,18 +293,24 @@ func TestBrowserPrint(t *testing.T) {
 		chromedp.KeyEvent("\r"),
 		chromedp.WaitVisible(`.chip`, chromedp.ByQuery),
 	)
-	b.waitFor(t, "the tables of Lily Allen's relationships", `(() => {
-		const table = `+tableRelationships+`;
-		return table !== "" && table !== `+strconv.Quote(before)+` && table === `+chartRelationships+`;
-	})()`)
+	if n := print(t); n == 0 {
+		t.Fatal("printing Lily Allen's view: no tables in the page when the browser laid the printout out")
+	}
+	var chart, table string
+	b.eval(t, chartRelationships, &chart)
+	b.eval(t, tableRelationships, &table)
+	if chart == "" || table != chart {
+		t.Errorf("printing Lily Allen's view: the tables show %q, the chart %q", table, chart)
+	}
 
-	// A page opened in the list view keeps its tables, for print, when the
-	// reader switches to the chart once the view has rested (printDelay).
+	// A page opened in the list view, switched to the chart, prints its
+	// tables too.
 	b.run(t, chromedp.Navigate(srv.URL+"/t/james-norton?view=list"), waitInteractive(),
-		chromedp.Sleep(time.Second),
 		chromedp.Click(`.view-toggle`, chromedp.ByQuery))
 	b.waitFor(t, "the chart", `!document.querySelector("main").classList.contains("liaison--list")`)
-	b.waitFor(t, "the tables for print under the chart", `document.querySelectorAll(".list-view__table tbody tr").length > 0`)
+	if n := print(t); n == 0 {
+		t.Error("printing the chart after the list view: no tables in the page when the browser laid the printout out")
+	}
 }
 
 // TestBrowserPersonColours checks that each person keeps one colour in

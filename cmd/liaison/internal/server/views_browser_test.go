@@ -30,7 +30,7 @@ var viewsOfURLs = []string{
 }
 
 // afterDeferredWork is how long a view's deferred work may take to start:
-// the longest delay the page waits after a view (printDelay, 250 ms) and
+// the longest delay the page waits after a view (urlDelay, 200 ms) and
 // go-app's frame, with room to spare.
 const afterDeferredWork = 750 * time.Millisecond
 

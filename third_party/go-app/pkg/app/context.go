@@ -36,6 +36,9 @@ type Context struct {
 
 	sourceElement        UI
 	notifyComponentEvent func(Context, UI, any)
+
+	// Liaison: drawNow draws the components waiting for an update.
+	drawNow func()
 }
 
 // Src retrieves the linked UI element of the context.
@@ -240,6 +243,19 @@ func (ctx Context) PreventUpdate() {
 // Update flags the enclosing component for an update.
 func (ctx Context) Update() {
 	ctx.Dispatch(nil)
+}
+
+// Liaison: DrawNow draws the enclosing component, and every component
+// waiting for an update, at once rather than at the engine's next frame,
+// 8 ms or more later. It must be called on the UI goroutine (in a
+// dispatch, an event handler or a lifecycle method): a page drawing in
+// the browser's beforeprint event has the printout laid out with what it
+// drew.
+func (ctx Context) DrawNow() {
+	for c, ok := component(ctx.sourceElement); ok; c, ok = component(c.parent()) {
+		ctx.addComponentUpdate(c, 1)
+	}
+	ctx.drawNow()
 }
 
 // Handle designates a handler for a particular action, set to run on the UI

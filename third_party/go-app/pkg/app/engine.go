@@ -95,6 +95,7 @@ func (e *engineX) baseContext() Context {
 		delState:              e.states.Delete,
 
 		notifyComponentEvent: e.nodes.NotifyComponentEvent,
+		drawNow:              e.processFrame, // Liaison: Context.DrawNow
 	}
 }
 
