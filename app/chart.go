@@ -103,8 +103,14 @@ func (c *chart) OnCursor(h func(ctx goapp.Context, at data.Date)) *chart {
 	return c
 }
 
-// OnInit chooses the lanes to draw first.
+// OnInit chooses the lanes to draw first. In the browser, taking over the
+// chart the server drew, it measures that chart first: the first render
+// then has the ticks of its width, rather than the prerender's, which a
+// second render of the whole page would have replaced once mounted.
 func (c *chart) OnInit() {
+	if goapp.IsClient {
+		c.width = plotWidth()
+	}
 	c.followLayout()
 }
 
@@ -120,6 +126,7 @@ func (c *chart) OnMount(ctx goapp.Context) {
 	ctx.Defer(c.measure)
 	c.watchSight()
 	ctx.Dispatch(c.followSight)
+	ctx.PreventUpdate() // see timelinePage.OnMount
 }
 
 // OnDismount stops following the reader's scrolling.
@@ -140,12 +147,19 @@ func (c *chart) OnResize(ctx goapp.Context) {
 // measure reads the plot's width, which decides how many ticks fit; the
 // layout, in percent of the plot, does not depend on it.
 func (c *chart) measure(ctx goapp.Context) {
-	if el := goapp.Window().GetElementByID(chartGridID); el.Truthy() {
-		if w := el.Get("clientWidth").Float(); w > 0 && w != c.width {
-			c.width = w
-			ctx.Update()
-		}
+	if w := plotWidth(); w > 0 && w != c.width {
+		c.width = w
+		ctx.Update()
 	}
+}
+
+// plotWidth is the width of the chart's plot in CSS pixels, or 0 while
+// the chart is not in the page.
+func plotWidth() float64 {
+	if el := goapp.Window().GetElementByID(chartGridID); el.Truthy() {
+		return el.Get("clientWidth").Float()
+	}
+	return 0
 }
 
 // later runs f after the chart's next render.

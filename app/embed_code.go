@@ -70,6 +70,7 @@ func (c *embedCode) OnMount(ctx goapp.Context) {
 		return nil
 	})
 	goapp.Window().Call("addEventListener", "pointerdown", c.outside, true)
+	ctx.PreventUpdate() // see timelinePage.OnMount
 }
 
 func (c *embedCode) OnDismount() {
