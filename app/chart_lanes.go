@@ -67,6 +67,9 @@ func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool, details str
 	if highlighted {
 		classes = append(classes, "lane--highlighted")
 	}
+	if !c.loaded(i) {
+		return c.renderLoadingLane(lane, i, classes)
+	}
 	bars, markers := inSight(lane)
 	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).
 		Aria("setsize", len(c.ILayout.Lanes)).
@@ -96,6 +99,25 @@ func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool, details str
 					),
 				),
 				c.renderLaneTooltip(lane),
+			),
+		)
+}
+
+// renderLoadingLane draws lane number i, whose relationships are not
+// loaded yet (see chart.ILoaded), as loading: its person's name, and a
+// plot of one row that says so. It draws none of its bars: those it holds
+// are only the ones shared with lanes loaded.
+func (c *chart) renderLoadingLane(lane *plot.Lane, i int, classes []string) goapp.UI {
+	return goapp.Li().Class(append(classes, "lane--loading")...).DataSet("person", lane.Person.ID).
+		Aria("setsize", len(c.ILayout.Lanes)).
+		Aria("posinset", i+1).
+		Aria("busy", ariaTrue).
+		Body(
+			goapp.Div().Class("lane__name").Body(
+				goapp.Span().Class("lane__person").Body(c.renderPerson(lane.Person)),
+			),
+			goapp.Div().Class("lane__plot").Style("height", rem(barRowHeight)).Body(
+				goapp.Span().Class("lane__loading").Text(laneLoadingText),
 			),
 		)
 }

@@ -40,6 +40,24 @@ type PartialLibrary interface {
 	TimelinePart(id string, people []string) (*data.Timeline, error)
 }
 
+// A LaneLibrary is a Library that may give a timeline too large to fetch
+// at once in chunks of its lanes (LaneChunk): every person, source and
+// event, but only the relationships of the people of the chunks it has
+// loaded. The page draws the lanes of the others as loading, and asks for
+// them as the reader comes near (LoadLanes). The browser's library is one.
+type LaneLibrary interface {
+	// LoadedChunks says which chunks of lanes of the timeline id the
+	// library holds; nil when it holds the whole timeline.
+	LoadedChunks(id string) []bool
+	// LoadLanes loads the chunks of the lanes first to last-1 of the
+	// timeline id, and returns the timeline with them. It blocks while
+	// they are fetched.
+	LoadLanes(id string, first, last int) (*data.Timeline, error)
+	// Whole is the whole timeline id, for what the lanes cannot show
+	// without it.
+	Whole(id string) (*data.Timeline, error)
+}
+
 // timelineFor is the timeline of id for a view of people: a part of it
 // when lib gives parts, else the whole.
 func timelineFor(lib Library, id string, people []string) (*data.Timeline, error) {

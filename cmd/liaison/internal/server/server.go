@@ -14,6 +14,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -238,6 +241,18 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ids := canonicalPeople(query["person"])
+	if _, ok := query[app.LanesParameter]; ok {
+		k, err := laneChunk(query[app.LanesParameter], len(t.People))
+		if err == nil && (len(ids) > 0 || allPeople) {
+			err = fmt.Errorf("the parameter %q goes alone: a chunk of lanes has every person, and no filter", app.LanesParameter)
+		}
+		if err != nil {
+			writeJSONError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		s.serveAPI(w, r, st, lanesKey(id, k), func() (apiAnswer, error) { return lanesAnswer(t, k), nil })
+		return
+	}
 	s.serveAPI(w, r, st, timelineKey(id, ids, allPeople), func() (apiAnswer, error) { return timelineAnswer(t, ids, allPeople) })
 }
 
@@ -252,6 +267,100 @@ func timelineAnswer(t *data.Timeline, ids []string, allPeople bool) (apiAnswer, 
 		filtered.People = t.People // Involving returned a copy
 	}
 	return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
+}
+
+// laneChunk is the chunk of lanes that the values of a lanes parameter
+// ask for, in a timeline of people lanes: one value, a number in
+// decimal digits alone (no sign, no spaces, at most 7 digits), of a
+// chunk that has lanes.
+func laneChunk(values []string, people int) (int, error) {
+	if len(values) != 1 {
+		return 0, fmt.Errorf("the parameter %q is given %d times: expected once", app.LanesParameter, len(values))
+	}
+	v := values[0]
+	chunks := (people + app.LaneChunk - 1) / app.LaneChunk
+	expected := fmt.Sprintf("expected a chunk of %d lanes, from 0 to %d", app.LaneChunk, chunks-1)
+	if v == "" || len(v) > 7 || strings.Trim(v, "0123456789") != "" {
+		return 0, fmt.Errorf("the parameter %q is %q: %s", app.LanesParameter, truncate(v, 20), expected)
+	}
+	k, _ := strconv.Atoi(v)
+	if k >= chunks {
+		return 0, fmt.Errorf("the parameter %q is %s: the timeline has %d lanes; %s", app.LanesParameter, v, people, expected)
+	}
+	return k, nil
+}
+
+// truncate is s cut to n bytes at most, for quoting a request in an error.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// lanesAnswer is the part of t that chunk k of its lanes shows
+// (app.TimelineLanesAPIPath): every person, source and event; the
+// relationships of the people of those lanes; and those that reach the
+// earliest date, the latest date, and one that is ongoing, if another
+// relationship does, so that the part spans the time of the whole
+// (plot.Window). Events are all there: the list under the chart numbers
+// them all by date.
+func lanesAnswer(t *data.Timeline, k int) apiAnswer {
+	first, last := k*app.LaneChunk, min((k+1)*app.LaneChunk, len(t.People))
+	in := make(map[string]bool, last-first)
+	for _, p := range t.People[first:last] {
+		in[p.ID] = true
+	}
+	out := *t
+	out.Relationships = []data.Relationship{}
+	earliest, latest, ongoing := -1, -1, -1
+	var from, to time.Time
+	for i := range t.Relationships {
+		r := &t.Relationships[i]
+		if in[r.People[0]] || in[r.People[1]] {
+			out.Relationships = append(out.Relationships, *r)
+			continue
+		}
+		start, end := relationshipSpan(r)
+		if earliest < 0 || start.Before(from) {
+			earliest, from = i, start
+		}
+		if latest < 0 || end.After(to) {
+			latest, to = i, end
+		}
+		if ongoing < 0 && r.End == nil && len(r.Phases) > 0 {
+			ongoing = i
+		}
+	}
+	var extent []int
+	for _, i := range []int{earliest, latest, ongoing} {
+		if i >= 0 && !slices.Contains(extent, i) {
+			extent = append(extent, i)
+			out.Relationships = append(out.Relationships, t.Relationships[i])
+		}
+	}
+	return apiAnswer{&out, len(out.People) + len(out.Relationships) + len(out.Events)}
+}
+
+// relationshipSpan is the earliest and latest time that r's dates reach,
+// as plot.Window sees them (an ongoing relationship reaches now, which
+// lanesAnswer keeps apart).
+func relationshipSpan(r *data.Relationship) (from, to time.Time) {
+	see := func(a, b time.Time) {
+		if from.IsZero() || a.Before(from) {
+			from = a
+		}
+		if to.IsZero() || b.After(to) {
+			to = b
+		}
+	}
+	for _, p := range r.Phases {
+		see(p.From.Earliest, p.From.End())
+	}
+	if r.End != nil {
+		see(r.End.Date.Earliest, r.End.Date.End())
+	}
+	return from, to
 }
 
 // writeJSONError answers {"error": message}. Messages name what was asked
