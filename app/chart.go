@@ -32,10 +32,10 @@ type chart struct {
 	IEmbed bool
 	ISched *scheduler
 
-	// ILoaded are the chunks of lanes (LaneChunk) whose relationships the
+	// IChunks are the chunks of lanes (LaneChunk) whose relationships the
 	// layout holds, nil for all: the others are drawn as loading, and
 	// asked for with IOnLanes as they come near the reader's view.
-	ILoaded  []bool
+	IChunks  *LaneChunks
 	IOnLanes func(ctx goapp.Context, first, last int)
 
 	IOnWindow func(ctx goapp.Context, w plot.TimeScale)
@@ -96,9 +96,9 @@ func (c *chart) Scheduler(s *scheduler) *chart {
 	return c
 }
 
-// Loaded sets the chunks of lanes that the layout holds, nil for all.
-func (c *chart) Loaded(chunks []bool) *chart {
-	c.ILoaded = chunks
+// Chunks sets the chunks of lanes that the layout holds, nil for all.
+func (c *chart) Chunks(chunks *LaneChunks) *chart {
+	c.IChunks = chunks
 	return c
 }
 
@@ -109,19 +109,14 @@ func (c *chart) OnLanes(h func(ctx goapp.Context, first, last int)) *chart {
 	return c
 }
 
-// loaded reports whether lane i has its relationships.
-func (c *chart) loaded(i int) bool {
-	return c.ILoaded == nil || i/LaneChunk >= len(c.ILoaded) || c.ILoaded[i/LaneChunk]
-}
-
 // askLanes asks for the lanes drawn when some of them are not loaded.
 func (c *chart) askLanes(ctx goapp.Context) {
 	w := c.lanes
-	if c.IOnLanes == nil || c.ILoaded == nil {
+	if c.IOnLanes == nil || c.IChunks == nil {
 		return
 	}
 	for i := w.First; i < w.Last; i += LaneChunk - i%LaneChunk {
-		if !c.loaded(i) {
+		if !c.IChunks.loaded(i) {
 			c.IOnLanes(ctx, w.First, w.Last)
 			return
 		}

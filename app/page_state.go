@@ -50,7 +50,7 @@ func (p *timelinePage) open(path string, s ViewState) {
 	}
 	p.timeline, p.chunks = t, nil
 	if lanes, ok := p.library.(LaneLibrary); ok && len(s.People) == 0 {
-		p.chunks = lanes.LoadedChunks(id)
+		p.chunks = lanes.Chunks(id)
 	}
 	p.problems = p.library.Problems(id)
 	p.show(s)
@@ -76,7 +76,7 @@ func (p *timelinePage) show(s ViewState) {
 			p.timeline, p.chunks = t, nil
 		}
 	}
-	p.view = deriveView(p.view, p.timeline, s, p.now())
+	p.view = deriveView(p.view, p.timeline, p.chunks, s, p.now())
 }
 
 // needsWhole says whether the view s needs more of a timeline loaded
@@ -109,7 +109,7 @@ func (p *timelinePage) loadLanes(ctx goapp.Context, first, last int) {
 			if err != nil || p.chunks == nil || p.timeline == nil || p.timeline.ID != id || len(p.state.People) > 0 {
 				return // the page shows another view now: it holds what it needs
 			}
-			p.timeline, p.chunks = t, lanes.LoadedChunks(id)
+			p.timeline, p.chunks = t, lanes.Chunks(id)
 			p.show(p.state)
 		})
 	})

@@ -43,7 +43,7 @@ type timelinePage struct {
 	// chunks are the chunks of lanes of the timeline that the library
 	// holds, when it gives it in chunks (LaneLibrary); nil when the page
 	// holds all it shows.
-	chunks  []bool
+	chunks  *LaneChunks
 	view    timelineView
 	problem string // what went wrong, shown instead of the timeline
 	// described is the timeline the page's title and description are
@@ -172,7 +172,7 @@ func (p *timelinePage) Render() goapp.UI {
 			People(v.people.names, v.people.colors).
 			Embedded(p.embed).
 			Scheduler(&p.sched).
-			Loaded(p.chunks).
+			Chunks(p.chunks).
 			OnLanes(p.loadLanes).
 			OnWindow(p.setWindow).
 			OnCursor(p.moveCursor),

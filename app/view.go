@@ -57,8 +57,10 @@ func samePeople(a, b *data.Timeline) bool {
 // from prev rather than make again, which is what a zoom or a pan costs:
 // the people of the same timeline, the relationships of the same filter
 // and their layout, moved to another window (plot.LaneLayout.Rescale).
-// prev must not be used after: its layout may have moved.
-func deriveView(prev timelineView, t *data.Timeline, s ViewState, now time.Time) timelineView {
+// chunks say which lanes of t have their relationships when t is loaded
+// chunk by chunk (nil when it is whole): the others are laid out as high
+// as they will be. prev must not be used after: its layout may have moved.
+func deriveView(prev timelineView, t *data.Timeline, chunks *LaneChunks, s ViewState, now time.Time) timelineView {
 	v := timelineView{people: prev.people}
 	switch {
 	case v.people == nil || !samePeople(v.people.of, t):
@@ -104,6 +106,7 @@ func deriveView(prev timelineView, t *data.Timeline, s ViewState, now time.Time)
 	switch {
 	case v.shown != prev.shown:
 		v.layout = plot.NewLaneLayout(v.shown, now, window)
+		chunks.sizeAwaited(&v.layout)
 	case !prev.layout.Scale.Equal(window):
 		v.layout = prev.layout
 		v.layout.Rescale(window)

@@ -32,7 +32,10 @@ import (
 type apiLibrary struct {
 	timelines map[string]*data.Timeline // whole, by id
 	laned     map[string]*lanedTimeline // too large for one answer, by id
-	parts     map[string][]timelinePart // by id, the latest first
+	// chunked are the timelines the library has loaded in chunks, which
+	// it asks for in chunks again after a new version (OnChange).
+	chunked map[string]bool
+	parts   map[string][]timelinePart // by id, the latest first
 	// pageData holds the answers the page came with, by API path, until
 	// they are asked for; nil until read (readPageData).
 	pageData map[string]string
@@ -82,16 +85,25 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 	if l.pageData == nil {
 		l.pageData = readPageData()
 	}
-	if first := app.TimelineLanesAPIPath(id, 0); l.pageNames(first) {
-		t, err := l.decode(first, id)
+	// After a new version (serve -watch), the page's blocks are gone: a
+	// timeline that came in chunks comes in chunks again.
+	if first := app.TimelineLanesAPIPath(id, 0); l.pageNames(first) || l.chunked[id] {
+		named := l.pageNames(first)
+		answer, err := l.decodeLanes(first)
+		if err != nil && !named {
+			return l.Whole(id) // the new version has no lanes, or no such timeline: the whole says which
+		}
 		if err != nil {
 			return nil, err
 		}
 		if l.laned == nil {
 			l.laned = map[string]*lanedTimeline{}
 		}
-		l.laned[id] = newLanedTimeline(t)
-		return t, nil
+		if l.chunked == nil {
+			l.chunked = map[string]bool{}
+		}
+		l.laned[id], l.chunked[id] = newLanedTimeline(answer), true
+		return answer.Timeline, nil
 	}
 	return l.Whole(id)
 }
@@ -114,14 +126,14 @@ func (l *apiLibrary) Whole(id string) (*data.Timeline, error) {
 	return t, nil
 }
 
-// LoadedChunks says which chunks of lanes (app.LaneChunk) of the timeline
-// id the library holds; nil when it holds all of them.
-func (l *apiLibrary) LoadedChunks(id string) []bool {
+// Chunks says which chunks of lanes (app.LaneChunk) of the timeline id
+// the library holds; nil when it holds all of them.
+func (l *apiLibrary) Chunks(id string) *app.LaneChunks {
 	if _, ok := l.timelines[id]; ok {
 		return nil
 	}
 	if lt, ok := l.laned[id]; ok {
-		return slices.Clone(lt.loaded)
+		return &app.LaneChunks{Loaded: slices.Clone(lt.loaded), BarRows: lt.barRows}
 	}
 	return nil
 }
@@ -139,7 +151,7 @@ func (l *apiLibrary) LoadLanes(id string, first, last int) (*data.Timeline, erro
 			continue
 		}
 		lt.pending[k] = true
-		part, err := l.decode(app.TimelineLanesAPIPath(id, k), id)
+		part, err := l.decodeLanes(app.TimelineLanesAPIPath(id, k))
 		lt.pending[k] = false
 		if err != nil {
 			return lt.timeline, err
@@ -147,7 +159,7 @@ func (l *apiLibrary) LoadLanes(id string, first, last int) (*data.Timeline, erro
 		if l.laned[id] != lt {
 			return l.Timeline(id) // the whole came meanwhile, or a new version
 		}
-		lt.add(part, k)
+		lt.add(part.Relationships, k)
 	}
 	return lt.timeline, nil
 }
@@ -168,6 +180,26 @@ func (l *apiLibrary) decode(path, id string) (*data.Timeline, error) {
 	return data.Decode(body)
 }
 
+// decodeLanes is the API's answer to path, a chunk of a timeline's lanes
+// (app.TimelineLanesAPIPath).
+func (l *apiLibrary) decodeLanes(path string) (*app.LaneChunkAnswer, error) {
+	body, status, err := l.get(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case status != 200:
+		return nil, errors.New("the server answered " + strconv.Itoa(status))
+	}
+	var answer app.LaneChunkAnswer
+	if err := json.Unmarshal(body, &answer); err != nil {
+		return nil, err
+	}
+	if answer.Timeline == nil {
+		return nil, errors.New("the server answered no timeline")
+	}
+	return &answer, nil
+}
+
 // A lanedTimeline is a timeline loaded chunk by chunk of its lanes: every
 // person, source and event, and the relationships of the people of the
 // chunks loaded (see app.TimelineLanesAPIPath).
@@ -176,14 +208,20 @@ type lanedTimeline struct {
 	// holds the one before draws it until it asks again. Every one shares
 	// the first's people, which keeps the page's index of them.
 	timeline *data.Timeline
+	barRows  []int  // by lane: its rows of bars in the whole timeline
 	loaded   []bool // by chunk
 	pending  []bool // by chunk: being fetched
 	has      map[string]bool
 }
 
-func newLanedTimeline(t *data.Timeline) *lanedTimeline {
+// newLanedTimeline holds the first chunk of a timeline's lanes.
+func newLanedTimeline(first *app.LaneChunkAnswer) *lanedTimeline {
+	t := first.Timeline
 	chunks := (len(t.People) + app.LaneChunk - 1) / app.LaneChunk
 	lt := &lanedTimeline{timeline: t, loaded: make([]bool, chunks), pending: make([]bool, chunks), has: map[string]bool{}}
+	if len(first.LaneBarRows) == len(t.People) {
+		lt.barRows = first.LaneBarRows
+	}
 	for _, r := range t.Relationships {
 		lt.has[r.ID] = true
 	}
@@ -193,11 +231,11 @@ func newLanedTimeline(t *data.Timeline) *lanedTimeline {
 	return lt
 }
 
-// add takes the relationships of chunk k from part.
-func (lt *lanedTimeline) add(part *data.Timeline, k int) {
+// add takes the relationships of chunk k, rs, those it lacks.
+func (lt *lanedTimeline) add(rs []data.Relationship, k int) {
 	next := *lt.timeline
 	next.Relationships = slices.Clip(next.Relationships)
-	for _, r := range part.Relationships {
+	for _, r := range rs {
 		if !lt.has[r.ID] {
 			lt.has[r.ID] = true
 			next.Relationships = append(next.Relationships, r)

@@ -4,14 +4,18 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -43,9 +47,37 @@ func TestBrowserLoadsLanesInChunks(t *testing.T) {
 	if fetches := b.apiFetches(t); len(fetches) != 0 {
 		t.Errorf("the page fetched %+v at first, want nothing: it came with the first chunk of lanes", fetches)
 	}
+	// The far chunk is held back until the reader is among its lanes:
+	// when it comes, nothing under the reader moves.
+	b.eval(t, `(() => { const f = window.fetch; window.heldLanes = [];
+		window.fetch = (u, ...a) => String(u).includes("lanes=") ? new Promise(r => heldLanes.push(() => r(f(u, ...a)))) : f(u, ...a); })()`, nil)
 	lane := `document.querySelector('#chart-lanes > .lane[aria-posinset="` + strconv.Itoa(len(tl.People)) + `"]')`
 	b.eval(t, `window.scrollTo(0, document.body.scrollHeight)`, nil)
 	b.waitFor(t, "the last lane drawn", lane)
+	b.waitFor(t, "the far chunk asked for", `heldLanes.length > 0`)
+	b.eval(t, lane+`.scrollIntoView({block: "center"})`, nil)
+	b.waitFor(t, "the lanes around the last drawn", `(async () => { for (let i = 0; i < 3; i++) await new Promise(r => requestAnimationFrame(r));
+		return document.elementFromPoint(innerWidth * 0.7, innerHeight / 2)?.closest(".lane--loading") })()`)
+	const underReader = `(() => { const hit = document.elementFromPoint(innerWidth * 0.7, innerHeight / 2)?.closest(".lane");
+		return {Height: document.querySelector("#chart-lanes").offsetHeight, ScrollY: scrollY,
+			Lane: hit ? +hit.getAttribute("aria-posinset") : 0, Top: hit ? hit.getBoundingClientRect().top : 0,
+			Loading: document.querySelectorAll(".lane--loading").length} })()`
+	type place struct {
+		Height, ScrollY, Top float64
+		Lane, Loading        int
+	}
+	var before, after place
+	b.eval(t, underReader, &before)
+	if before.Lane <= app.LaneChunk || before.Loading == 0 {
+		t.Fatalf("scrolled to the end, the reader is over lane %d, with %d lanes loading: want a lane of the far chunk, loading", before.Lane, before.Loading)
+	}
+	b.eval(t, `heldLanes.forEach(release => release())`, nil)
+	b.waitFor(t, "the far chunk shown", `!document.querySelector("#chart-lanes > .lane--loading")`)
+	b.eval(t, underReader, &after)
+	if math.Abs(after.Height-before.Height) > 1 || after.Lane != before.Lane || math.Abs(after.Top-before.Top) > 1 || after.ScrollY != before.ScrollY {
+		t.Errorf("the far chunk came and moved what is under the reader: before %+v, after %+v; want the same chart height, lane and place", before, after)
+	}
+	b.eval(t, `window.scrollTo(0, document.body.scrollHeight)`, nil)
 	b.waitFor(t, "the last lane loaded", lane+` && !`+lane+`.matches(".lane--loading")`)
 	var drawn []string
 	b.eval(t, `[...`+lane+`.querySelectorAll("a.bar")].map(a => a.dataset.relationship)`, &drawn)
@@ -70,7 +102,9 @@ func TestBrowserLoadsLanesInChunks(t *testing.T) {
 }
 
 // TestBrowserLoadingLanes shows the lanes whose chunk has not come yet
-// (the API held back): they say they are loading, and draw no bars.
+// (the API held back), on a phone in the dark and a wide screen in the
+// light: they say they are loading, draw no bars but their markers, and
+// are as high as they will be.
 func TestBrowserLoadingLanes(t *testing.T) {
 	tl := data.Generate(700, 3500, 1)
 	tl.ID = "medium"
@@ -79,24 +113,42 @@ func TestBrowserLoadingLanes(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := startServer(t, writeFiles(t, map[string]string{"medium.json": string(src)}))
-	b := newBrowser(t, 1280, 900)
-	b.run(t, chromedp.Navigate(srv.URL+"/t/medium"), waitInteractive())
-	// The chunk's request never ends: the page can only wait.
-	b.eval(t, `(() => { const f = window.fetch; window.fetch = (u, ...a) => String(u).includes("lanes=") ? new Promise(() => {}) : f(u, ...a); })()`, nil)
-	lane := `document.querySelector('#chart-lanes > .lane[aria-posinset="700"]')`
-	b.eval(t, `window.scrollTo(0, document.body.scrollHeight)`, nil)
-	b.waitFor(t, "lane 700 drawn", lane)
-	var state struct {
-		Loading bool
-		Busy    string
-		Bars    int
-		Text    string
+	rows := plot.BarRows(tl, time.Now())
+	for _, tt := range []struct {
+		width  int
+		scheme string
+	}{{1280, "light"}, {360, "dark"}} {
+		name := fmt.Sprintf("lanes-loading-%d-%s.png", tt.width, tt.scheme)
+		t.Run(name, func(t *testing.T) {
+			b := newBrowser(t, tt.width, 900)
+			b.run(t, colorScheme(tt.scheme), chromedp.Navigate(srv.URL+"/t/medium"), waitInteractive())
+			// The chunk's request never ends: the page can only wait.
+			b.eval(t, `(() => { const f = window.fetch; window.fetch = (u, ...a) => String(u).includes("lanes=") ? new Promise(() => {}) : f(u, ...a); })()`, nil)
+			lane := `document.querySelector('#chart-lanes > .lane[aria-posinset="700"]')`
+			b.eval(t, `window.scrollTo(0, document.body.scrollHeight)`, nil)
+			b.waitFor(t, "lane 700 drawn", lane)
+			var state struct {
+				Loading      bool
+				Busy, Text   string
+				Bars         int
+				Height       float64
+				MarkerHeight float64
+				Rem          float64
+			}
+			b.eval(t, `(() => { const l = `+lane+`, plot = l.querySelector(".lane__plot"), band = l.querySelector(".lane__loading");
+				return {Loading: l.matches(".lane--loading"), Busy: l.getAttribute("aria-busy"), Text: plot.textContent,
+					Bars: l.querySelectorAll(".bar").length, Height: band.offsetHeight, MarkerHeight: band.offsetTop,
+					Rem: parseFloat(getComputedStyle(document.documentElement).fontSize)} })()`, &state)
+			if !state.Loading || state.Busy != "true" || state.Bars != 0 || !strings.Contains(state.Text, "Loading") {
+				t.Errorf("lane 700, whose chunk has not come, is %+v; want it to say it is loading, without bars", state)
+			}
+			// Where its bars will be: under its markers, its rows of bars high.
+			if want := float64(rows[699]) * 2.25 * state.Rem; math.Abs(state.Height-want) > 1 {
+				t.Errorf("lane 700's loading band is %v px high, want its %d rows of bars, %v px", state.Height, rows[699], want)
+			}
+			b.eval(t, lane+`.scrollIntoView({block: "center"})`, nil)
+			b.waitFor(t, "the lanes above lane 700 drawn", `document.querySelector('#chart-lanes > .lane[aria-posinset="698"]')`)
+			b.viewScreenshot(t, name)
+		})
 	}
-	b.eval(t, `(() => { const l = `+lane+`; return {Loading: l.matches(".lane--loading"), Busy: l.getAttribute("aria-busy"),
-		Bars: l.querySelectorAll(".bar").length, Text: l.querySelector(".lane__plot").textContent} })()`, &state)
-	if !state.Loading || state.Busy != "true" || state.Bars != 0 || !strings.Contains(state.Text, "Loading") {
-		t.Errorf("lane 700, whose chunk has not come, is %+v; want it to say it is loading, without bars", state)
-	}
-	b.eval(t, lane+`.scrollIntoView({block: "center"})`, nil)
-	b.viewScreenshot(t, "lanes-loading-1280.png")
 }

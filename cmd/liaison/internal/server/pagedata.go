@@ -75,7 +75,7 @@ func (st *serverState) pageData(page *url.URL, static bool) []byte {
 		// answer when that fits; at 100,000 relationships it does not
 		// (every event, 5 MB of JSON, is in it), and the block is empty.
 		path := app.TimelineLanesAPIPath(id, 0)
-		if b := st.encodePageData(append(paths, path), append(keys, lanesKey(id, 0)), append(answers, lanesAnswer(t, 0))); b != nil {
+		if b := st.encodePageData(append(paths, path), append(keys, lanesKey(id, 0)), append(answers, st.lanesAnswer(t, 0))); b != nil {
 			return b
 		}
 		return []byte(dataBlockStart(path) + "</script>\n")

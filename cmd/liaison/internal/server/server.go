@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -99,6 +100,8 @@ type serverState struct {
 	// and api the API's answers.
 	pageCache *pageCache
 	api       *apiCache
+	// laneRows holds, by timeline id, what barRows works out once.
+	laneRows sync.Map
 }
 
 // current is the state requests are answered with.
@@ -250,7 +253,7 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 			writeJSONError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		s.serveAPI(w, r, st, lanesKey(id, k), func() (apiAnswer, error) { return lanesAnswer(t, k), nil })
+		s.serveAPI(w, r, st, lanesKey(id, k), func() (apiAnswer, error) { return st.lanesAnswer(t, k), nil })
 		return
 	}
 	s.serveAPI(w, r, st, timelineKey(id, ids, allPeople), func() (apiAnswer, error) { return timelineAnswer(t, ids, allPeople) })
@@ -298,27 +301,31 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// lanesAnswer is the part of t that chunk k of its lanes shows
-// (app.TimelineLanesAPIPath): every person, source and event; the
-// relationships of the people of those lanes; and those that reach the
+// lanesAnswer is the API's answer for chunk k of the lanes of t
+// (app.TimelineLanesAPIPath, app.LaneChunkAnswer). The first chunk is
+// the part of t its lanes show: every person, source and event; the
+// relationships of the people of those lanes; those that reach the
 // earliest date, the latest date, and one that is ongoing, if another
 // relationship does, so that the part spans the time of the whole
-// (plot.Window). Events are all there: the list under the chart numbers
-// them all by date.
-func lanesAnswer(t *data.Timeline, k int) apiAnswer {
+// (plot.Window); and the rows of bars of every lane of the whole, which
+// the page sizes the lanes not loaded with. Events are all there: the
+// list under the chart numbers them all by date, and they make the
+// lanes' markers. The other chunks add only the relationships of the
+// people of their lanes: at 100,000 relationships the events were 4.9 MB
+// of JSON that every chunk repeated.
+func (st *serverState) lanesAnswer(t *data.Timeline, k int) apiAnswer {
 	first, last := k*app.LaneChunk, min((k+1)*app.LaneChunk, len(t.People))
 	in := make(map[string]bool, last-first)
 	for _, p := range t.People[first:last] {
 		in[p.ID] = true
 	}
-	out := *t
-	out.Relationships = []data.Relationship{}
+	relationships := []data.Relationship{}
 	earliest, latest, ongoing := -1, -1, -1
 	var from, to time.Time
 	for i := range t.Relationships {
 		r := &t.Relationships[i]
 		if in[r.People[0]] || in[r.People[1]] {
-			out.Relationships = append(out.Relationships, *r)
+			relationships = append(relationships, *r)
 			continue
 		}
 		start, end := relationshipSpan(r)
@@ -332,14 +339,35 @@ func lanesAnswer(t *data.Timeline, k int) apiAnswer {
 			ongoing = i
 		}
 	}
+	if k > 0 {
+		return apiAnswer{laneRelationships{relationships}, len(relationships)}
+	}
 	var extent []int
 	for _, i := range []int{earliest, latest, ongoing} {
 		if i >= 0 && !slices.Contains(extent, i) {
 			extent = append(extent, i)
-			out.Relationships = append(out.Relationships, t.Relationships[i])
+			relationships = append(relationships, t.Relationships[i])
 		}
 	}
-	return apiAnswer{&out, len(out.People) + len(out.Relationships) + len(out.Events)}
+	out := *t
+	out.Relationships = relationships
+	answer := app.LaneChunkAnswer{Timeline: &out, LaneBarRows: st.barRows(t)}
+	return apiAnswer{answer, len(out.People) + len(out.Relationships) + len(out.Events)}
+}
+
+// laneRelationships is the answer for a chunk of lanes after the first
+// (see lanesAnswer): what app.LaneChunkAnswer decodes it into.
+type laneRelationships struct {
+	Relationships []data.Relationship `json:"relationships"`
+}
+
+// barRows is how many rows of bars each lane of t takes
+// (plot.BarRows), worked out once per version: it takes 0.25–0.6× of a
+// layout's time (BenchmarkBarRows against BenchmarkLaneLayout). Rows depend on now only through relationships that
+// start after it, which are ongoing.
+func (st *serverState) barRows(t *data.Timeline) []int {
+	rows, _ := st.laneRows.LoadOrStore(t.ID, sync.OnceValue(func() []int { return plot.BarRows(t, time.Now()) }))
+	return rows.(func() []int)()
 }
 
 // relationshipSpan is the earliest and latest time that r's dates reach,
