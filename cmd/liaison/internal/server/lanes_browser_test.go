@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -151,4 +153,44 @@ func TestBrowserLoadingLanes(t *testing.T) {
 			b.viewScreenshot(t, name)
 		})
 	}
+}
+
+// TestBrowserLiveReloadStaysChunked edits, under serve -watch, a
+// timeline that its page loads chunk by chunk of lanes: the page shows
+// the change and asks for the first chunk again, never the whole, and its
+// far lanes still load as the reader reaches them.
+func TestBrowserLiveReloadStaysChunked(t *testing.T) {
+	tl := data.Generate(700, 3500, 1)
+	tl.ID = "medium"
+	src, err := json.Marshal(tl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeFiles(t, map[string]string{"medium.json": string(src)})
+	addr := startWatching(t, dir)
+	b := newBrowser(t, 1280, 900)
+	b.run(t, chromedp.Navigate("http://"+addr+"/t/medium"), waitInteractive())
+
+	tl.People[0].Description = "Changed under the page"
+	changed, err := json.Marshal(tl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "medium.json"), changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first := `document.querySelector('#chart-lanes > .lane[aria-posinset="1"] .lane__description')?.textContent`
+	b.waitFor(t, "the new description", first+` == "Changed under the page"`)
+	lane := `document.querySelector('#chart-lanes > .lane[aria-posinset="700"]')`
+	b.eval(t, `window.scrollTo(0, document.body.scrollHeight)`, nil)
+	b.waitFor(t, "the last lane loaded", lane+` && !`+lane+`.matches(".lane--loading")`)
+
+	var paths []string
+	for _, f := range b.apiFetches(t) {
+		paths = append(paths, f.Path)
+	}
+	if slices.Contains(paths, app.TimelineAPIPath(tl.ID, nil)) || !slices.Contains(paths, app.TimelineLanesAPIPath(tl.ID, 0)) {
+		t.Errorf("after the new version the page fetched %q, want the first chunk of lanes again, not the whole", paths)
+	}
+	b.checkConsole(t)
 }
