@@ -109,7 +109,8 @@ fuzz:
 # npm brings); the server's requests a second against a static file's;
 # then, in headless Chromium, first paint, the WebAssembly's takeover, DOM
 # size, memory and input latency at 50, 1,000 and 10,000 relationships,
-# and the WebAssembly's sizes. BENCH_RUNS loads of each size (after a
+# and the WebAssembly's sizes; then at 100,000 relationships, the takeover
+# and the bytes fetched before and after scrolling to the last lane. BENCH_RUNS loads of each size (after a
 # first one with the server's page cache empty) give the medians. Packages
 # run one at a time, so that no benchmark shares the cores with another.
 # Last, the peers harness (bench-peers).
@@ -121,6 +122,7 @@ bench: build browser js
 		-run '^$$' -bench '^(BenchmarkLaneLayout|BenchmarkRescale)$$/relationships=(1000|10000)$$' -count 1
 	$(GO) test -tags built ./cmd/liaison/internal/server -run '^$$' -bench . -benchtime 3s -count 1
 	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test -tags built ./cmd/liaison/internal/server -run '^TestBenchBrowser$$' -count 1 -v -timeout 30m
+	LIAISON_BENCH=1 LIAISON_BENCH_RUNS=$(BENCH_RUNS) $(GO) test -tags built ./cmd/liaison/internal/server -run '^TestBenchBrowserLarge$$' -count 1 -v -timeout 30m
 	$(MAKE) bench-peers
 
 # Issue 16's side-by-side run (about 10 minutes on 2 cores): vis-timeline,

@@ -32,6 +32,12 @@ type chart struct {
 	IEmbed bool
 	ISched *scheduler
 
+	// IChunks are the chunks of lanes (LaneChunk) whose relationships the
+	// layout holds, nil for all: the others are drawn as loading, and
+	// asked for with IOnLanes as they come near the reader's view.
+	IChunks  *LaneChunks
+	IOnLanes func(ctx goapp.Context, first, last int)
+
 	IOnWindow func(ctx goapp.Context, w plot.TimeScale)
 	IOnCursor func(ctx goapp.Context, at data.Date) // zero: no cursor
 
@@ -88,6 +94,33 @@ func (c *chart) Embedded(embed bool) *chart {
 func (c *chart) Scheduler(s *scheduler) *chart {
 	c.ISched = s
 	return c
+}
+
+// Chunks sets the chunks of lanes that the layout holds, nil for all.
+func (c *chart) Chunks(chunks *LaneChunks) *chart {
+	c.IChunks = chunks
+	return c
+}
+
+// OnLanes sets what asks for the lanes first to last-1 when some of them
+// are not loaded.
+func (c *chart) OnLanes(h func(ctx goapp.Context, first, last int)) *chart {
+	c.IOnLanes = h
+	return c
+}
+
+// askLanes asks for the lanes drawn when some of them are not loaded.
+func (c *chart) askLanes(ctx goapp.Context) {
+	w := c.lanes
+	if c.IOnLanes == nil || c.IChunks == nil {
+		return
+	}
+	for i := w.First; i < w.Last; i += LaneChunk - i%LaneChunk {
+		if !c.IChunks.loaded(i) {
+			c.IOnLanes(ctx, w.First, w.Last)
+			return
+		}
+	}
 }
 
 // OnWindow sets what happens when the reader zooms or pans.

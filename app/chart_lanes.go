@@ -67,37 +67,56 @@ func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool, details str
 	if highlighted {
 		classes = append(classes, "lane--highlighted")
 	}
+	// A lane whose relationships are not loaded yet (see chart.IChunks)
+	// is as high as it will be, and says so where its bars will be: it
+	// draws none of them, since it holds only those shared with lanes
+	// loaded. Its markers are all there (every event is loaded).
+	loading := !c.IChunks.loaded(i)
+	if loading {
+		classes = append(classes, "lane--loading")
+	}
 	bars, markers := inSight(lane)
-	return goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).
+	if loading {
+		bars = nil
+	}
+	li := goapp.Li().Class(classes...).DataSet("person", lane.Person.ID).
 		Aria("setsize", len(c.ILayout.Lanes)).
-		Aria("posinset", i+1).
-		Body(
-			goapp.Div().Class("lane__name").Body(
-				goapp.Span().Class("lane__person").Body(c.renderPerson(lane.Person)),
-				goapp.If(lane.Person.Description != "", func() goapp.UI {
-					return goapp.Span().Class("lane__description").Text(lane.Person.Description)
-				}),
-			),
-			goapp.Div().Class("lane__plot").Style("height", rem(plotHeight(lane))).Body(
-				// The clip hides what lies outside the zoomed window, but for
-				// the room of a focus ring around the plot, in which the items
-				// are placed; tooltips sit beside it so that they are never cut
-				// off.
-				goapp.Div().Class("lane__clip").Body(
-					goapp.Div().Class("lane__items").Body(
-						goapp.Range(markers).Slice(func(i int) goapp.UI {
-							m := markers[i]
-							return c.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight, details)
-						}),
-						goapp.Range(bars).Slice(func(i int) goapp.UI {
-							b := bars[i]
-							return c.renderBar(lane.Person, b, barTop(lane, b), details)
-						}),
-					),
+		Aria("posinset", i+1)
+	if loading {
+		li = li.Aria("busy", ariaTrue)
+	}
+	return li.Body(
+		goapp.Div().Class("lane__name").Body(
+			goapp.Span().Class("lane__person").Body(c.renderPerson(lane.Person)),
+			goapp.If(lane.Person.Description != "", func() goapp.UI {
+				return goapp.Span().Class("lane__description").Text(lane.Person.Description)
+			}),
+		),
+		goapp.Div().Class("lane__plot").Style("height", rem(plotHeight(lane))).Body(
+			// The clip hides what lies outside the zoomed window, but for
+			// the room of a focus ring around the plot, in which the items
+			// are placed; tooltips sit beside it so that they are never cut
+			// off.
+			goapp.Div().Class("lane__clip").Body(
+				goapp.Div().Class("lane__items").Body(
+					goapp.Range(markers).Slice(func(i int) goapp.UI {
+						m := markers[i]
+						return c.renderMarker(lane.Person, m, float64(m.Row)*markerRowHeight, details)
+					}),
+					goapp.Range(bars).Slice(func(i int) goapp.UI {
+						b := bars[i]
+						return c.renderBar(lane.Person, b, barTop(lane, b), details)
+					}),
 				),
-				c.renderLaneTooltip(lane),
 			),
-		)
+			goapp.If(loading, func() goapp.UI {
+				return goapp.Span().Class("lane__loading").
+					Style("top", rem(float64(lane.MarkerRows)*markerRowHeight)).
+					Text(laneLoadingText)
+			}),
+			c.renderLaneTooltip(lane),
+		),
+	)
 }
 
 // renderPerson is the name of a lane's person, a link to the view of

@@ -78,6 +78,7 @@ func (c *chart) followSight(ctx goapp.Context) {
 		ctx.PreventUpdate()
 		return
 	}
+	defer c.askLanes(ctx)
 	offsets := plot.LaneOffsets(c.sight.heights.of(c.ILayout.Lanes))
 	drift := c.lanes.Drift(offsets)
 	top, bottom := c.sight.band(1)

@@ -14,6 +14,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -38,6 +39,68 @@ type Library interface {
 // library is one. For people the timeline lacks it may give the whole.
 type PartialLibrary interface {
 	TimelinePart(id string, people []string) (*data.Timeline, error)
+}
+
+// A LaneLibrary is a Library that may give a timeline too large to fetch
+// at once in chunks of its lanes (LaneChunk): every person, source and
+// event, but only the relationships of the people of the chunks it has
+// loaded. The page draws the lanes of the others as loading, and asks for
+// them as the reader comes near (LoadLanes). The browser's library is one.
+type LaneLibrary interface {
+	// Chunks says which chunks of lanes of the timeline id the library
+	// holds; nil when it holds the whole timeline.
+	Chunks(id string) *LaneChunks
+	// LoadLanes loads the chunks of the lanes first to last-1 of the
+	// timeline id, and returns the timeline with them. It blocks while
+	// they are fetched.
+	LoadLanes(id string, first, last int) (*data.Timeline, error)
+	// Whole is the whole timeline id, for what the lanes cannot show
+	// without it.
+	Whole(id string) (*data.Timeline, error)
+}
+
+// LaneChunks is what a LaneLibrary holds of a timeline it gives chunk by
+// chunk of lanes.
+type LaneChunks struct {
+	// Loaded says, by chunk of LaneChunk lanes, whether the library
+	// holds the relationships of its people.
+	Loaded []bool
+	// BarRows is how many rows of bars each lane takes in the whole
+	// timeline (plot.BarRows), by lane: a lane not loaded is drawn as
+	// high as it will be, so that nothing under the reader moves when
+	// its relationships come.
+	BarRows []int
+}
+
+// loaded reports whether lane i has its relationships.
+func (c *LaneChunks) loaded(i int) bool {
+	return c == nil || i/LaneChunk >= len(c.Loaded) || c.Loaded[i/LaneChunk]
+}
+
+// sizeAwaited gives the lanes of l that are not loaded the rows of bars
+// they will have: l holds only their relationships with lanes loaded.
+// Their markers' rows are right already (every event is loaded).
+func (c *LaneChunks) sizeAwaited(l *plot.LaneLayout) {
+	if c == nil || len(c.BarRows) != len(l.Lanes) {
+		return // not a layout of the whole timeline: a view of some people holds all of theirs
+	}
+	for i := range l.Lanes {
+		if !c.loaded(i) {
+			l.Lanes[i].BarRows = max(1, c.BarRows[i])
+		}
+	}
+}
+
+// A LaneChunkAnswer is the API's answer to TimelineLanesAPIPath. That of
+// the first chunk is a timeline (the data format), with every person,
+// source and event, the relationships of the people of its lanes and
+// those that span the whole's time, and LaneBarRows. Those of the others
+// hold only "relationships": those of the people of their lanes.
+type LaneChunkAnswer struct {
+	*data.Timeline
+	// LaneBarRows, in the first chunk only, is how many rows of bars
+	// each lane takes in the whole timeline (LaneChunks.BarRows).
+	LaneBarRows []int `json:"laneBarRows,omitempty"`
 }
 
 // timelineFor is the timeline of id for a view of people: a part of it

@@ -48,7 +48,10 @@ func (p *timelinePage) open(path string, s ViewState) {
 		p.state, p.problem, p.timeline = s, problemText(err), nil
 		return
 	}
-	p.timeline = t
+	p.timeline, p.chunks = t, nil
+	if lanes, ok := p.library.(LaneLibrary); ok && len(s.People) == 0 {
+		p.chunks = lanes.Chunks(id)
+	}
 	p.problems = p.library.Problems(id)
 	p.show(s)
 	p.listLengths = nil
@@ -65,7 +68,48 @@ func (p *timelinePage) refresh() {
 // timeline from it: it is the only writer of either.
 func (p *timelinePage) show(s ViewState) {
 	p.state = s
-	p.view = deriveView(p.view, p.timeline, s, p.now())
+	if p.chunks != nil && p.needsWhole(s) {
+		if t, err := p.library.(LaneLibrary).Whole(p.timeline.ID); err == nil {
+			p.timeline, p.chunks = t, nil
+		}
+	}
+	p.view = deriveView(p.view, p.timeline, p.chunks, s, p.now())
+}
+
+// needsWhole says whether the view s needs more of a timeline loaded
+// chunk by chunk of lanes than the chunks in sight: the list view and the
+// "as of" summary list every relationship, and the details may be of one
+// in a lane not loaded yet.
+func (p *timelinePage) needsWhole(s ViewState) bool {
+	if s.List || !s.At.IsZero() {
+		return true
+	}
+	if s.Relationship != "" {
+		_, ok := p.timeline.Relationship(s.Relationship)
+		return !ok
+	}
+	return false
+}
+
+// loadLanes has the library load the lanes first to last-1 of the
+// timeline shown, off the reader's frames, and shows them once they
+// came: the chart asks as they come near the reader's view.
+func (p *timelinePage) loadLanes(ctx goapp.Context, first, last int) {
+	lanes, ok := p.library.(LaneLibrary)
+	if !ok || p.chunks == nil {
+		return
+	}
+	id := p.timeline.ID
+	ctx.Async(func() {
+		t, err := lanes.LoadLanes(id, first, last)
+		ctx.Dispatch(func(goapp.Context) {
+			if err != nil || p.chunks == nil || p.timeline == nil || p.timeline.ID != id || len(p.state.People) > 0 {
+				return // the page shows another view now: it holds what it needs
+			}
+			p.timeline, p.chunks = t, lanes.Chunks(id)
+			p.show(p.state)
+		})
+	})
 }
 
 // navigate shows the view s as a new history entry: the person filter,

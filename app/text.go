@@ -23,6 +23,7 @@ const (
 	allTimelinesLink    = "See all timelines"
 	fullTimelineLink    = "Open the full timeline ↗"
 	nowLabel            = "now"
+	laneLoadingText     = "Loading relationships…"
 	zoomHint            = "Hold Ctrl and scroll, or pinch, to zoom"
 	zoomGroupLabel      = "Zoom"
 	zoomOutLabel        = "Zoom out"

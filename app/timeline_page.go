@@ -40,8 +40,12 @@ type timelinePage struct {
 	path     string
 	state    ViewState
 	timeline *data.Timeline
-	view     timelineView
-	problem  string // what went wrong, shown instead of the timeline
+	// chunks are the chunks of lanes of the timeline that the library
+	// holds, when it gives it in chunks (LaneLibrary); nil when the page
+	// holds all it shows.
+	chunks  *LaneChunks
+	view    timelineView
+	problem string // what went wrong, shown instead of the timeline
 	// described is the timeline the page's title and description are
 	// of (see describe).
 	described *data.Timeline
@@ -178,6 +182,8 @@ func (p *timelinePage) Render() goapp.UI {
 			People(v.people.names, v.people.colors).
 			Embedded(p.embed).
 			Scheduler(&p.sched).
+			Chunks(p.chunks).
+			OnLanes(p.loadLanes).
 			OnWindow(p.setWindow).
 			OnCursor(p.moveCursor),
 		renderAsOf(s.At, couples, v.people, p.more(couplesAsOf, len(couples))),

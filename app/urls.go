@@ -3,6 +3,7 @@ package app
 import (
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +24,29 @@ const (
 	PeopleParameter = "people"
 	AllPeopleValue  = "all"
 )
+
+// The query of an API request for the part of a timeline that a window of
+// its lanes shows (?lanes=K, lanes K×LaneChunk up to the next chunk): the
+// browser's library asks for it, chunk by chunk as the reader scrolls,
+// when a timeline is too large for its page to carry (see
+// TimelineLanesAPIPath).
+const (
+	LanesParameter = "lanes"
+	// LaneChunk is how many lanes one answer covers. At 100,000
+	// relationships among 10,000 people (liaison gen) a chunk is about
+	// 5,000 relationships, 1.8 MB of JSON, which the WebAssembly decodes
+	// in a few tens of milliseconds; a screen shows 20 lanes.
+	LaneChunk = 500
+)
+
+// TimelineLanesAPIPath is the API request for the lanes of chunk k of the
+// timeline id: every person, source and event, and the relationships of
+// the people of lanes k×LaneChunk to (k+1)×LaneChunk-1, with those that
+// reach the timeline's first and last dates, so that the part spans the
+// same time as the whole.
+func TimelineLanesAPIPath(id string, k int) string {
+	return TimelinesAPIPath + "/" + url.PathEscape(id) + "?" + LanesParameter + "=" + strconv.Itoa(k)
+}
 
 // TimelinesAPIPath is the API's list of timelines.
 const TimelinesAPIPath = "/api/timelines"

@@ -46,16 +46,31 @@ func newTimelinePeople(t *data.Timeline) *timelinePeople {
 	return p
 }
 
+// samePeople reports whether a and b hold the same people, as the
+// timelines of one timeline's chunks of lanes do.
+func samePeople(a, b *data.Timeline) bool {
+	return len(a.People) == len(b.People) && (len(a.People) == 0 || &a.People[0] == &b.People[0])
+}
+
 // deriveView is the view of the state s of t, with now placing the ongoing
 // relationships. What it shares with prev, the view before, it takes
 // from prev rather than make again, which is what a zoom or a pan costs:
 // the people of the same timeline, the relationships of the same filter
 // and their layout, moved to another window (plot.LaneLayout.Rescale).
-// prev must not be used after: its layout may have moved.
-func deriveView(prev timelineView, t *data.Timeline, s ViewState, now time.Time) timelineView {
+// chunks say which lanes of t have their relationships when t is loaded
+// chunk by chunk (nil when it is whole): the others are laid out as high
+// as they will be. prev must not be used after: its layout may have moved.
+func deriveView(prev timelineView, t *data.Timeline, chunks *LaneChunks, s ViewState, now time.Time) timelineView {
 	v := timelineView{people: prev.people}
-	if v.people == nil || v.people.of != t {
+	switch {
+	case v.people == nil || !samePeople(v.people.of, t):
 		v.people = newTimelinePeople(t)
+	case v.people.of != t:
+		// More of a timeline loaded in chunks of lanes (LaneLibrary):
+		// the same people, whose index is kept.
+		people := *v.people
+		people.of = t
+		v.people = &people
 	}
 	var known []string
 	for _, id := range s.People {
@@ -91,6 +106,7 @@ func deriveView(prev timelineView, t *data.Timeline, s ViewState, now time.Time)
 	switch {
 	case v.shown != prev.shown:
 		v.layout = plot.NewLaneLayout(v.shown, now, window)
+		chunks.sizeAwaited(&v.layout)
 	case !prev.layout.Scale.Equal(window):
 		v.layout = prev.layout
 		v.layout.Rescale(window)

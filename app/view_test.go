@@ -17,7 +17,7 @@ func derive(t *testing.T, tl *data.Timeline, query string) timelineView {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return deriveView(timelineView{}, tl, ParseViewState(q), testNow)
+	return deriveView(timelineView{}, tl, nil, ParseViewState(q), testNow)
 }
 
 // TestDeriveView checks what of a state a view shows: the state as the
@@ -86,7 +86,7 @@ func TestDeriveViewFromTheViewBefore(t *testing.T) {
 	for i, query := range steps {
 		q, _ := url.ParseQuery(query)
 		prev := v
-		v = deriveView(prev, tl, ParseViewState(q), testNow)
+		v = deriveView(prev, tl, nil, ParseViewState(q), testNow)
 		want := derive(t, tl, query)
 		if got, want := v.state.URL("/").RawQuery, want.state.URL("/").RawQuery; got != want {
 			t.Errorf("%s: state = %q, want %q", query, got, want)

@@ -82,3 +82,18 @@ func BenchmarkRescale(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBarRows counts the rows of bars of every lane of a generated
+// timeline, as the server does once per version for a timeline it sends
+// in chunks of lanes.
+func BenchmarkBarRows(b *testing.B) {
+	for _, n := range benchSizes {
+		t := data.Generate(max(2, n/5), n, 1)
+		b.Run(fmt.Sprintf("relationships=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				BarRows(t, benchNow)
+			}
+		})
+	}
+}

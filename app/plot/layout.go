@@ -267,3 +267,45 @@ func (l *LaneLayout) marker(e *data.Event, number int) Marker {
 	from, to := l.Scale.Percent(e.Date.Earliest), l.Scale.Percent(e.Date.End())
 	return Marker{Event: e, Number: number, From: from, To: to, At: (from + to) / 2}
 }
+
+// BarRows is how many rows of bars each person's lane of t takes, in the
+// order of t.People, as NewLaneLayout stacks them: at any zoom, since a
+// bar's row does not depend on it. A page that holds only some of a
+// timeline's relationships sizes the other lanes with it, so that they
+// keep their height when their relationships come. It does a fraction of
+// NewLaneLayout's work: no segments, no markers.
+func BarRows(t *data.Timeline, now time.Time) []int {
+	l := LaneLayout{Now: now, Lanes: make([]Lane, len(t.People))}
+	laneOf := make(map[string]int, len(t.People))
+	for i := range t.People {
+		laneOf[t.People[i].ID] = i
+	}
+	counts := make([]int, len(t.People))
+	for i := range t.Relationships {
+		for _, id := range t.Relationships[i].People {
+			if k, ok := laneOf[id]; ok {
+				counts[k]++
+			}
+		}
+	}
+	array := make([]Bar, 0, 2*len(t.Relationships))
+	for i := range l.Lanes {
+		l.Lanes[i].Bars, array = carve(array, counts[i])
+	}
+	for i := range t.Relationships {
+		r := &t.Relationships[i]
+		a, okA := laneOf[r.People[0]]
+		b, okB := laneOf[r.People[1]]
+		if okA && okB {
+			l.Lanes[a].Bars = append(l.Lanes[a].Bars, Bar{Relationship: r})
+			l.Lanes[b].Bars = append(l.Lanes[b].Bars, Bar{Relationship: r})
+		}
+	}
+	rows := make([]int, len(l.Lanes))
+	var s stacker
+	for i := range l.Lanes {
+		s.stackBars(&l.Lanes[i], &l)
+		rows[i] = l.Lanes[i].BarRows
+	}
+	return rows
+}

@@ -305,3 +305,39 @@ func TestLaneLayoutRescale(t *testing.T) {
 		})
 	}
 }
+
+// TestBarRows checks that BarRows counts the rows of bars NewLaneLayout
+// stacks in every lane, on the small timeline, generated ones and one
+// person in every relationship.
+func TestBarRows(t *testing.T) {
+	small, err := data.Decode([]byte(layoutTimeline))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		tl   *data.Timeline
+	}{
+		{"small", small},
+		{"generated", data.Generate(200, 1000, 3)},
+		{"one person in every relationship", starTimeline(300)},
+	} {
+		want := NewLaneLayout(tt.tl, layoutNow, Window(tt.tl, layoutNow))
+		got := BarRows(tt.tl, layoutNow)
+		if len(got) != len(want.Lanes) {
+			t.Fatalf("%s: %d lanes, want %d", tt.name, len(got), len(want.Lanes))
+		}
+		many := 0
+		for i, lane := range want.Lanes {
+			if got[i] != lane.BarRows {
+				t.Errorf("%s: lane %d (%s) has %d rows of bars, want %d", tt.name, i, lane.Person.ID, got[i], lane.BarRows)
+			}
+			if lane.BarRows > 1 {
+				many++
+			}
+		}
+		if many == 0 {
+			t.Errorf("%s: no lane has more than one row of bars: the test proves nothing", tt.name)
+		}
+	}
+}

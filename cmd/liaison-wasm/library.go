@@ -31,7 +31,11 @@ import (
 // server before it can draw.
 type apiLibrary struct {
 	timelines map[string]*data.Timeline // whole, by id
-	parts     map[string][]timelinePart // by id, the latest first
+	laned     map[string]*lanedTimeline // too large for one answer, by id
+	// chunked are the timelines the library has loaded in chunks, which
+	// it asks for in chunks again after a new version (OnChange).
+	chunked map[string]bool
+	parts   map[string][]timelinePart // by id, the latest first
 	// pageData holds the answers the page came with, by API path, until
 	// they are asked for; nil until read (readPageData).
 	pageData map[string]string
@@ -67,12 +71,102 @@ func (l *apiLibrary) Summaries() ([]data.Summary, error) {
 }
 
 // Timeline fetches a timeline once and keeps it: a page changes filters
-// without asking again.
+// without asking again. A timeline too large for its page to carry (the
+// page names the first chunk of its lanes instead: see pageData in the
+// server) comes chunk by chunk of lanes: at first the first chunk, then
+// what LoadLanes adds.
 func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 	if t, ok := l.timelines[id]; ok {
 		return t, nil
 	}
-	body, status, err := l.get(app.TimelineAPIPath(id, nil))
+	if lt, ok := l.laned[id]; ok {
+		return lt.timeline, nil
+	}
+	if l.pageData == nil {
+		l.pageData = readPageData()
+	}
+	// After a new version (serve -watch), the page's blocks are gone: a
+	// timeline that came in chunks comes in chunks again.
+	if first := app.TimelineLanesAPIPath(id, 0); l.pageNames(first) || l.chunked[id] {
+		named := l.pageNames(first)
+		answer, err := l.decodeLanes(first)
+		if err != nil && !named {
+			return l.Whole(id) // the new version has no lanes, or no such timeline: the whole says which
+		}
+		if err != nil {
+			return nil, err
+		}
+		if l.laned == nil {
+			l.laned = map[string]*lanedTimeline{}
+		}
+		if l.chunked == nil {
+			l.chunked = map[string]bool{}
+		}
+		l.laned[id], l.chunked[id] = newLanedTimeline(answer), true
+		return answer.Timeline, nil
+	}
+	return l.Whole(id)
+}
+
+// Whole is the whole timeline id, fetched once: what a view needs that
+// the lanes in sight do not hold (the list view, the "as of" summary).
+func (l *apiLibrary) Whole(id string) (*data.Timeline, error) {
+	if t, ok := l.timelines[id]; ok {
+		return t, nil
+	}
+	t, err := l.decode(app.TimelineAPIPath(id, nil), id)
+	if err != nil {
+		return nil, err
+	}
+	if l.timelines == nil {
+		l.timelines = map[string]*data.Timeline{}
+	}
+	l.timelines[id] = t
+	delete(l.laned, id)
+	return t, nil
+}
+
+// Chunks says which chunks of lanes (app.LaneChunk) of the timeline id
+// the library holds; nil when it holds all of them.
+func (l *apiLibrary) Chunks(id string) *app.LaneChunks {
+	if _, ok := l.timelines[id]; ok {
+		return nil
+	}
+	if lt, ok := l.laned[id]; ok {
+		return &app.LaneChunks{Loaded: slices.Clone(lt.loaded), BarRows: lt.barRows}
+	}
+	return nil
+}
+
+// LoadLanes fetches the chunks of the lanes first to last-1 of timeline id
+// that it lacks (and no other call is fetching), one after the other, and
+// returns the timeline with them.
+func (l *apiLibrary) LoadLanes(id string, first, last int) (*data.Timeline, error) {
+	lt, ok := l.laned[id]
+	if !ok {
+		return l.Timeline(id)
+	}
+	for k := max(first, 0) / app.LaneChunk; k*app.LaneChunk < last && k < len(lt.loaded); k++ {
+		if lt.loaded[k] || lt.pending[k] {
+			continue
+		}
+		lt.pending[k] = true
+		part, err := l.decodeLanes(app.TimelineLanesAPIPath(id, k))
+		lt.pending[k] = false
+		if err != nil {
+			return lt.timeline, err
+		}
+		if l.laned[id] != lt {
+			return l.Timeline(id) // the whole came meanwhile, or a new version
+		}
+		lt.add(part.Relationships, k)
+	}
+	return lt.timeline, nil
+}
+
+// decode is the timeline of the API's answer to path, for the timeline id.
+func (l *apiLibrary) decode(path, id string) (*data.Timeline, error) {
+	body, status, err := l.get(path)
 	switch {
 	case err != nil:
 		return nil, err
@@ -83,15 +177,71 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 	}
 	// The server validated the timeline when it loaded it: decoding is
 	// enough (see data.Decode).
-	t, err := data.Decode(body)
-	if err != nil {
+	return data.Decode(body)
+}
+
+// decodeLanes is the API's answer to path, a chunk of a timeline's lanes
+// (app.TimelineLanesAPIPath).
+func (l *apiLibrary) decodeLanes(path string) (*app.LaneChunkAnswer, error) {
+	body, status, err := l.get(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case status != 200:
+		return nil, errors.New("the server answered " + strconv.Itoa(status))
+	}
+	var answer app.LaneChunkAnswer
+	if err := json.Unmarshal(body, &answer); err != nil {
 		return nil, err
 	}
-	if l.timelines == nil {
-		l.timelines = map[string]*data.Timeline{}
+	if answer.Timeline == nil {
+		return nil, errors.New("the server answered no timeline")
 	}
-	l.timelines[id] = t
-	return t, nil
+	return &answer, nil
+}
+
+// A lanedTimeline is a timeline loaded chunk by chunk of its lanes: every
+// person, source and event, and the relationships of the people of the
+// chunks loaded (see app.TimelineLanesAPIPath).
+type lanedTimeline struct {
+	// timeline is replaced, never changed, as chunks come: a page that
+	// holds the one before draws it until it asks again. Every one shares
+	// the first's people, which keeps the page's index of them.
+	timeline *data.Timeline
+	barRows  []int  // by lane: its rows of bars in the whole timeline
+	loaded   []bool // by chunk
+	pending  []bool // by chunk: being fetched
+	has      map[string]bool
+}
+
+// newLanedTimeline holds the first chunk of a timeline's lanes.
+func newLanedTimeline(first *app.LaneChunkAnswer) *lanedTimeline {
+	t := first.Timeline
+	chunks := (len(t.People) + app.LaneChunk - 1) / app.LaneChunk
+	lt := &lanedTimeline{timeline: t, loaded: make([]bool, chunks), pending: make([]bool, chunks), has: map[string]bool{}}
+	if len(first.LaneBarRows) == len(t.People) {
+		lt.barRows = first.LaneBarRows
+	}
+	for _, r := range t.Relationships {
+		lt.has[r.ID] = true
+	}
+	if chunks > 0 {
+		lt.loaded[0] = true
+	}
+	return lt
+}
+
+// add takes the relationships of chunk k, rs, those it lacks.
+func (lt *lanedTimeline) add(rs []data.Relationship, k int) {
+	next := *lt.timeline
+	next.Relationships = slices.Clip(next.Relationships)
+	for _, r := range rs {
+		if !lt.has[r.ID] {
+			lt.has[r.ID] = true
+			next.Relationships = append(next.Relationships, r)
+		}
+	}
+	lt.timeline, lt.loaded[k] = &next, true
 }
 
 // TimelinePart is the part of a timeline that a view of people shows:
@@ -101,7 +251,7 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 // the whole timeline, which tells the page so.
 func (l *apiLibrary) TimelinePart(id string, people []string) (*data.Timeline, error) {
 	if _, ok := l.timelines[id]; ok || goapp.Getenv(app.StaticEnv) != "" {
-		return l.Timeline(id)
+		return l.Whole(id)
 	}
 	for _, part := range l.parts[id] {
 		if covers(part.people, people) {
@@ -113,7 +263,7 @@ func (l *apiLibrary) TimelinePart(id string, people []string) (*data.Timeline, e
 	case err != nil:
 		return nil, err
 	case status == 404: // no such timeline, or person
-		return l.Timeline(id)
+		return l.Whole(id)
 	case status != 200:
 		return nil, errors.New("the server answered " + strconv.Itoa(status))
 	}
@@ -146,11 +296,20 @@ func (l *apiLibrary) get(path string) ([]byte, int, error) {
 	if l.pageData == nil {
 		l.pageData = readPageData()
 	}
-	if body, ok := l.pageData[path]; ok {
+	// An empty block names the request without its answer, which was
+	// too large for the page: it is fetched.
+	if body, ok := l.pageData[path]; ok && body != "" {
 		delete(l.pageData, path)
 		return []byte(body), 200, nil
 	}
 	return fetch(apiPath(path))
+}
+
+// pageNames reports whether the page came with a data block for path,
+// with or without its answer.
+func (l *apiLibrary) pageNames(path string) bool {
+	_, ok := l.pageData[path]
+	return ok
 }
 
 // readPageData takes the answers out of the page's data blocks, by API
@@ -226,7 +385,7 @@ func (l *apiLibrary) OnChange(changed func()) (stop func()) {
 		version := args[0].Get("data").String()
 		if current != "" && version != current {
 			// The page's answers are of the version before.
-			l.timelines, l.parts, l.pageData = nil, nil, map[string]string{}
+			l.timelines, l.laned, l.parts, l.pageData = nil, nil, nil, map[string]string{}
 			changed()
 		}
 		current = version

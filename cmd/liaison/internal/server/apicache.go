@@ -204,6 +204,11 @@ func timelineKey(id string, people []string, allPeople bool) string {
 	return key
 }
 
+// lanesKey is the API cache's key of chunk k of the lanes of timeline id.
+func lanesKey(id string, k int) string {
+	return "timeline " + id + "?lanes=" + strconv.Itoa(k)
+}
+
 // canonicalPeople are the ids of person parameters (?person=a,b&person=c),
 // sorted, without blanks or repeats.
 func canonicalPeople(values []string) []string {

@@ -40,7 +40,9 @@ const maxPageDataItems = maxPageData / 20
 // pageData is the data blocks of the page of the view at page (see
 // pageView): the answers of the API requests that the browser's library
 // makes for that view (app.TimelinesAPIPath, app.TimelineAPIPath), or
-// none when they would be over maxPageData. static says that the page is
+// none when they would be over maxPageData; for a view of everyone, the
+// first chunk of lanes then (app.TimelineLanesAPIPath), or its empty
+// block. static says that the page is
 // for a static export, whose library asks for whole timelines only.
 func (st *serverState) pageData(page *url.URL, static bool) []byte {
 	var paths, keys []string
@@ -63,10 +65,34 @@ func (st *serverState) pageData(page *url.URL, static bool) []byte {
 			return nil // a person the timeline lacks: the page is a 404
 		}
 		people = slices.Sorted(slices.Values(people))
-		paths, answers = append(paths, app.TimelineAPIPath(id, people)), append(answers, a)
-		keys = append(keys, timelineKey(id, people, len(people) > 0))
+		if b := st.encodePageData(append(paths, app.TimelineAPIPath(id, people)), append(keys, timelineKey(id, people, len(people) > 0)), append(answers, a)); b != nil || len(people) > 0 || static {
+			return b
+		}
+		// The whole timeline is too large for the page: the page names
+		// the first chunk of its lanes, which the browser's library then
+		// asks for instead of the whole, and the other chunks as the
+		// reader scrolls (app.TimelineLanesAPIPath). With the chunk's
+		// answer when that fits; at 100,000 relationships it does not
+		// (every event, 5 MB of JSON, is in it), and the block is empty.
+		path := app.TimelineLanesAPIPath(id, 0)
+		if b := st.encodePageData(append(paths, path), append(keys, lanesKey(id, 0)), append(answers, st.lanesAnswer(t, 0))); b != nil {
+			return b
+		}
+		return []byte(dataBlockStart(path) + "</script>\n")
 	}
+	return st.encodePageData(paths, keys, answers)
+}
 
+// dataBlockStart is the start tag of the data block of the API request
+// path.
+func dataBlockStart(path string) string {
+	return `<script type="application/json" class="` + app.PageDataClass + `" ` +
+		app.PageDataAttr + `="` + html.EscapeString(path) + `">`
+}
+
+// encodePageData is the data blocks of the answers to the requests
+// paths, cached under keys, or nil when they are over maxPageData.
+func (st *serverState) encodePageData(paths, keys []string, answers []apiAnswer) []byte {
 	var b bytes.Buffer
 	items := 0
 	for i, a := range answers {
@@ -86,8 +112,7 @@ func (st *serverState) pageData(page *url.URL, static bool) []byte {
 		if err != nil {
 			return nil // the request making it panicked (errGone): the page goes without
 		}
-		b.WriteString(`<script type="application/json" class="` + app.PageDataClass + `" ` +
-			app.PageDataAttr + `="` + html.EscapeString(paths[i]) + `">`)
+		b.WriteString(dataBlockStart(paths[i]))
 		b.Write(answer)
 		b.WriteString("</script>\n")
 		if b.Len() > maxPageData {

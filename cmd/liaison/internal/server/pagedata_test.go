@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -133,23 +134,31 @@ func TestPageDataIsTheAPIsAnswer(t *testing.T) {
 }
 
 // TestPageDataIsBounded checks that a timeline too large to carry in its
-// page is left for the browser to fetch: the page has no data block.
+// page is left for the browser to fetch: the page carries a part of it,
+// or names the first chunk of its lanes, which the browser then fetches
+// instead of the whole (an empty block), but never the whole.
 func TestPageDataIsBounded(t *testing.T) {
-	small, large := data.Generate(100, 1000, 1), data.Generate(1000, 10000, 1)
-	small.ID, large.ID = "small", "large"
-	dir := writeFiles(t, map[string]string{"small.json": marshalTimeline(t, small), "large.json": marshalTimeline(t, large)})
+	small, medium, large := data.Generate(100, 1000, 1), data.Generate(700, 3500, 1), data.Generate(1000, 10000, 1)
+	small.ID, medium.ID, large.ID = "small", "medium", "large"
+	dir := writeFiles(t, map[string]string{"small.json": marshalTimeline(t, small), "medium.json": marshalTimeline(t, medium), "large.json": marshalTimeline(t, large)})
 	srv := startServer(t, dir)
+	person := large.People[0].ID
 	for _, tt := range []struct {
-		path  string
-		block bool
+		path   string
+		block  string // the API path of the one data block
+		answer bool   // whether it has the answer
 	}{
-		{"/t/small", true},
-		{"/t/large", false},
-		{"/t/large?person=" + large.People[0].ID, true}, // one person's part is small
+		{"/t/small", "/api/timelines/small", true},
+		{"/t/medium", "/api/timelines/medium?lanes=0", true},
+		{"/embed/medium", "/api/timelines/medium?lanes=0", true},
+		{"/t/large", "/api/timelines/large?lanes=0", false},
+		{"/t/large?person=" + person, "/api/timelines/large?person=" + person + "&people=all", true}, // one person's part is small
 	} {
 		_, _, page := get(t, srv.URL+tt.path)
-		if blocks := pageDataBlocks(t, page); (len(blocks) == 1) != tt.block {
-			t.Errorf("%s has %d data blocks (%d bytes), want a block: %v", tt.path, len(blocks), len(page), tt.block)
+		blocks := pageDataBlocks(t, page)
+		answer, ok := blocks[tt.block]
+		if len(blocks) != 1 || !ok || (answer != "") != tt.answer {
+			t.Errorf("%s has the data blocks of %q (%d bytes of page), want one for %s, with an answer: %v", tt.path, slices.Collect(maps.Keys(blocks)), len(page), tt.block, tt.answer)
 		}
 	}
 }

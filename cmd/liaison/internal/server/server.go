@@ -14,11 +14,15 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -96,6 +100,8 @@ type serverState struct {
 	// and api the API's answers.
 	pageCache *pageCache
 	api       *apiCache
+	// laneRows holds, by timeline id, what barRows works out once.
+	laneRows sync.Map
 }
 
 // current is the state requests are answered with.
@@ -238,6 +244,18 @@ func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ids := canonicalPeople(query["person"])
+	if _, ok := query[app.LanesParameter]; ok {
+		k, err := laneChunk(query[app.LanesParameter], len(t.People))
+		if err == nil && (len(ids) > 0 || allPeople) {
+			err = fmt.Errorf("the parameter %q goes alone: a chunk of lanes has every person, and no filter", app.LanesParameter)
+		}
+		if err != nil {
+			writeJSONError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		s.serveAPI(w, r, st, lanesKey(id, k), func() (apiAnswer, error) { return st.lanesAnswer(t, k), nil })
+		return
+	}
 	s.serveAPI(w, r, st, timelineKey(id, ids, allPeople), func() (apiAnswer, error) { return timelineAnswer(t, ids, allPeople) })
 }
 
@@ -252,6 +270,125 @@ func timelineAnswer(t *data.Timeline, ids []string, allPeople bool) (apiAnswer, 
 		filtered.People = t.People // Involving returned a copy
 	}
 	return apiAnswer{filtered, len(filtered.People) + len(filtered.Relationships) + len(filtered.Events)}, nil
+}
+
+// laneChunk is the chunk of lanes that the values of a lanes parameter
+// ask for, in a timeline of people lanes: one value, a number in
+// decimal digits alone (no sign, no spaces, at most 7 digits), of a
+// chunk that has lanes.
+func laneChunk(values []string, people int) (int, error) {
+	if len(values) != 1 {
+		return 0, fmt.Errorf("the parameter %q is given %d times: expected once", app.LanesParameter, len(values))
+	}
+	v := values[0]
+	chunks := (people + app.LaneChunk - 1) / app.LaneChunk
+	expected := fmt.Sprintf("expected a chunk of %d lanes, from 0 to %d", app.LaneChunk, chunks-1)
+	if v == "" || len(v) > 7 || strings.Trim(v, "0123456789") != "" {
+		return 0, fmt.Errorf("the parameter %q is %q: %s", app.LanesParameter, truncate(v, 20), expected)
+	}
+	k, _ := strconv.Atoi(v)
+	if k >= chunks {
+		return 0, fmt.Errorf("the parameter %q is %s: the timeline has %d lanes; %s", app.LanesParameter, v, people, expected)
+	}
+	return k, nil
+}
+
+// truncate is s cut to n bytes at most, for quoting a request in an error.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// lanesAnswer is the API's answer for chunk k of the lanes of t
+// (app.TimelineLanesAPIPath, app.LaneChunkAnswer). The first chunk is
+// the part of t its lanes show: every person, source and event; the
+// relationships of the people of those lanes; those that reach the
+// earliest date, the latest date, and one that is ongoing, if another
+// relationship does, so that the part spans the time of the whole
+// (plot.Window); and the rows of bars of every lane of the whole, which
+// the page sizes the lanes not loaded with. Events are all there: the
+// list under the chart numbers them all by date, and they make the
+// lanes' markers. The other chunks add only the relationships of the
+// people of their lanes: at 100,000 relationships the events were 4.9 MB
+// of JSON that every chunk repeated.
+func (st *serverState) lanesAnswer(t *data.Timeline, k int) apiAnswer {
+	first, last := k*app.LaneChunk, min((k+1)*app.LaneChunk, len(t.People))
+	in := make(map[string]bool, last-first)
+	for _, p := range t.People[first:last] {
+		in[p.ID] = true
+	}
+	relationships := []data.Relationship{}
+	earliest, latest, ongoing := -1, -1, -1
+	var from, to time.Time
+	for i := range t.Relationships {
+		r := &t.Relationships[i]
+		if in[r.People[0]] || in[r.People[1]] {
+			relationships = append(relationships, *r)
+			continue
+		}
+		start, end := relationshipSpan(r)
+		if earliest < 0 || start.Before(from) {
+			earliest, from = i, start
+		}
+		if latest < 0 || end.After(to) {
+			latest, to = i, end
+		}
+		if ongoing < 0 && r.End == nil && len(r.Phases) > 0 {
+			ongoing = i
+		}
+	}
+	if k > 0 {
+		return apiAnswer{laneRelationships{relationships}, len(relationships)}
+	}
+	var extent []int
+	for _, i := range []int{earliest, latest, ongoing} {
+		if i >= 0 && !slices.Contains(extent, i) {
+			extent = append(extent, i)
+			relationships = append(relationships, t.Relationships[i])
+		}
+	}
+	out := *t
+	out.Relationships = relationships
+	answer := app.LaneChunkAnswer{Timeline: &out, LaneBarRows: st.barRows(t)}
+	return apiAnswer{answer, len(out.People) + len(out.Relationships) + len(out.Events)}
+}
+
+// laneRelationships is the answer for a chunk of lanes after the first
+// (see lanesAnswer): what app.LaneChunkAnswer decodes it into.
+type laneRelationships struct {
+	Relationships []data.Relationship `json:"relationships"`
+}
+
+// barRows is how many rows of bars each lane of t takes
+// (plot.BarRows), worked out once per version: it takes 0.25–0.6× of a
+// layout's time (BenchmarkBarRows against BenchmarkLaneLayout). Rows depend on now only through relationships that
+// start after it, which are ongoing.
+func (st *serverState) barRows(t *data.Timeline) []int {
+	rows, _ := st.laneRows.LoadOrStore(t.ID, sync.OnceValue(func() []int { return plot.BarRows(t, time.Now()) }))
+	return rows.(func() []int)()
+}
+
+// relationshipSpan is the earliest and latest time that r's dates reach,
+// as plot.Window sees them (an ongoing relationship reaches now, which
+// lanesAnswer keeps apart).
+func relationshipSpan(r *data.Relationship) (from, to time.Time) {
+	see := func(a, b time.Time) {
+		if from.IsZero() || a.Before(from) {
+			from = a
+		}
+		if to.IsZero() || b.After(to) {
+			to = b
+		}
+	}
+	for _, p := range r.Phases {
+		see(p.From.Earliest, p.From.End())
+	}
+	if r.End != nil {
+		see(r.End.Date.Earliest, r.End.Date.End())
+	}
+	return from, to
 }
 
 // writeJSONError answers {"error": message}. Messages name what was asked
