@@ -90,7 +90,10 @@ func (c *chart) onItemClick(ctx goapp.Context, e goapp.Event) {
 
 // onItemOver highlights the lanes of the bar or marker under the pointer
 // or focused, and shows its tooltip (mouseover and focusin). A focused
-// item's neighbouring lanes are drawn at once, for the next Tab to find.
+// item's neighbouring lanes are drawn at once, in the focus's own task,
+// for the next Tab to find: drawn at go-app's next frame, a Tab coming
+// sooner (a held key, a busy machine) found no link after the lanes
+// drawn and left the chart for the events under it.
 func (c *chart) onItemOver(ctx goapp.Context, e goapp.Event) {
 	item, ok := c.chartItemAt(e.Get("target"))
 	if !ok || item.is(c.hovered) {
@@ -98,8 +101,20 @@ func (c *chart) onItemOver(ctx goapp.Context, e goapp.Event) {
 		return
 	}
 	c.hovered = item
-	if e.Get("type").String() == "focusin" {
-		c.lanes = c.lanes.Reach(plot.LaneOffsets(c.sight.heights.of(c.ILayout.Lanes)), item.lane, focusReach)
+	if e.Get("type").String() != "focusin" {
+		return
+	}
+	reached := c.lanes.Reach(plot.LaneOffsets(c.sight.heights.of(c.ILayout.Lanes)), item.lane, focusReach)
+	if reached == c.lanes {
+		return
+	}
+	c.lanes = reached
+	// Lanes drawn above the focused one move the elements it was drawn
+	// in: the focus follows its item.
+	focused := focusedIn(chartLanesID)
+	ctx.DrawNow()
+	if focused != "" {
+		keepFocus(focused)
 	}
 }
 
