@@ -194,7 +194,7 @@ func (c *chart) Render() goapp.UI {
 				Body(
 					goapp.Div().Class("chart__ticks").Aria("hidden", ariaTrue).Body(
 						goapp.Range(ticks).Slice(func(i int) goapp.UI {
-							return goapp.Span().Class(tickClass(ticks[i].Percent)).Style("left", pct(ticks[i].Percent)).Text(ticks[i].Label)
+							return goapp.Span().Class(tickClass(ticks[i].Percent)).Style("left", pct(ticks[i].Percent)).Text(tickLabel(ticks[i]))
 						}),
 					),
 					c.renderCursorHandle(),
@@ -213,7 +213,7 @@ func (c *chart) Render() goapp.UI {
 						}),
 						goapp.If(now >= 0 && now <= 100, func() goapp.UI {
 							return goapp.Span().Class("now-line").Style("left", pct(now)).Body(
-								goapp.Span().Class("now-line__label").Text(nowLabel),
+								goapp.Span().Class("now-line__label").Text(nowLabel()),
 							)
 						}),
 						c.renderCursorLine(),

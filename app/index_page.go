@@ -54,7 +54,7 @@ func (p *IndexPage) Render() goapp.UI {
 	switch {
 	case p.problem != "":
 		return goapp.Main().Class("liaison", "liaison--problem").DataSet("interactive", goapp.IsClient).Body(
-			goapp.H1().Text(siteName),
+			goapp.H1().Text(siteName()),
 			goapp.P().Class("problem").Text(p.problem),
 		)
 	case len(p.summaries) == 1:
@@ -62,7 +62,7 @@ func (p *IndexPage) Render() goapp.UI {
 		return &timelinePage{library: p.library, now: p.now, nav: p.nav, INavigation: p.INavigation, home: p.summaries[0].ID}
 	}
 	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
-		goapp.H1().Text(timelinesHeading),
+		goapp.H1().Text(timelinesHeading()),
 		goapp.Ul().Class("index").Body(
 			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {
 				s := p.summaries[i]

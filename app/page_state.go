@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
 )
 
 // The page's state and its one writer, show. A view comes from the URL
@@ -48,6 +50,12 @@ func (p *timelinePage) open(path string, s ViewState) {
 		p.state, p.problem, p.timeline = s, problemText(err), nil
 		return
 	}
+	if !p.speaks(t, s) {
+		return
+	}
+	if s.Lang != "" && words().Unknown {
+		s = s.without("lang") // CLDR knows no such language: the page says so
+	}
 	p.timeline = t
 	p.problems = p.library.Problems(id)
 	p.show(s)
@@ -56,6 +64,18 @@ func (p *timelinePage) open(path string, s ViewState) {
 	if p.mounted {
 		p.drawPrintCopy()
 	}
+}
+
+// speaks reports whether the page's words are those of the view s of t
+// (PageLang). The WebAssembly has only the language the server put into
+// the page: for a page of another, reached from the list of timelines,
+// it loads the page anew, in its own.
+func (p *timelinePage) speaks(t *data.Timeline, s ViewState) bool {
+	if !goapp.IsClient || words().Lang == PageLang(t, s) {
+		return true
+	}
+	goapp.Window().Get("location").Call("reload")
+	return false
 }
 
 // refresh shows the timeline again, in the same view, after its data
@@ -191,7 +211,7 @@ func (p *timelinePage) describe(ctx goapp.Context) {
 		return
 	}
 	p.described = p.timeline
-	title := siteName
+	title := siteName()
 	if p.timeline != nil {
 		title = pageTitle(p.timeline.Title)
 	}

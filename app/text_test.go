@@ -14,14 +14,14 @@ func TestCount(t *testing.T) {
 		n    int
 		want string
 	}{
-		{0, "0 relationships"},
-		{1, "1 relationship"},
-		{2, "2 relationships"},
-		{1000, "1000 relationships"},
+		{0, "Show 0 more relationships"},
+		{1, "Show 1 more relationship"},
+		{2, "Show 2 more relationships"},
+		{1000, "Show 1,000 more relationships"},
 	}
 	for _, tt := range tests {
-		if got := count(tt.n, "relationship", "relationships"); got != tt.want {
-			t.Errorf("count(%d) = %q, want %q", tt.n, got, tt.want)
+		if got := showMoreText(tt.n, relationshipRows); got != tt.want {
+			t.Errorf("showMoreText(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

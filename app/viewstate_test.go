@@ -92,7 +92,7 @@ func TestUnusableText(t *testing.T) {
 
 func TestViewStateCursor(t *testing.T) {
 	got := ParseViewState(url.Values{"at": {"2022-06"}})
-	if !got.At.Earliest.Equal(day(2022, 6, 1)) || got.At.Human() != "June 2022" {
-		t.Errorf("at=2022-06 gives %v (%q), want 1 June 2022 shown as June 2022", got.At.Earliest, got.At.Human())
+	if !got.At.Earliest.Equal(day(2022, 6, 1)) || dateText(got.At) != "June 2022" {
+		t.Errorf("at=2022-06 gives %v (%q), want 1 June 2022 shown as June 2022", got.At.Earliest, dateText(got.At))
 	}
 }

@@ -67,7 +67,7 @@ func TestImportCSVErrors(t *testing.T) {
 			[]string{`t.csv:3:4: D (name): the " that closes this cell is followed by " Smith": a " inside a cell is written twice ("")`}},
 		{"bare quote", header + "timeline,t\nperson,ann,,Ann \"The Voice\" Smith\n",
 			[]string{`t.csv:3:4: D (name): a " inside a cell that does not start with one: start and end the cell with ", and a " inside a cell is written twice ("")`}},
-		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, description, aliases, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
+		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, lang, description, aliases, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
 		{"no type column", "id,name\nt,T\n", []string{"t.csv:1: no type column: every row needs a type"}},
 		{"unknown type", header + "timeline,t\nspouse,x\n", []string{`t.csv:3:1: A (type): expected timeline, person, source, relationship, phase, end, event or evidence, found "spouse"`}},
 		{"phase of nothing", header + "timeline,t\nphase,,r1,,,dating,2018\n", []string{`t.csv:3:3: C (of): expected the id of a relationship on a row above, found "r1"`}},

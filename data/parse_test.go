@@ -233,7 +233,7 @@ var parseErrorTests = []struct {
 
 	// Unknown and repeated fields, at every level.
 	{"unknown top-level field", file(mark + `"titel": "T"`),
-		[]string{"titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, events, sources"}},
+		[]string{"titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources"}},
 	{"unknown person field", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"age": 40}, {"id": "bob", "name": "Bob"}]`),
 		[]string{"people[0].age: unknown field; expected one of id, name, born, description, aliases"}},
 	{"$schema inside a person", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"$schema": "x"}, {"id": "bob", "name": "Bob"}]`),
@@ -552,7 +552,7 @@ func TestParseColumnsCountCharacters(t *testing.T) {
 		"  \"relationships\": []\n" +
 		"}\n"
 	checkErrors(t, "t.json", src, []string{
-		`t.json:3:31: titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, events, sources`,
+		`t.json:3:31: titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources`,
 		`t.json:4:51: people[0].born: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "19∞": expected YYYY, YYYY-MM or YYYY-MM-DD`,
 	})
 	// A syntax error after non-ASCII text on a later line.

@@ -12,6 +12,9 @@ type Timeline struct {
 	ID            string         `json:"id"`
 	Title         string         `json:"title"`
 	Summary       string         `json:"summary,omitempty"`
+	// Lang is the language the timeline is written in and its pages
+	// speak, a BCP 47 tag ("de", "pt-BR"); empty for DefaultLang.
+	Lang          string         `json:"lang,omitempty"`
 	People        []Person       `json:"people"`
 	Relationships []Relationship `json:"relationships"`
 	Events        []Event        `json:"events,omitempty"`

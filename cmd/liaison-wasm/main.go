@@ -11,12 +11,15 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/locale"
 )
 
 // main registers the pages with the browser's library and hands the
 // page to go-app.
 func main() {
 	keepStorage()
+	words := pageWords()
+	app.SetWords(func() *locale.Locale { return words })
 	app.Register(&apiLibrary{})
 	goapp.RunWhenOnBrowser()
 }

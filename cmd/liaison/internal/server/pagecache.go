@@ -272,9 +272,11 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, no
 	whole.URL, whole.RequestURI = view, view.RequestURI()
 	whole.Header.Del("If-None-Match")
 	buf := &pageBuffer{header: http.Header{}}
-	renderWith(pageSource{st.library, now}, func() { st.pages.ServeHTTP(buf, whole) })
+	words := st.pageWords(view)
+	renderWith(pageSource{st.library, now, words}, func() { st.pages.ServeHTTP(buf, whole) })
 	buf.header.Del("Content-Length")
 	page := &renderedPage{status: buf.status, header: buf.header, body: withoutHostlessURLs(buf.body.Bytes()), oembedAt: -1}
+	page.body = withWords(page.body, words)
 	if page.status == 0 || page.status == http.StatusOK {
 		page.status = status
 		if status == http.StatusOK {
