@@ -18,6 +18,9 @@ func LangProblem(lang string) string {
 	if len(lang) > maxLangLength {
 		return fmt.Sprintf("expected a BCP 47 language tag such as de, pt-BR or ar, found one of %d characters", len(lang))
 	}
+	if lang == "" {
+		return `expected a language tag such as de, pt-BR or ar, found "" (leave the field out for British English)`
+	}
 	if strings.Contains(lang, "_") {
 		return fmt.Sprintf("expected a BCP 47 language tag, whose parts are joined by -, found %q (write %q)", lang, strings.ReplaceAll(lang, "_", "-"))
 	}
