@@ -48,6 +48,11 @@ func (p *IndexPage) load() {
 		return
 	}
 	p.summaries = list
+	if goapp.IsClient && len(list) > 1 {
+		// The list is the WebAssembly's first view: a timeline opened
+		// from it speaks its own language (speaks).
+		firstView = false
+	}
 }
 
 func (p *IndexPage) Render() goapp.UI {

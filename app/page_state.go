@@ -70,13 +70,26 @@ func (p *timelinePage) open(path string, s ViewState) {
 // (PageLang). The WebAssembly has only the language the server put into
 // the page: for a page of another, reached from the list of timelines,
 // it loads the page anew, in its own.
+//
+// The first view of the WebAssembly is the page the server made for its
+// URL, with the words it has: a page whose words block was lost (saved
+// without it) shows them rather than load itself again for ever.
 func (p *timelinePage) speaks(t *data.Timeline, s ViewState) bool {
-	if !goapp.IsClient || words().Lang == PageLang(t, s) {
+	if !goapp.IsClient {
+		return true
+	}
+	first := firstView
+	firstView = false
+	if first || words().Lang == PageLang(t, s) {
 		return true
 	}
 	goapp.Window().Get("location").Call("reload")
 	return false
 }
+
+// firstView is true until the WebAssembly has opened its first view
+// (the browser's only: the server never reads it).
+var firstView = true
 
 // refresh shows the timeline again, in the same view, after its data
 // changed on the server.

@@ -68,3 +68,23 @@ func TestBrowserPageLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserIndexOpensATimelineInItsLanguage opens, from the list of
+// timelines (English), a timeline in German: the WebAssembly, which has
+// the list's language only, loads the page anew in the timeline's.
+func TestBrowserIndexOpensATimelineInItsLanguage(t *testing.T) {
+	german := strings.Replace(readDefaultTimeline(t), `"id": "james-norton",`, `"id": "deutsch", "lang": "de",`, 1)
+	srv := startServer(t, writeFiles(t, map[string]string{"james-norton.json": readDefaultTimeline(t), "deutsch.json": german}))
+	b := newBrowser(t, 1280, 900)
+	var lang string
+	b.run(t, chromedp.Navigate(srv.URL+"/"), waitInteractive())
+	b.eval(t, `document.documentElement.lang`, &lang)
+	if lang != "en-GB" {
+		t.Errorf("the list's <html lang> is %q, want en-GB", lang)
+	}
+	b.run(t, chromedp.Click(`.index__item a[href="/t/deutsch"]`, chromedp.ByQuery))
+	b.waitFor(t, "the timeline in German", `location.pathname == "/t/deutsch" && document.documentElement.lang == "de" && `+
+		`document.querySelector("main.liaison[data-interactive=true] .zoom__fit")?.textContent.trim() == "Alles"`)
+	b.run(t, chromedp.Sleep(afterDeferredWork))
+	b.checkConsole(t)
+}
