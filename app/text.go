@@ -150,18 +150,15 @@ func certaintyWord(c data.Certainty) string { return wordOf(certaintyWords, c, d
 func certaintyText(c data.Certainty) string { return wordOf(certaintyTexts, c, data.Confirmed) }
 func eventKindText(k data.EventKind) string { return wordOf(eventKindTexts, k, data.OtherKind) }
 
-// wordOf is the message of value in words, or of otherwise when it has
+// wordOf is the message of value in ids, or of otherwise when it has
 // none.
-func wordOf[V comparable](words map[V]string, value, otherwise V) string {
-	id, ok := words[value]
+func wordOf[V comparable](ids map[V]string, value, otherwise V) string {
+	id, ok := ids[value]
 	if !ok {
-		id = words[otherwise]
+		id = ids[otherwise]
 	}
-	return wordsNow().Text(id)
+	return words().Text(id)
 }
-
-// wordsNow is words(), for functions whose parameters hide its name.
-func wordsNow() *locale.Locale { return words() }
 
 // Dates, in the page's language from CLDR.
 

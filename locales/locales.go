@@ -194,9 +194,6 @@ func candidates(tag language.Tag) []string {
 			list = append(list, s)
 		}
 	}
-	if scriptConf == language.Exact && regionConf == language.Exact {
-		add(base.String(), script.String(), region.String())
-	}
 	if scriptConf != language.No {
 		if regionConf == language.Exact {
 			add(base.String(), script.String(), region.String())
@@ -230,8 +227,8 @@ func cldrFor(tag language.Tag) (locale.CLDR, bool) {
 	return locale.CLDR{}, false
 }
 
-// rtlScripts are the scripts written right to left that CLDR's locales
-// use (its layout data's characterOrder).
+// rtlScripts are the scripts written right to left among those of
+// CLDR's locales and the languages x/text knows the likely script of.
 var rtlScripts = []string{"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend"}
 
 // direction is "rtl" for a tag whose script (given, or its language's
