@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -281,10 +282,11 @@ func TestHostileTextInTheEmbedCode(t *testing.T) {
 const inertChecks = `(doc, origin) => {
 	const problems = [], external = [];
 	// A data block (pageData) is JSON that the browser does not run.
-	const dataBlock = (s) => s.getAttribute("type") === "application/json" && s.className === "liaison-data" &&
-		s.attributes.length === 3 && s.hasAttribute("data-api") && (() => {
-			try { JSON.parse(s.textContent); return true; } catch { return false; }
-		})();
+	// So is the page's Locale (pagewords.go).
+	const json = (s) => { try { JSON.parse(s.textContent); return true; } catch { return false; } };
+	const dataBlock = (s) => s.getAttribute("type") === "application/json" && json(s) && (
+		s.className === "liaison-data" && s.attributes.length === 3 && s.hasAttribute("data-api") ||
+		s.id === "` + app.WordsID + `" && s.attributes.length === 2);
 	for (const s of doc.querySelectorAll("script")) {
 		if (dataBlock(s)) continue;
 		const src = s.getAttribute("src");
