@@ -184,7 +184,12 @@ func (c *chart) Render() goapp.UI {
 	if len(highlighted) > 0 {
 		classes = append(classes, "chart--highlighting")
 	}
-	return goapp.Section().Class(classes...).ID(chartID).
+	// The chart is laid out left to right in every language for now: its
+	// bars and ticks are placed from the left, and in a page of dir="rtl"
+	// the lanes' names, moved to the right, no longer lined up the bars
+	// with the axis. Mirroring it for right-to-left readers is issue 17's
+	// part 4.
+	return goapp.Section().Class(classes...).ID(chartID).Attr("dir", "ltr").
 		TabIndex(0).
 		Aria("label", chartLabel(l.Scale)).
 		OnKeyDown(c.onChartKey).
