@@ -18,7 +18,7 @@ func renderAsOf(at data.Date, couples []couple, people *timelinePeople, more sho
 	return goapp.Div().Class("as-of").Aria("live", "polite").Body(
 		goapp.H2().Class("as-of__title").Text(asOfTitle(at)),
 		goapp.If(len(couples) == 0, func() goapp.UI {
-			return goapp.P().Class("as-of__none").Text(nobodyTogether)
+			return goapp.P().Class("as-of__none").Text(nobodyTogether())
 		}).Else(func() goapp.UI {
 			return goapp.Ul().Class("as-of__list").Body(
 				goapp.Range(shown).Slice(func(i int) goapp.UI {

@@ -67,7 +67,7 @@ func (c *chart) onWheel(ctx goapp.Context, e goapp.Event) {
 			c.IOnWindow(ctx, c.window().Pan(dx/width, c.IFit))
 		}
 	default:
-		c.showHint(zoomHint)
+		c.showHint(zoomHint())
 	}
 }
 

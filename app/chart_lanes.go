@@ -112,7 +112,7 @@ func (c *chart) renderLane(lane *plot.Lane, i int, highlighted bool, details str
 			goapp.If(loading, func() goapp.UI {
 				return goapp.Span().Class("lane__loading").
 					Style("top", rem(float64(lane.MarkerRows)*markerRowHeight)).
-					Text(laneLoadingText)
+					Text(laneLoadingText())
 			}),
 			c.renderLaneTooltip(lane),
 		),

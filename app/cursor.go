@@ -20,7 +20,7 @@ func (c *chart) renderCursorHandle() goapp.UI {
 	}
 	months := at.Earliest.Year()*12 + int(at.Earliest.Month()) - 1
 	w := c.IFit
-	place, label := c.window().Percent(at.Earliest), at.Human()
+	place, label := c.window().Percent(at.Earliest), dateText(at)
 	classes := []string{"cursor-handle"}
 	switch {
 	case place < 0:
@@ -33,8 +33,8 @@ func (c *chart) renderCursorHandle() goapp.UI {
 	return goapp.Div().ID(cursorID).Class(classes...).
 		Role("slider").
 		TabIndex(0).
-		Aria("label", cursorLabel).
-		Aria("valuetext", attr(at.Human())).
+		Aria("label", cursorLabel()).
+		Aria("valuetext", attr(dateText(at))).
 		Aria("valuenow", months).
 		Aria("valuemin", w.From.Year()*12).
 		Aria("valuemax", w.To.Year()*12+11).

@@ -27,10 +27,10 @@ func renderDetails(t *data.Timeline, names map[string]string, s ViewState, onClo
 	}
 	closeButton := goapp.A().Class("details__close").
 		Href(s.withoutDetails().link()).
-		Aria("label", closeDetailsLabel).
+		Aria("label", closeDetailsLabel()).
 		Text("×")
 	return goapp.Section().Class("details").ID(detailsID).
-		Aria("label", detailsLabel).
+		Aria("label", detailsLabel()).
 		TabIndex(-1).
 		OnKeyDown(func(ctx goapp.Context, e goapp.Event) {
 			if e.Get("key").String() == "Escape" {
@@ -69,7 +69,7 @@ func relationshipDetails(t *data.Timeline, r *data.Relationship, names map[strin
 			renderEvidence(t, end.Evidence),
 		))
 	} else {
-		phases = append(phases, goapp.Li().Class("details__phase", "details__phase--ongoing").Body(goapp.P().Text(ongoingLabel)))
+		phases = append(phases, goapp.Li().Class("details__phase", "details__phase--ongoing").Body(goapp.P().Text(ongoingLabel())))
 	}
 	return append(ui, goapp.Ol().Class("details__phases").Body(phases...))
 }

@@ -55,7 +55,7 @@ func (c *embedCode) Render() goapp.UI {
 			Aria("expanded", ariaBool(c.open)).
 			Aria("controls", embedPanelID).
 			OnClick(func(ctx goapp.Context, e goapp.Event) { c.open, c.copied = !c.open, "" }).
-			Text(embedButtonLabel),
+			Text(embedButtonLabel()),
 		goapp.If(c.open, c.renderPanel),
 	)
 }
@@ -98,12 +98,12 @@ func (c *embedCode) renderPanel() goapp.UI {
 			goapp.Textarea().ID(id).Class("embed-code__text").ReadOnly(true).Rows(3).Text(code),
 			goapp.Button().Class("button", "embed-code__copy").DataSet("copies", id).
 				OnClick(func(ctx goapp.Context, e goapp.Event) { c.copy(id, label) }, goapp.EventScope(id)).
-				Text(copyLabel),
+				Text(copyLabel()),
 		)
 	}
-	return goapp.Section().ID(embedPanelID).Class("embed-code__panel").Aria("label", embedPanelLabel).Body(
-		field(embedScriptID, embedScriptLabel, embedScriptHint, script),
-		field(embedIframeID, embedIframeLabel, embedIframeHint, iframe),
+	return goapp.Section().ID(embedPanelID).Class("embed-code__panel").Aria("label", embedPanelLabel()).Body(
+		field(embedScriptID, embedScriptLabel(), embedScriptHint(), script),
+		field(embedIframeID, embedIframeLabel(), embedIframeHint(), iframe),
 		goapp.P().Class("embed-code__status").Role("status").Text(c.copied),
 	)
 }

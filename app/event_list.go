@@ -19,7 +19,7 @@ func renderEventList(events []*data.Event, names map[string]string, more showMor
 	}
 	shown := events[:more.shown]
 	return goapp.Section().Class("events").Aria("labelledby", eventsHeadingID).Body(
-		goapp.H2().ID(eventsHeadingID).Text(eventsHeading),
+		goapp.H2().ID(eventsHeadingID).Text(eventsHeading()),
 		goapp.Ol().Class("events__list").Body(
 			goapp.Range(shown).Slice(func(i int) goapp.UI {
 				e := shown[i]
@@ -45,7 +45,7 @@ func renderSources(sources []data.Source) goapp.UI {
 		return nil
 	}
 	return goapp.Footer().Class("sources").Body(
-		goapp.H2().Text(sourcesHeading),
+		goapp.H2().Text(sourcesHeading()),
 		goapp.Ul().Body(
 			goapp.Range(sources).Slice(func(i int) goapp.UI {
 				return goapp.Li().Body(renderSourceName(&sources[i]))

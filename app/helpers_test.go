@@ -9,7 +9,9 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/liaison-timeline/liaison/app/locale"
 	"github.com/liaison-timeline/liaison/data"
+	"github.com/liaison-timeline/liaison/locales"
 )
 
 // day is midnight UTC on a day.
@@ -184,3 +186,9 @@ func attrs(nodes []*htmlNode, name string) []string {
 	}
 	return list
 }
+
+// The tests read the pages in English, as the server renders a timeline
+// without a language; text_test.go sets others where it tests them.
+func init() { SetWords(func() *locale.Locale { return testWords }) }
+
+var testWords = locales.For(DefaultLang, locales.English)

@@ -48,13 +48,18 @@ func (p *IndexPage) load() {
 		return
 	}
 	p.summaries = list
+	if goapp.IsClient && len(list) > 1 {
+		// The list is the WebAssembly's first view: a timeline opened
+		// from it speaks its own language (speaks).
+		firstView = false
+	}
 }
 
 func (p *IndexPage) Render() goapp.UI {
 	switch {
 	case p.problem != "":
 		return goapp.Main().Class("liaison", "liaison--problem").DataSet("interactive", goapp.IsClient).Body(
-			goapp.H1().Text(siteName),
+			goapp.H1().Text(siteName()),
 			goapp.P().Class("problem").Text(p.problem),
 		)
 	case len(p.summaries) == 1:
@@ -62,7 +67,7 @@ func (p *IndexPage) Render() goapp.UI {
 		return &timelinePage{library: p.library, now: p.now, nav: p.nav, INavigation: p.INavigation, home: p.summaries[0].ID}
 	}
 	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
-		goapp.H1().Text(timelinesHeading),
+		goapp.H1().Text(timelinesHeading()),
 		goapp.Ul().Class("index").Body(
 			goapp.Range(p.summaries).Slice(func(i int) goapp.UI {
 				s := p.summaries[i]

@@ -16,16 +16,16 @@ func renderLegend() goapp.UI {
 	swatch := func(classes ...string) goapp.UI {
 		return goapp.Span().Class(append([]string{"legend__swatch"}, classes...)...).Aria("hidden", ariaTrue)
 	}
-	return goapp.Aside().Class("legend").Aria("label", legendLabel).Body(
+	return goapp.Aside().Class("legend").Aria("label", legendLabel()).Body(
 		goapp.Ul().Class("legend__list").Body(
 			item(swatch("segment--dating"), capitalized(statusWord(data.Dating))),
 			item(swatch("segment--engaged"), capitalized(statusWord(data.Engaged))),
 			item(swatch("segment--married"), capitalized(statusWord(data.Married))),
-			item(swatch("legend__swatch--reported"), legendReported),
-			item(swatch("legend__swatch--rumoured"), legendRumoured),
-			item(swatch("legend__swatch--fade"), legendFade),
-			item(swatch("legend__swatch--ongoing"), ongoingLabel),
-			item(goapp.Span().Class("legend__marker").Aria("hidden", ariaTrue).Text("1"), legendEvent),
+			item(swatch("legend__swatch--reported"), legendReported()),
+			item(swatch("legend__swatch--rumoured"), legendRumoured()),
+			item(swatch("legend__swatch--fade"), legendFade()),
+			item(swatch("legend__swatch--ongoing"), ongoingLabel()),
+			item(goapp.Span().Class("legend__marker").Aria("hidden", ariaTrue).Text("1"), legendEvent()),
 		),
 	)
 }

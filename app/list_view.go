@@ -29,10 +29,10 @@ func (l listView) render() goapp.UI {
 	events := l.events[:l.eventsMore.shown]
 	names := l.people.names
 	return goapp.Section().Class("list-view").Aria("labelledby", listViewHeadingID).Body(
-		goapp.H2().ID(listViewHeadingID).Text(relationshipsTitle),
+		goapp.H2().ID(listViewHeadingID).Text(relationshipsTitle()),
 		goapp.Table().Class("list-view__table").Body(
-			goapp.Caption().Class("visually-hidden").Text(relationshipsAbout),
-			renderColumns(relationshipColumns),
+			goapp.Caption().Class("visually-hidden").Text(relationshipsAbout()),
+			renderColumns(relationshipColumns()),
 			goapp.TBody().Body(
 				goapp.Range(relationships).Slice(func(i int) goapp.UI {
 					r := &relationships[i]
@@ -53,14 +53,14 @@ func (l listView) render() goapp.UI {
 		l.relationshipsMore.render(),
 		goapp.If(l.withEvents && len(l.events) > 0, func() goapp.UI {
 			return goapp.Table().Class("list-view__table").Body(
-				goapp.Caption().Class("list-view__caption").Text(eventsHeading),
-				renderColumns(eventColumns),
+				goapp.Caption().Class("list-view__caption").Text(eventsHeading()),
+				renderColumns(eventColumns()),
 				goapp.TBody().Body(
 					goapp.Range(events).Slice(func(i int) goapp.UI {
 						e := events[i]
 						id := eventRowID(e.ID)
 						return goapp.Tr().Body(
-							goapp.Td().Text(e.Date.Human()),
+							goapp.Td().Text(dateText(e.Date)),
 							goapp.Th().Scope("row").Body(
 								goapp.A().ID(id).Class("list-view__open").Href(itemLink(l.details, "event", e.ID)).
 									Text(e.Title),

@@ -13,7 +13,7 @@ func renderNotices(problems []string, v *timelineView) goapp.UI {
 	s := v.state
 	if len(problems) > 0 {
 		notes = append(notes, goapp.Div().Class("notice", "notice--problem", "notice--file").Role("alert").Body(
-			goapp.P().Text(fileProblemsHeading),
+			goapp.P().Text(fileProblemsHeading()),
 			goapp.Ul().Body(goapp.Range(problems).Slice(func(i int) goapp.UI {
 				return goapp.Li().Text(problems[i])
 			})),

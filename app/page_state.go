@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/liaison-timeline/liaison/data"
 )
 
 // The page's state and its one writer, show. A view comes from the URL
@@ -48,6 +50,12 @@ func (p *timelinePage) open(path string, s ViewState) {
 		p.state, p.problem, p.timeline = s, problemText(err), nil
 		return
 	}
+	if !p.speaks(t, s) {
+		return
+	}
+	if s.Lang != "" && words().Unknown {
+		s = s.without("lang") // CLDR knows no such language: the page says so
+	}
 	p.timeline, p.chunks = t, nil
 	if lanes, ok := p.library.(LaneLibrary); ok && len(s.People) == 0 {
 		p.chunks = lanes.Chunks(id)
@@ -57,6 +65,31 @@ func (p *timelinePage) open(path string, s ViewState) {
 	p.listLengths = nil
 	p.printCopy = false
 }
+
+// speaks reports whether the page's words are those of the view s of t
+// (PageLang). The WebAssembly has only the language the server put into
+// the page: for a page of another, reached from the list of timelines,
+// it loads the page anew, in its own.
+//
+// The first view of the WebAssembly is the page the server made for its
+// URL, with the words it has: a page whose words block was lost (saved
+// without it) shows them rather than load itself again for ever.
+func (p *timelinePage) speaks(t *data.Timeline, s ViewState) bool {
+	if !goapp.IsClient {
+		return true
+	}
+	first := firstView
+	firstView = false
+	if first || words().Lang == PageLang(t, s) {
+		return true
+	}
+	goapp.Window().Get("location").Call("reload")
+	return false
+}
+
+// firstView is true until the WebAssembly has opened its first view
+// (the browser's only: the server never reads it).
+var firstView = true
 
 // refresh shows the timeline again, in the same view, after its data
 // changed on the server.
@@ -252,7 +285,7 @@ func (p *timelinePage) describe(ctx goapp.Context) {
 		return
 	}
 	p.described = p.timeline
-	title := siteName
+	title := siteName()
 	if p.timeline != nil {
 		title = pageTitle(p.timeline.Title)
 	}

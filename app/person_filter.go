@@ -80,9 +80,9 @@ func (f *personFilter) Render() goapp.UI {
 	}
 	chosen := f.IView.People
 	return goapp.Div().Class("filter").Body(
-		goapp.Label().Class("filter__label").For(personSearchID).Text(filterLabel),
+		goapp.Label().Class("filter__label").For(personSearchID).Text(filterLabel()),
 		goapp.Div().Class("filter__box").Body(
-			goapp.Ul().Class("filter__chosen").Aria("label", filterChosenLabel).Body(
+			goapp.Ul().Class("filter__chosen").Aria("label", filterChosenLabel()).Body(
 				goapp.Range(chosen).Slice(func(i int) goapp.UI {
 					id := chosen[i]
 					return goapp.Li().Body(
@@ -99,7 +99,7 @@ func (f *personFilter) Render() goapp.UI {
 				Type("search").
 				Role("combobox").
 				AutoComplete(false).
-				Placeholder(filterPlaceholder).
+				Placeholder(filterPlaceholder()).
 				Aria("autocomplete", "list").
 				Aria("expanded", ariaBool(f.open)).
 				Aria("controls", personOptionsID).
@@ -110,7 +110,7 @@ func (f *personFilter) Render() goapp.UI {
 				OnBlur(func(ctx goapp.Context, e goapp.Event) { f.open = false }).
 				OnKeyDown(f.onKey),
 			goapp.If(f.open, func() goapp.UI {
-				return goapp.Ul().ID(personOptionsID).Class("filter__options").Role("listbox").Aria("label", filterOptionsLabel).Body(
+				return goapp.Ul().ID(personOptionsID).Class("filter__options").Role("listbox").Aria("label", filterOptionsLabel()).Body(
 					goapp.Range(options).Slice(func(i int) goapp.UI {
 						id, alias := options[i].Person.ID, options[i].Alias
 						classes := []string{"filter__option"}
@@ -138,7 +138,7 @@ func (f *personFilter) Render() goapp.UI {
 			return goapp.A().Class("button", "filter__clear").
 				Href(f.IView.withPeople(nil).link()).
 				OnClick(f.onLeave).
-				Text(filterClearLabel)
+				Text(filterClearLabel())
 		}),
 		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
 	)

@@ -2,85 +2,126 @@ package app
 
 import (
 	"errors"
-	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/liaison-timeline/liaison/app/locale"
 	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
 // Every word a reader sees that the page writes, rather than the timeline
-// (its names, titles, quotes and dates, which data.Date.Human words), is
-// here, labels as constants and sentences as functions of what they say:
-// translating the page is translating this file.
+// (its names, titles, quotes and dates as written), comes from here, and
+// is a message of the page's language (words): labels as functions of
+// nothing, sentences as functions of what they say. The messages are the
+// catalogue files, locales/messages/{lang}.json; English's has them all.
+// Translating the page is adding one file there.
+
+// words is the Locale of the page being drawn: in the browser, the one
+// the server put into the page; on the server, that of the render in
+// progress (renders of one language run together). SetWords sets where
+// the pages find it.
+var words = func() *locale.Locale { return english }
+
+// english is the Locale the pages speak until SetWords is called: its
+// messages are their ids, which tests would catch, and its CLDR data is
+// none. Both programs call SetWords before any page is drawn.
+var english = &locale.Locale{Tag: DefaultLang, Dir: "ltr"}
+
+// SetWords has the pages speak the Locale that current returns.
+func SetWords(current func() *locale.Locale) { words = current }
+
+// DefaultLang is the language of a timeline without one: British English,
+// as Liaison has always written its dates ("14 March 2022").
+const DefaultLang = "en-GB"
+
+// PageLang is the language of a page of t (nil for the list of
+// timelines) in view s: the view's ?lang=, else the timeline's, else
+// DefaultLang. The server renders the page in it, and the WebAssembly
+// speaks the Locale the server put into the page for it.
+func PageLang(t *data.Timeline, s ViewState) string {
+	switch {
+	case s.Lang != "":
+		return s.Lang
+	case t != nil && t.Lang != "":
+		return t.Lang
+	}
+	return DefaultLang
+}
+
+// message returns the label id: a label of the page or a control.
+func message(id string) func() string { return func() string { return words().Text(id) } }
 
 // Labels of the page and its controls.
-const (
-	siteName            = "Liaison"
-	timelinesHeading    = "Timelines"
-	allTimelinesLink    = "See all timelines"
-	fullTimelineLink    = "Open the full timeline ↗"
-	nowLabel            = "now"
-	laneLoadingText     = "Loading relationships…"
-	zoomHint            = "Hold Ctrl and scroll, or pinch, to zoom"
-	zoomGroupLabel      = "Zoom"
-	zoomOutLabel        = "Zoom out"
-	zoomOutTitle        = "Zoom out (−)"
-	zoomInLabel         = "Zoom in"
-	zoomInTitle         = "Zoom in (+)"
-	fitLabel            = "Fit"
-	fitTitle            = "Show the whole timeline"
-	cursorShowLabel     = "As of…"
-	cursorHideLabel     = "Hide “as of”"
-	cursorButtonTitle   = "Show who was with whom on a date"
-	cursorLabel         = "As of date"
-	listViewLabel       = "List view"
-	listViewTitle       = "Show the timeline as tables"
-	filterLabel         = "Filter by person"
-	filterChosenLabel   = "Chosen people"
-	filterPlaceholder   = "Type a name…"
-	filterOptionsLabel  = "People"
-	filterClearLabel    = "Clear"
-	embedButtonLabel    = "Embed"
-	embedPanelLabel     = "Embed this timeline"
-	embedScriptLabel    = "Script (recommended)"
-	embedScriptHint     = "Resizes itself to fit; can mirror the reader's view in your page's URL with data-liaison-sync-url."
-	embedIframeLabel    = "Plain iframe"
-	embedIframeHint     = "For pages that do not allow scripts; set the height yourself."
-	copyLabel           = "Copy"
-	detailsLabel        = "Details"
-	closeDetailsLabel   = "Close details"
-	ongoingLabel        = "Ongoing"
-	legendLabel         = "Legend"
-	eventsHeading       = "Events"
-	sourcesHeading      = "Sources"
-	relationshipsTitle  = "Relationships"
-	relationshipsAbout  = "Every relationship in this view, with its phases, its end, how certain it is and its evidence"
-	nobodyTogether      = "Nobody in this timeline was together."
-	noQuotes            = "None"
-	fileProblemsHeading = "This timeline's file has errors, so this is its last correct version:"
+var (
+	siteName            = message("siteName")
+	timelinesHeading    = message("timelinesHeading")
+	allTimelinesLink    = message("allTimelinesLink")
+	fullTimelineLink    = message("fullTimelineLink")
+	nowLabel            = message("nowLabel")
+	laneLoadingText     = message("laneLoadingText")
+	zoomHint            = message("zoomHint")
+	zoomGroupLabel      = message("zoomGroupLabel")
+	zoomOutLabel        = message("zoomOutLabel")
+	zoomOutTitle        = message("zoomOutTitle")
+	zoomInLabel         = message("zoomInLabel")
+	zoomInTitle         = message("zoomInTitle")
+	fitLabel            = message("fitLabel")
+	fitTitle            = message("fitTitle")
+	cursorShowLabel     = message("cursorShowLabel")
+	cursorHideLabel     = message("cursorHideLabel")
+	cursorButtonTitle   = message("cursorButtonTitle")
+	cursorLabel         = message("cursorLabel")
+	listViewLabel       = message("listViewLabel")
+	listViewTitle       = message("listViewTitle")
+	filterLabel         = message("filterLabel")
+	filterChosenLabel   = message("filterChosenLabel")
+	filterPlaceholder   = message("filterPlaceholder")
+	filterOptionsLabel  = message("filterOptionsLabel")
+	filterClearLabel    = message("filterClearLabel")
+	embedButtonLabel    = message("embedButtonLabel")
+	embedPanelLabel     = message("embedPanelLabel")
+	embedScriptLabel    = message("embedScriptLabel")
+	embedScriptHint     = message("embedScriptHint")
+	embedIframeLabel    = message("embedIframeLabel")
+	embedIframeHint     = message("embedIframeHint")
+	copyLabel           = message("copyLabel")
+	detailsLabel        = message("detailsLabel")
+	closeDetailsLabel   = message("closeDetailsLabel")
+	ongoingLabel        = message("ongoingLabel")
+	legendLabel         = message("legendLabel")
+	eventsHeading       = message("eventsHeading")
+	sourcesHeading      = message("sourcesHeading")
+	relationshipsTitle  = message("relationshipsTitle")
+	relationshipsAbout  = message("relationshipsAbout")
+	nobodyTogether      = message("nobodyTogether")
+	noQuotes            = message("noQuotes")
+	fileProblemsHeading = message("fileProblemsHeading")
 	// The legend's items, but for the statuses' words and "Ongoing".
-	legendReported = "Reported (dashed)"
-	legendRumoured = "Rumoured (dotted)"
-	legendFade     = "Date known only roughly (fades)"
-	legendEvent    = "Event (numbered below)"
+	legendReported = message("legendReported")
+	legendRumoured = message("legendRumoured")
+	legendFade     = message("legendFade")
+	legendEvent    = message("legendEvent")
 )
 
 // The list view's column headings.
-var (
-	relationshipColumns = []string{"People", "Phases", "End", "Certainty", "Evidence"}
-	eventColumns        = []string{"Date", "Event", "People", "Kind", "Quote"}
-)
+func relationshipColumns() []string {
+	return messageTexts("columnPeople", "columnPhases", "columnEnd", "columnCertainty", "columnEvidence")
+}
 
-// count is n and the noun that counts it, "1 relationship" or "2
-// relationships": every number a reader sees with a noun goes through it.
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+func eventColumns() []string {
+	return messageTexts("columnDate", "columnEvent", "columnPeople", "columnKind", "columnQuote")
+}
+
+// messageTexts are the messages ids.
+func messageTexts(ids ...string) []string {
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = words().Text(id)
 	}
-	return strconv.Itoa(n) + " " + many
+	return list
 }
 
 // capitalized is s with its first letter in upper case, for a sentence
@@ -93,15 +134,15 @@ func capitalized(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// The words of the data's values. A value the data format does not know,
-// which validation keeps out, reads as its kind's default.
+// The words of the data's values, by message id. A value the data format
+// does not know, which validation keeps out, reads as its kind's default.
 var (
-	statusWords    = map[data.Status]string{data.Dating: "dating", data.Engaged: "engaged", data.Married: "married"}
-	endWords       = map[data.EndKind]string{data.Split: "split", data.Divorce: "divorced", data.Death: "ended by death"}
-	certaintyWords = map[data.Certainty]string{data.Confirmed: "confirmed", data.Reported: "reported", data.Rumoured: "rumoured"}
+	statusWords    = map[data.Status]string{data.Dating: "statusDating", data.Engaged: "statusEngaged", data.Married: "statusMarried"}
+	endWords       = map[data.EndKind]string{data.Split: "endSplit", data.Divorce: "endDivorce", data.Death: "endDeath"}
+	certaintyWords = map[data.Certainty]string{data.Confirmed: "certaintyConfirmed", data.Reported: "certaintyReported", data.Rumoured: "certaintyRumoured"}
 	// certaintyTexts say how sure a relationship is, standing alone.
-	certaintyTexts = map[data.Certainty]string{data.Confirmed: "Confirmed", data.Reported: "Reported, not confirmed", data.Rumoured: "Rumoured"}
-	eventKindTexts = map[data.EventKind]string{data.Interview: "Interview", data.Sighting: "Sighting", data.Statement: "Statement", data.OtherKind: "Event"}
+	certaintyTexts = map[data.Certainty]string{data.Confirmed: "certaintyConfirmedText", data.Reported: "certaintyReportedText", data.Rumoured: "certaintyRumouredText"}
+	eventKindTexts = map[data.EventKind]string{data.Interview: "eventInterview", data.Sighting: "eventSighting", data.Statement: "eventStatement", data.OtherKind: "eventOther"}
 )
 
 func statusWord(s data.Status) string       { return wordOf(statusWords, s, data.Dating) }
@@ -110,24 +151,99 @@ func certaintyWord(c data.Certainty) string { return wordOf(certaintyWords, c, d
 func certaintyText(c data.Certainty) string { return wordOf(certaintyTexts, c, data.Confirmed) }
 func eventKindText(k data.EventKind) string { return wordOf(eventKindTexts, k, data.OtherKind) }
 
-// wordOf is the word of value in words, or of otherwise when it has none.
-func wordOf[V comparable](words map[V]string, value, otherwise V) string {
-	if w, ok := words[value]; ok {
-		return w
+// wordOf is the message of value in ids, or of otherwise when it has
+// none.
+func wordOf[V comparable](ids map[V]string, value, otherwise V) string {
+	id, ok := ids[value]
+	if !ok {
+		id = ids[otherwise]
 	}
-	return words[otherwise]
+	return words().Text(id)
 }
+
+// Dates, in the page's language from CLDR.
+
+// dateText is a date as a reader should see it: its label when it has
+// one, otherwise "2018", "June 2025", "14 March 2022", "about 1985",
+// "probably 2024" or "between September and December 2023", in the
+// page's language.
+func dateText(d data.Date) string {
+	if d.Label != "" {
+		return d.Label
+	}
+	if d.IsZero() {
+		return ""
+	}
+	var s string
+	if d.Interval {
+		s = intervalText(d)
+	} else {
+		s = dayText(d.Earliest, d.Precision)
+	}
+	switch {
+	case d.Approximate && d.Uncertain:
+		return words().Text("dateProbablyAbout", "Date", s)
+	case d.Approximate:
+		return words().Text("dateAbout", "Date", s)
+	case d.Uncertain:
+		return words().Text("dateProbably", "Date", s)
+	}
+	return s
+}
+
+// intervalText writes "between A and B", leaving out what both ends
+// share: "between September and December 2023", not "... September 2023
+// and ...".
+func intervalText(d data.Date) string {
+	first, last, _ := strings.Cut(d.Text, "/")
+	fp, lp := data.Precision(strings.Count(first, "-")+1), data.Precision(strings.Count(last, "-")+1)
+	a, b := dayText(d.Earliest, fp), dayText(d.Latest, lp)
+	if fp == data.Month && lp == data.Month && d.Earliest.Year() == d.Latest.Year() {
+		c := &words().CLDR
+		a = c.Format(d.Earliest, c.Month)
+	}
+	return words().Text("dateBetween", "From", a, "To", b)
+}
+
+// dayText writes t to the precision p: "2018", "June 2025", "14 March
+// 2022".
+func dayText(t time.Time, p data.Precision) string {
+	c := &words().CLDR
+	switch p {
+	case data.Year:
+		return c.Format(t, c.Year)
+	case data.Month:
+		return c.Format(t, c.YearMonth)
+	}
+	return c.Format(t, c.Date)
+}
+
+// tickLabel is the label of a tick of the time axis, short: "2018", "Jun
+// 2025", "14 Jun 2025".
+func tickLabel(t plot.Tick) string {
+	c := &words().CLDR
+	switch t.Unit {
+	case plot.Days:
+		return c.Format(t.Time, c.ShortDate)
+	case plot.Months:
+		return c.Format(t.Time, c.ShortYearMonth)
+	}
+	return c.Format(t.Time, c.Year)
+}
+
+// number writes n in the page's language's digits.
+func number(n int) string { return words().CLDR.Integer(n) }
 
 // The sentences of relationships and events.
 
 // phaseText is a phase and when it began: "dating from 2018".
 func phaseText(p *data.Phase) string {
-	return statusWord(p.Status) + " from " + p.From.Human()
+	return words().Text("phase", "Status", statusWord(p.Status), "Date", dateText(p.From))
 }
 
 // endText is how and when a relationship ended: "split late 2023".
 func endText(e *data.End) string {
-	return endWord(e.KindOrDefault()) + " " + e.Date.Human()
+	return words().Text("ending", "End", endWord(e.KindOrDefault()), "Date", dateText(e.Date))
 }
 
 // qualified is text followed by how sure it is, unless it is confirmed:
@@ -136,7 +252,13 @@ func qualified(text string, c data.Certainty) string {
 	if c == "" || c == data.Confirmed {
 		return text
 	}
-	return text + " (" + certaintyWord(c) + ")"
+	return withCertainty(text, c)
+}
+
+// withCertainty is text followed by how sure it is: "engaged from 2022
+// (reported)".
+func withCertainty(text string, c data.Certainty) string {
+	return words().Text("qualified", "Text", text, "Certainty", certaintyWord(c))
 }
 
 // phaseDetailsText is a phase as the details give it, with how sure it
@@ -145,7 +267,7 @@ func qualified(text string, c data.Certainty) string {
 func phaseDetailsText(p *data.Phase, r *data.Relationship) string {
 	text := capitalized(phaseText(p))
 	if c := p.CertaintyIn(r); c != r.CertaintyOrDefault() {
-		text += " (" + certaintyWord(c) + ")"
+		text = withCertainty(text, c)
 	}
 	return text
 }
@@ -159,7 +281,7 @@ func endDetailsText(e *data.End) string {
 // pairText names a relationship's two people: "Imogen Poots & James
 // Norton".
 func pairText(r *data.Relationship, names map[string]string) string {
-	return names[r.People[0]] + " & " + names[r.People[1]]
+	return words().Text("pair", "Person", names[r.People[0]], "Partner", names[r.People[1]])
 }
 
 // relationshipLabel is a bar's name for screen readers: "Imogen Poots
@@ -172,9 +294,11 @@ func relationshipLabel(r *data.Relationship, self, partner string) string {
 	if r.End != nil {
 		parts = append(parts, endText(r.End))
 	} else {
-		parts = append(parts, "ongoing")
+		parts = append(parts, words().Text("ongoing"))
 	}
-	return qualified(self+" and "+partner+": "+strings.Join(parts, ", "), r.CertaintyOrDefault())
+	text := words().Text("relationshipLabel", "Person", self, "Partner", partner,
+		"Phases", strings.Join(parts, words().Text("listSeparator")))
+	return qualified(text, r.CertaintyOrDefault())
 }
 
 // relationshipTooltip names the pair, then each phase and the end with
@@ -200,32 +324,32 @@ func phasesText(r *data.Relationship) string {
 	for i := range r.Phases {
 		parts[i] = phaseText(&r.Phases[i])
 	}
-	return capitalized(strings.Join(parts, "; "))
+	return capitalized(strings.Join(parts, words().Text("phaseSeparator")))
 }
 
 // endingText says how a relationship ended: "Split late 2023; Imogen Poots
 // ended it", or "Ongoing".
 func endingText(r *data.Relationship, names map[string]string) string {
 	if r.End == nil {
-		return ongoingLabel
+		return ongoingLabel()
 	}
 	text := capitalized(endText(r.End))
 	if r.End.Initiator != "" {
-		text += "; " + endedBy(names[r.End.Initiator])
+		text += words().Text("phaseSeparator") + endedBy(names[r.End.Initiator])
 	}
 	return text
 }
 
 // endedBy says who ended a relationship, reasonText why, as they said.
-func endedBy(name string) string      { return name + " ended it" }
-func reasonText(reason string) string { return "Reason given: " + reason }
+func endedBy(name string) string      { return words().Text("endedBy", "Name", name) }
+func reasonText(reason string) string { return words().Text("reasonGiven", "Reason", reason) }
 
 // quotesText counts a relationship's quotes: "None", "1 quote".
 func quotesText(n int) string {
 	if n == 0 {
-		return noQuotes
+		return noQuotes()
 	}
-	return count(n, "quote", "quotes")
+	return words().Count("quotes", n)
 }
 
 // coupleText says what a couple was on a day, in words: "engaged",
@@ -236,12 +360,12 @@ func coupleText(c couple) string {
 	text := statusWord(s.Status)
 	switch {
 	case s.MayNotHaveBegun:
-		text = "possibly " + text
+		text = words().Text("possibly", "State", text)
 	case s.Before != "":
-		text = statusWord(s.Before) + ", possibly " + text
+		text = words().Text("possiblyAfter", "Before", statusWord(s.Before), "State", text)
 	}
 	if end := c.Relationship.End; s.MayHaveEnded && end != nil {
-		text += ", possibly " + endWord(end.KindOrDefault())
+		text = words().Text("possiblyEnded", "State", text, "End", endWord(end.KindOrDefault()))
 	}
 	return qualified(text, s.Certainty)
 }
@@ -249,22 +373,22 @@ func coupleText(c couple) string {
 // markerLabel is an event marker's name for screen readers: "Event 1:
 // James Norton talks about the split, probably 2025"; eventTooltip is its
 // title, then its kind and date.
-func markerLabel(number int, e *data.Event) string {
-	return "Event " + strconv.Itoa(number) + ": " + e.Title + ", " + e.Date.Human()
+func markerLabel(n int, e *data.Event) string {
+	return words().Text("markerLabel", "Number", number(n), "Title", e.Title, "Date", dateText(e.Date))
 }
 
 func eventTooltip(e *data.Event) []string {
-	return []string{e.Title, eventKindText(e.Kind) + " · " + e.Date.Human()}
+	return []string{e.Title, eventKindText(e.Kind) + " · " + dateText(e.Date)}
 }
 
 // eventFacts are an event's date, kind and people, as the events under
 // the chart give them; eventDetailsFacts as its details do.
 func eventFacts(e *data.Event, names map[string]string) string {
-	return e.Date.Human() + " · " + eventKindText(e.Kind) + " · " + peopleText(e.People, names)
+	return dateText(e.Date) + " · " + eventKindText(e.Kind) + " · " + peopleText(e.People, names)
 }
 
 func eventDetailsFacts(e *data.Event, names map[string]string) string {
-	return eventKindText(e.Kind) + " · " + e.Date.Human() + " · " + peopleText(e.People, names)
+	return eventKindText(e.Kind) + " · " + dateText(e.Date) + " · " + peopleText(e.People, names)
 }
 
 // peopleText names people: "Lily Allen, James Norton".
@@ -273,7 +397,7 @@ func peopleText(ids []string, names map[string]string) string {
 	for i, id := range ids {
 		list[i] = names[id]
 	}
-	return strings.Join(list, ", ")
+	return strings.Join(list, words().Text("listSeparator"))
 }
 
 // sourceText is a source's outlet and title: "ED!, “The article”".
@@ -287,39 +411,40 @@ func sourceText(s *data.Source) string {
 // The sentences of the page. chartLabel names the chart for screen
 // readers, with its years and keys.
 func chartLabel(w plot.TimeScale) string {
-	return "Timeline chart from " + w.From.Format("2006") + " to " + w.To.AddDate(0, 0, -1).Format("2006") +
-		". Arrow keys move through time, plus and minus zoom."
+	c := &words().CLDR
+	return words().Text("chartLabel", "From", c.Format(w.From, c.Year), "To", c.Format(w.To.AddDate(0, 0, -1), c.Year))
 }
 
 // asOfTitle heads who was with whom on the cursor's date; cursorBefore
 // and cursorAfter are the cursor's label when its date is before or after
-// the window.
-func asOfTitle(at data.Date) string    { return "As of " + at.Human() }
-func cursorBefore(at data.Date) string { return "◀ " + at.Human() }
-func cursorAfter(at data.Date) string  { return at.Human() + " ▶" }
+// the window: their arrows point where the date is, which is the other
+// way in a chart whose time runs right to left.
+func asOfTitle(at data.Date) string    { return words().Text("asOfTitle", "Date", dateText(at)) }
+func cursorBefore(at data.Date) string { return "◀ " + dateText(at) }
+func cursorAfter(at data.Date) string  { return dateText(at) + " ▶" }
 
 // showMoreText is the label of the button that draws n more of a list,
 // and shownText how many of it are drawn.
 func showMoreText(n int, l longList) string {
-	nouns := map[longList][2]string{relationshipRows: {"relationship", "relationships"},
-		eventRows: {"event", "events"}, eventItems: {"event", "events"}, couplesAsOf: {"couple", "couples"}}[l]
-	return "Show " + count(n, "more "+nouns[0], "more "+nouns[1])
+	id := map[longList]string{relationshipRows: "showMoreRelationships",
+		eventRows: "showMoreEvents", eventItems: "showMoreEvents", couplesAsOf: "showMoreCouples"}[l]
+	return words().Count(id, n)
 }
 
 func shownText(shown, total int) string {
-	return strconv.Itoa(shown) + " of " + strconv.Itoa(total) + " shown"
+	return words().Text("shown", "Shown", number(shown), "Total", number(total))
 }
 
 // showingText says whom the chart is filtered to: "Showing Lily Allen and
 // their partners."
-func showingText(people string) string { return "Showing " + people + " and their partners." }
+func showingText(people string) string { return words().Text("showing", "People", people) }
 
 // unknownPeopleText names the people of a link the timeline does not
 // have; everyone says the chart shows everyone instead.
 func unknownPeopleText(ids []string, everyone bool) string {
-	text := "This timeline has nobody called “" + strings.Join(ids, "” or “") + "”."
+	text := words().Text("unknownPeople", "Names", strings.Join(ids, words().Text("namesOr")))
 	if everyone {
-		text += " Showing everyone."
+		text += " " + words().Text("showingEveryone")
 	}
 	return text
 }
@@ -330,26 +455,28 @@ func unusableText(s ViewState) string {
 	var parts []string
 	for _, p := range viewParameters {
 		if value := s.Unusable.Get(p.name); value != "" {
-			parts = append(parts, p.name+"="+shortened(value, 40)+" (expected "+p.expected+")")
+			parts = append(parts, words().Text("unusableParameter", "Parameter", p.name+"="+shortened(value, 40),
+				"Expected", words().Text(p.expected)))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Part of this link could not be used and was left out: " + strings.Join(parts, "; ") + "."
+	return words().Text("unusableLink", "Parameters", strings.Join(parts, words().Text("phaseSeparator")))
 }
 
 // viewParameters are the parameters of a view's URL, in the order
-// unusableText names them, with what each expects.
+// unusableText names them, with the message of what each expects.
 var viewParameters = []struct{ name, expected string }{
-	{"from", "a date like 2022, 2022-06 or 2022-06-14, with to after it"},
-	{"to", "a date like 2022, 2022-06 or 2022-06-14, after from"},
-	{"rel", "the id of one of the relationships shown"},
-	{"event", "the id of one of the events shown, and no rel"},
-	{"at", "a date like 2022, 2022-06 or 2022-06-14, in the timeline's years"},
-	{"theme", "light or dark"},
-	{"view", "list, or chart"},
-	{"title", "0, to leave the title out, or 1"},
+	{"from", "expectedFrom"},
+	{"to", "expectedTo"},
+	{"rel", "expectedRel"},
+	{"event", "expectedEvent"},
+	{"at", "expectedAt"},
+	{"theme", "expectedTheme"},
+	{"view", "expectedView"},
+	{"title", "expectedTitle"},
+	{"lang", "expectedLang"},
 }
 
 // problemText is what a reader is told when a timeline cannot be shown.
@@ -358,19 +485,21 @@ func problemText(err error) string {
 	var noPerson *data.UnknownPersonError
 	switch {
 	case errors.As(err, &noTimeline):
-		return "There is no timeline called “" + noTimeline.ID + "”."
+		return words().Text("noSuchTimeline", "ID", noTimeline.ID)
 	case errors.As(err, &noPerson):
-		return "This timeline has nobody called “" + noPerson.Person + "”."
+		return words().Text("noSuchPerson", "Person", noPerson.Person)
 	}
-	return "The timeline could not be loaded: " + err.Error()
+	return words().Text("loadFailed", "Error", err.Error())
 }
 
 // pageTitle is the title of a timeline's page, timelineFacts what sums it
 // up in the list of timelines: "4 people · 2018–2025".
-func pageTitle(timeline string) string { return timeline + " · " + siteName }
+func pageTitle(timeline string) string {
+	return words().Text("pageTitle", "Timeline", timeline, "Site", siteName())
+}
 
 func timelineFacts(people int, span string) string {
-	facts := count(people, "person", "people")
+	facts := words().Count("people", people)
 	if span != "" {
 		facts += " · " + span
 	}
@@ -379,22 +508,19 @@ func timelineFacts(people int, span string) string {
 
 // The person filter's sentences: a chip's label, a lane's name's title,
 // the alias a search matched, and a search that matched nobody.
-func removePersonLabel(name string) string { return "Remove " + name + " from the filter" }
-func filterByTitle(name string) string     { return "Show only " + name + "’s relationships" }
-func aliasText(alias string) string        { return " (" + alias + ")" }
-func nobodyCalled(query string) string     { return "Nobody called “" + query + "”" }
+func removePersonLabel(name string) string { return words().Text("removePerson", "Name", name) }
+func filterByTitle(name string) string     { return words().Text("filterBy", "Name", name) }
+func aliasText(alias string) string        { return words().Text("alias", "Alias", alias) }
+func nobodyCalled(query string) string     { return words().Text("nobodyCalled", "Query", query) }
 
 // matchesText tells screen reader users how many people match: n, of
 // which at most limit are listed.
 func matchesText(n, limit int) string {
-	switch n {
-	case limit:
-		return "The first " + strconv.Itoa(limit) + " matches are listed; type more to narrow them."
-	case 1:
-		return "1 person matches."
+	if n == limit {
+		return words().Text("firstMatches", "Count", number(limit))
 	}
-	return count(n, "person", "people") + " match."
+	return words().Count("matches", n)
 }
 
 // copiedText says a code is on the clipboard.
-func copiedText(label string) string { return label + " code copied." }
+func copiedText(label string) string { return words().Text("copied", "Label", label) }

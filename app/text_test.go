@@ -3,10 +3,21 @@ package app
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/liaison-timeline/liaison/app/locale"
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
+	"github.com/liaison-timeline/liaison/locales"
 )
 
 func TestCount(t *testing.T) {
@@ -14,14 +25,14 @@ func TestCount(t *testing.T) {
 		n    int
 		want string
 	}{
-		{0, "0 relationships"},
-		{1, "1 relationship"},
-		{2, "2 relationships"},
-		{1000, "1000 relationships"},
+		{0, "Show 0 more relationships"},
+		{1, "Show 1 more relationship"},
+		{2, "Show 2 more relationships"},
+		{1000, "Show 1,000 more relationships"},
 	}
 	for _, tt := range tests {
-		if got := count(tt.n, "relationship", "relationships"); got != tt.want {
-			t.Errorf("count(%d) = %q, want %q", tt.n, got, tt.want)
+		if got := showMoreText(tt.n, relationshipRows); got != tt.want {
+			t.Errorf("showMoreText(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }
@@ -86,3 +97,107 @@ func TestRelationshipLabel(t *testing.T) {
 		})
 	}
 }
+
+// TestDateTextInLanguages checks dates at each precision, and the axis's
+// ticks, as CLDR writes them in the page's language.
+func TestDateTextInLanguages(t *testing.T) {
+	dates := []string{"2018", "2025-06", "2022-03-14", "1985~", "2024?", "2023-09/2023-12", "2022-11/2023-02", "2022-03-14%"}
+	tests := []struct {
+		lang string
+		want []string
+		// ticks at days, months, years: 14 March 2022
+		ticks [3]string
+	}{
+		{"en-GB", []string{"2018", "June 2025", "14 March 2022", "about 1985", "probably 2024",
+			"between September and December 2023", "between November 2022 and February 2023", "probably about 14 March 2022"},
+			[3]string{"14 Mar 2022", "Mar 2022", "2022"}},
+		{"en", []string{"2018", "June 2025", "March 14, 2022", "about 1985", "probably 2024",
+			"between September and December 2023", "between November 2022 and February 2023", "probably about March 14, 2022"},
+			[3]string{"Mar 14, 2022", "Mar 2022", "2022"}},
+		{"de", []string{"2018", "Juni 2025", "14. März 2022", "etwa 1985", "wahrscheinlich 2024",
+			"zwischen September und Dezember 2023", "zwischen November 2022 und Februar 2023", "wahrscheinlich etwa 14. März 2022"},
+			[3]string{"14. März 2022", "März 2022", "2022"}},
+		// Polish: a month alone is nominative, in a date genitive.
+		{"pl", []string{"2018", "czerwiec 2025", "14 marca 2022", "about 1985", "probably 2024",
+			"between wrzesień and grudzień 2023", "between listopad 2022 and luty 2023", "probably about 14 marca 2022"},
+			[3]string{"14 mar 2022", "mar 2022", "2022"}},
+		{"ar", []string{"2018", "يونيو 2025", "14 مارس 2022", "about 1985", "probably 2024",
+			"between سبتمبر and ديسمبر 2023", "between نوفمبر 2022 and فبراير 2023", "probably about 14 مارس 2022"},
+			[3]string{"14 مارس 2022", "مارس 2022", "2022"}},
+		{"ar-SA", []string{"٢٠١٨", "يونيو ٢٠٢٥", "١٤ مارس ٢٠٢٢", "about ١٩٨٥", "probably ٢٠٢٤",
+			"between سبتمبر and ديسمبر ٢٠٢٣", "between نوفمبر ٢٠٢٢ and فبراير ٢٠٢٣", "probably about ١٤ مارس ٢٠٢٢"},
+			[3]string{"١٤ مارس ٢٠٢٢", "مارس ٢٠٢٢", "٢٠٢٢"}},
+		{"ja", []string{"2018年", "2025年6月", "2022年3月14日", "about 1985年", "probably 2024年",
+			"between 9月 and 2023年12月", "between 2022年11月 and 2023年2月", "probably about 2022年3月14日"},
+			[3]string{"2022年3月14日", "2022年3月", "2022年"}},
+	}
+	defer SetWords(words)
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			l := locales.For(tt.lang, locales.English)
+			SetWords(func() *locale.Locale { return l })
+			for i, text := range dates {
+				d, err := data.ParseDate(text)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := dateText(d); got != tt.want[i] {
+					t.Errorf("%s: %q, want %q", text, got, tt.want[i])
+				}
+			}
+			at := time.Date(2022, time.March, 14, 0, 0, 0, 0, time.UTC)
+			for i, unit := range []plot.Unit{plot.Days, plot.Months, plot.Years} {
+				if got := tickLabel(plot.Tick{Time: at, Unit: unit}); got != tt.ticks[i] {
+					t.Errorf("tick of unit %d: %q, want %q", unit, got, tt.ticks[i])
+				}
+			}
+		})
+	}
+}
+
+// TestMessagesAreInEnglish checks that every message id the pages name
+// is in the English catalogue, and that the catalogue has no other: a
+// string the code names and English lacks would show as its id.
+func TestMessagesAreInEnglish(t *testing.T) {
+	used := map[string]bool{}
+	files, _ := filepath.Glob("*.go")
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil && messageID.MatchString(s) {
+					if _, known := testWords.Messages[s]; known {
+						used[s] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	for id := range testWords.Messages {
+		if !used[id] {
+			t.Errorf("messages/en.json has %q, which no page uses", id)
+		}
+	}
+	// Every call that names a message names one English has.
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		for _, m := range messageCall.FindAllStringSubmatch(string(src), -1) {
+			if _, ok := testWords.Messages[m[1]]; !ok {
+				t.Errorf("%s names the message %q, which messages/en.json lacks", file, m[1])
+			}
+		}
+	}
+}
+
+var (
+	messageID   = regexp.MustCompile(`^[a-z][A-Za-z]+$`)
+	messageCall = regexp.MustCompile(`(?:\.Text|\.Count|message|messageTexts)\("([A-Za-z]+)"`)
+)

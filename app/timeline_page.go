@@ -146,9 +146,9 @@ func (p *timelinePage) OnDismount() {
 func (p *timelinePage) Render() goapp.UI {
 	if p.problem != "" {
 		return goapp.Main().Class(p.classes("liaison--problem")...).DataSet("interactive", goapp.IsClient).Body(
-			goapp.H1().Text(siteName),
+			goapp.H1().Text(siteName()),
 			goapp.P().Class("problem").Aria("live", "polite").Text(p.problem),
-			goapp.P().Body(goapp.A().Href(SitePath("/")).Text(allTimelinesLink)),
+			goapp.P().Body(goapp.A().Href(SitePath("/")).Text(allTimelinesLink())),
 		)
 	}
 	if p.timeline == nil {
@@ -242,7 +242,7 @@ func (p *timelinePage) renderEmbedFooter() goapp.UI {
 	s.NoTitle = false
 	return goapp.P().Class("liaison__credit").Body(
 		goapp.A().Href(attr(s.URL(SitePath(TimelinePath(p.timeline.ID))).String())).Target("_blank").Rel("noopener").
-			Text(fullTimelineLink),
-		goapp.Text(" · "+siteName),
+			Text(fullTimelineLink()),
+		goapp.Text(" · "+siteName()),
 	)
 }

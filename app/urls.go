@@ -72,6 +72,9 @@ func TimelineAPIPath(id string, people []string) string {
 // with the request's path in PageDataAttr, and the browser's library
 // reads them there rather than ask the server again.
 const (
+	// WordsID is the id of the page's data block of its Locale
+	// (app/locale): its language's strings and CLDR data.
+	WordsID = "liaison-words"
 	// PageDataClass is the class of the page's data blocks.
 	PageDataClass = "liaison-data"
 	// PageDataAttr names the API request a data block answers, like

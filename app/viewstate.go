@@ -12,8 +12,9 @@ import (
 // URL reopens the same view. In the query: person=a,b (the filter),
 // from=2022&to=2024 (the zoom window), rel=ID or event=ID (the open
 // details), at=2022-06 (the "as of" cursor), theme=light|dark (else the
-// reader's system setting), view=list (tables instead of the chart) and,
-// for embeds, title=0. Dates take the data format's forms; ids are
+// reader's system setting), view=list (tables instead of the chart),
+// lang=de (the page's language, else the timeline's) and, for embeds,
+// title=0. Dates take the data format's forms; ids are
 // lower-case, as the data format writes them, whatever case the URL has.
 // A value that cannot be used is left out of the view, and kept in
 // Unusable, so that the page can say so.
@@ -31,6 +32,10 @@ type ViewState struct {
 	NoTitle bool
 	// List shows the timeline as tables instead of a chart (view=list).
 	List bool
+	// Lang is the page's language when the URL chooses one, a BCP 47 tag
+	// of a language, script and region as CLDR writes it ("de",
+	// "pt-BR", "zh-Hant"); "" for the timeline's own.
+	Lang string
 	// Unusable are the parameters of the URL, as it gave them, whose
 	// values the view could not use: at=someday, theme=purple. They stay
 	// in the view's URL until the reader changes the view.
@@ -95,7 +100,65 @@ func ParseViewState(q url.Values) ViewState {
 	default:
 		unusable("view")
 	}
+	if lang := q.Get("lang"); lang != "" {
+		if v.Lang = langTag(lang); v.Lang == "" {
+			unusable("lang")
+		}
+	}
 	return v
+}
+
+// langTag is lang written as CLDR writes tags, "pt-BR" for "PT-br", when
+// it is a language of two or three letters, with a script of four and a
+// region of two letters or three digits if any; otherwise "". It is the
+// form alone: whether CLDR knows the language, the server's Locale says
+// (locale.Locale.Unknown). Extensions and variants are left out, so that
+// a page's cache has few keys per language.
+func langTag(lang string) string {
+	parts := strings.Split(lang, "-")
+	if len(parts) > 3 || !letters(parts[0], 2, 3) {
+		return ""
+	}
+	tag := strings.ToLower(parts[0])
+	rest := parts[1:]
+	if len(rest) > 0 && letters(rest[0], 4, 4) {
+		tag += "-" + strings.ToUpper(rest[0][:1]) + strings.ToLower(rest[0][1:])
+		rest = rest[1:]
+	}
+	if len(rest) > 0 && (letters(rest[0], 2, 2) || digits(rest[0], 3)) {
+		tag += "-" + strings.ToUpper(rest[0])
+		rest = rest[1:]
+	}
+	if len(rest) > 0 {
+		return ""
+	}
+	return tag
+}
+
+// letters reports whether s is from min to max ASCII letters.
+func letters(s string, min, max int) bool {
+	if len(s) < min || len(s) > max {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// digits reports whether s is n ASCII digits.
+func digits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Query writes the view as URL parameters, leaving out what is unset.
@@ -125,6 +188,9 @@ func (v ViewState) query() url.Values {
 	}
 	if v.List {
 		q.Set("view", "list")
+	}
+	if v.Lang != "" {
+		q.Set("lang", v.Lang)
 	}
 	for name, values := range v.Unusable {
 		q[name] = values
@@ -172,9 +238,9 @@ func (v ViewState) withoutDetails() ViewState {
 	return v
 }
 
-// without is the view with the parameter name (rel, event or at) left out
-// as unusable: the timeline has no such item, or not in the view, or the
-// date is outside its years.
+// without is the view with the parameter name (rel, event, at or lang)
+// left out as unusable: the timeline has no such item, or not in the
+// view, the date is outside its years, or CLDR knows no such language.
 func (v ViewState) without(name string) ViewState {
 	value := v.query().Get(name)
 	switch name {
@@ -184,6 +250,8 @@ func (v ViewState) without(name string) ViewState {
 		v.Event = ""
 	case "at":
 		v.At = data.Date{}
+	case "lang":
+		v.Lang = ""
 	}
 	unusable := url.Values{}
 	for k, vs := range v.Unusable {

@@ -38,6 +38,15 @@ func TestViewStateRoundTrip(t *testing.T) {
 		{"title=0&person=a", ViewState{People: []string{"a"}, NoTitle: true}, "person=a&title=0", ""},
 		{"title=1", ViewState{}, "", ""},
 		{"title=no", ViewState{}, "title=no", "title"},
+		{"lang=de", ViewState{Lang: "de"}, "lang=de", ""},
+		{"lang=PT-br", ViewState{Lang: "pt-BR"}, "lang=pt-BR", ""},
+		{"lang=zh-hant-tw", ViewState{Lang: "zh-Hant-TW"}, "lang=zh-Hant-TW", ""},
+		{"lang=es-419", ViewState{Lang: "es-419"}, "lang=es-419", ""},
+		{"lang=de_DE", ViewState{}, "lang=de_DE", "lang"},
+		{"lang=german", ViewState{}, "lang=german", "lang"},
+		{"lang=de-DE-u-nu-arab", ViewState{}, "lang=de-DE-u-nu-arab", "lang"},
+		{"lang=%3Cscript%3E", ViewState{}, "lang=%3Cscript%3E", "lang"},
+		{"lang=", ViewState{}, "", ""},
 		{"view=list&at=2020", ViewState{List: true}, "at=2020&view=list", ""},
 		{"view=chart", ViewState{}, "", ""},
 		{"view=grid", ViewState{}, "view=grid", "view"},
@@ -92,7 +101,7 @@ func TestUnusableText(t *testing.T) {
 
 func TestViewStateCursor(t *testing.T) {
 	got := ParseViewState(url.Values{"at": {"2022-06"}})
-	if !got.At.Earliest.Equal(day(2022, 6, 1)) || got.At.Human() != "June 2022" {
-		t.Errorf("at=2022-06 gives %v (%q), want 1 June 2022 shown as June 2022", got.At.Earliest, got.At.Human())
+	if !got.At.Earliest.Equal(day(2022, 6, 1)) || dateText(got.At) != "June 2022" {
+		t.Errorf("at=2022-06 gives %v (%q), want 1 June 2022 shown as June 2022", got.At.Earliest, dateText(got.At))
 	}
 }

@@ -41,28 +41,28 @@ func (z *zoomControls) Cursor(s ViewState) *zoomControls {
 
 func (z *zoomControls) Render() goapp.UI {
 	w, s := z.IWindow, z.IView
-	cursor := cursorShowLabel
+	cursor := cursorShowLabel()
 	if !s.At.IsZero() {
-		cursor = cursorHideLabel
+		cursor = cursorHideLabel()
 	}
 	list := s
 	list.List = !s.List
-	return goapp.Div().Class("zoom").Role("group").Aria("label", zoomGroupLabel).Body(
+	return goapp.Div().Class("zoom").Role("group").Aria("label", zoomGroupLabel()).Body(
 		goapp.A().Class("button", "zoom__out").Href(z.link(w.Zoom(plot.ZoomStep, 0.5, z.IFit))).
-			Aria("label", zoomOutLabel).Title(zoomOutTitle).
+			Aria("label", zoomOutLabel()).Title(zoomOutTitle()).
 			Aria("disabled", ariaBool(!w.CanZoomOut(z.IFit))).Text("−"),
 		goapp.A().Class("button", "zoom__in").Href(z.link(w.Zoom(1/plot.ZoomStep, 0.5, z.IFit))).
-			Aria("label", zoomInLabel).Title(zoomInTitle).
+			Aria("label", zoomInLabel()).Title(zoomInTitle()).
 			Aria("disabled", ariaBool(!w.CanZoomIn())).Text("+"),
-		goapp.A().Class("button", "zoom__fit").Href(z.link(z.IFit)).Title(fitTitle).
-			Aria("disabled", ariaBool(w.Equal(z.IFit))).Text(fitLabel),
+		goapp.A().Class("button", "zoom__fit").Href(z.link(z.IFit)).Title(fitTitle()).
+			Aria("disabled", ariaBool(w.Equal(z.IFit))).Text(fitLabel()),
 		// The toggles are links in the role of buttons.
 		goapp.A().Class("button", "zoom__cursor").Href(z.ICursor.link()).
 			Role("button").Aria("pressed", ariaBool(!s.At.IsZero())).
-			Title(cursorButtonTitle).Text(cursor),
+			Title(cursorButtonTitle()).Text(cursor),
 		goapp.A().Class("button", "view-toggle").Href(list.link()).
 			Role("button").Aria("pressed", ariaBool(s.List)).
-			Title(listViewTitle).Text(listViewLabel),
+			Title(listViewTitle()).Text(listViewLabel()),
 	)
 }
 

@@ -24,6 +24,7 @@ import (
 //	name      a person's name
 //	title     the timeline's, an event's or a source's title
 //	summary   the timeline's summary
+//	lang      the timeline's language, a BCP 47 tag such as de or pt-BR
 //	description  a person's description
 //	aliases   a person's other names, separated by ;
 //	people    a relationship's two people or an event's people, as ids separated by ;
@@ -41,7 +42,7 @@ import (
 //
 // An evidence row backs the nearest row above it that takes evidence: a
 // relationship, phase, end or event.
-var csvColumns = []string{"type", "id", "of", "name", "title", "summary", "description", "aliases", "people",
+var csvColumns = []string{"type", "id", "of", "name", "title", "summary", "lang", "description", "aliases", "people",
 	"status", "date", "label", "certainty", "kind", "initiator", "reason", "quote", "source", "outlet", "url"}
 
 func isCSVColumn(name string) bool { return slices.Contains(csvColumns, name) }
@@ -53,7 +54,7 @@ var rowTypes = []string{"timeline", "person", "source", "relationship", "phase",
 // rowColumns are the columns each type of row reads, besides type. A cell
 // in any other column is an error: an editor's words are never dropped.
 var rowColumns = map[string][]string{
-	"timeline":     {"id", "title", "summary"},
+	"timeline":     {"id", "title", "summary", "lang"},
 	"person":       {"id", "name", "description", "aliases", "date", "label"},
 	"source":       {"id", "outlet", "title", "url", "date", "label"},
 	"relationship": {"id", "people", "certainty"},
@@ -208,10 +209,11 @@ func (im *csvImport) read(rows []csvRow) *Timeline {
 			if t.ID != "" {
 				im.fail(row, "type", "a second timeline row: a file holds one timeline")
 			}
-			t.ID, t.Title, t.Summary = cell("id"), cell("title"), cell("summary")
+			t.ID, t.Title, t.Summary, t.Lang = cell("id"), cell("title"), cell("summary"), cell("lang")
 			im.place("id", row, "id")
 			im.place("title", row, "title")
 			im.place("summary", row, "summary")
+			im.place("lang", row, "lang")
 		case "person":
 			path := fmt.Sprintf("people[%d]", len(t.People))
 			im.placeRow(path, row, map[string]string{"id": "id", "name": "name", "born": "date", "description": "description", "aliases": "aliases"})
@@ -493,10 +495,16 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 		}
 	}
 	out := csv.NewWriter(w)
-	out.Write(csvColumns)
+	columns := csvColumns
+	if t.Lang == "" {
+		// The spreadsheets of timelines without a language stay as they
+		// were before it was a column.
+		columns = slices.DeleteFunc(slices.Clone(columns), func(c string) bool { return c == "lang" })
+	}
+	out.Write(columns)
 	row := func(cells map[string]string) {
-		record := make([]string, len(csvColumns))
-		for i, c := range csvColumns {
+		record := make([]string, len(columns))
+		for i, c := range columns {
 			record[i] = escapeFormula(cells[c])
 		}
 		out.Write(record)
@@ -512,7 +520,7 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 		}
 		return cells
 	}
-	row(map[string]string{"type": "timeline", "id": t.ID, "title": t.Title, "summary": t.Summary})
+	row(map[string]string{"type": "timeline", "id": t.ID, "title": t.Title, "summary": t.Summary, "lang": t.Lang})
 	for _, p := range t.People {
 		row(date(map[string]string{"type": "person", "id": p.ID, "name": p.Name, "description": p.Description,
 			"aliases": strings.Join(p.Aliases, ";")}, p.Born))

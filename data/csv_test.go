@@ -67,7 +67,11 @@ func TestImportCSVErrors(t *testing.T) {
 			[]string{`t.csv:3:4: D (name): the " that closes this cell is followed by " Smith": a " inside a cell is written twice ("")`}},
 		{"bare quote", header + "timeline,t\nperson,ann,,Ann \"The Voice\" Smith\n",
 			[]string{`t.csv:3:4: D (name): a " inside a cell that does not start with one: start and end the cell with ", and a " inside a cell is written twice ("")`}},
-		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, description, aliases, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
+		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, lang, description, aliases, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
+		{"unknown language", "type,id,title,lang,name\ntimeline,t,T,xx,\nperson,ann,,,Ann\n",
+			[]string{`t.csv:2:4: D (lang): lang: unknown language "xx": "xx" is no language, script or region the registry knows; expected a BCP 47 tag such as de, pt-BR or ar`}},
+		{"a language on a person", "type,id,name,lang\ntimeline,t,,\nperson,ann,Ann,de\n",
+			[]string{`t.csv:3:4: D (lang): a person row has no lang; the lang goes on a timeline row`}},
 		{"no type column", "id,name\nt,T\n", []string{"t.csv:1: no type column: every row needs a type"}},
 		{"unknown type", header + "timeline,t\nspouse,x\n", []string{`t.csv:3:1: A (type): expected timeline, person, source, relationship, phase, end, event or evidence, found "spouse"`}},
 		{"phase of nothing", header + "timeline,t\nphase,,r1,,,dating,2018\n", []string{`t.csv:3:3: C (of): expected the id of a relationship on a row above, found "r1"`}},
@@ -146,6 +150,7 @@ func TestCSVFormulasStayText(t *testing.T) {
 	tl.People[0].Name = "+cmd|' /C calc'!A0"
 	tl.People[1].Description = "@SUM(1+1)"
 	tl.Summary = "-2+3"
+	tl.Lang = "pt-BR"
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, tl); err != nil {
 		t.Fatal(err)
@@ -159,7 +164,7 @@ func TestCSVFormulasStayText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Title != tl.Title || back.People[0].Name != tl.People[0].Name || back.People[1].Description != tl.People[1].Description || back.Summary != tl.Summary {
+	if back.Title != tl.Title || back.People[0].Name != tl.People[0].Name || back.People[1].Description != tl.People[1].Description || back.Summary != tl.Summary || back.Lang != "pt-BR" {
 		t.Errorf("round trip: %q %q %q %q", back.Title, back.People[0].Name, back.People[1].Description, back.Summary)
 	}
 }

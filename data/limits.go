@@ -63,3 +63,7 @@ func (d *decoder) overLimit(n *node, path, what string, max int) bool {
 		len(n.kids()), what, max)
 	return true
 }
+
+// maxLangLength bounds a timeline's language tag: the longest tag in
+// common use ("zh-Hant-HK-u-nu-hanidec") has 23 characters.
+const maxLangLength = 64

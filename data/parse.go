@@ -138,7 +138,7 @@ func (fs fieldSet) String() string {
 }
 
 var (
-	timelineFields     = fieldSet{[]string{"schema", "id", "title", "people", "relationships"}, []string{"$schema", "summary", "events", "sources"}}
+	timelineFields     = fieldSet{[]string{"schema", "id", "title", "people", "relationships"}, []string{"$schema", "summary", "lang", "events", "sources"}}
 	personFields       = fieldSet{[]string{"id", "name"}, []string{"born", "description", "aliases"}}
 	relationshipFields = fieldSet{[]string{"id", "people", "phases"}, []string{"end", "certainty", "evidence"}}
 	phaseFields        = fieldSet{[]string{"status", "from"}, []string{"certainty", "evidence"}}
@@ -403,6 +403,12 @@ func (d *decoder) timeline(root *node) *Timeline {
 	}
 	t.Title = d.text(f["title"], "title")
 	t.Summary = d.optionalText(f["summary"], "summary")
+	if s, ok := d.str(f["lang"], "lang"); ok {
+		if problem := LangProblem(s); problem != "" {
+			d.fail(f["lang"].offset, "lang", "%s", problem)
+		}
+		t.Lang = s
+	}
 	// People and sources first, whatever their place in the file, so that
 	// everything referring to them can be checked; errors are sorted back
 	// into file order.

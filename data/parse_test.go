@@ -231,9 +231,25 @@ var parseErrorTests = []struct {
 	{"alias not a string", file(`"people": [{"id": "ann", "name": "Ann", "aliases": [` + mark + `7]}, {"id": "bob", "name": "Bob"}]`),
 		[]string{"people[0].aliases[0]: expected a string, found the number 7"}},
 
+	// A timeline's language: a BCP 47 tag of a language the registry knows.
+	{"unknown language", file(`"lang": ` + mark + `"xx"`),
+		[]string{`lang: unknown language "xx": "xx" is no language, script or region the registry knows; expected a BCP 47 tag such as de, pt-BR or ar`}},
+	{"a region twice", file(`"lang": ` + mark + `"de-DE-DE"`),
+		[]string{`lang: expected a BCP 47 language tag such as de, pt-BR or ar, found "de-DE-DE"`}},
+	{"a language's name", file(`"lang": ` + mark + `"German"`),
+		[]string{`lang: expected a BCP 47 language tag such as de, pt-BR or ar, found "German"`}},
+	{"a locale with an underscore", file(`"lang": ` + mark + `"pt_BR"`),
+		[]string{`lang: expected a BCP 47 language tag, whose parts are joined by -, found "pt_BR" (write "pt-BR")`}},
+	{"private use only", file(`"lang": ` + mark + `"x-klingon"`),
+		[]string{`lang: expected a BCP 47 tag that names a language, such as de, pt-BR or ar, found "x-klingon"`}},
+	{"an empty language", file(`"lang": ` + mark + `""`),
+		[]string{`lang: expected a language tag such as de, pt-BR or ar, found "" (leave the field out for British English)`}},
+	{"a language that is no string", file(`"lang": ` + mark + `7`),
+		[]string{`lang: expected a string, found the number 7`}},
+
 	// Unknown and repeated fields, at every level.
 	{"unknown top-level field", file(mark + `"titel": "T"`),
-		[]string{"titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, events, sources"}},
+		[]string{"titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources"}},
 	{"unknown person field", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"age": 40}, {"id": "bob", "name": "Bob"}]`),
 		[]string{"people[0].age: unknown field; expected one of id, name, born, description, aliases"}},
 	{"$schema inside a person", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"$schema": "x"}, {"id": "bob", "name": "Bob"}]`),
@@ -552,7 +568,7 @@ func TestParseColumnsCountCharacters(t *testing.T) {
 		"  \"relationships\": []\n" +
 		"}\n"
 	checkErrors(t, "t.json", src, []string{
-		`t.json:3:31: titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, events, sources`,
+		`t.json:3:31: titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources`,
 		`t.json:4:51: people[0].born: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "19∞": expected YYYY, YYYY-MM or YYYY-MM-DD`,
 	})
 	// A syntax error after non-ASCII text on a later line.

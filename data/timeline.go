@@ -7,11 +7,14 @@ const SchemaV1 = "timeline/v1"
 // dated events, and the sources that back every fact.
 type Timeline struct {
 	// JSONSchema is the optional "$schema" editors' tools use.
-	JSONSchema    string         `json:"$schema,omitempty"`
-	Schema        string         `json:"schema"`
-	ID            string         `json:"id"`
-	Title         string         `json:"title"`
-	Summary       string         `json:"summary,omitempty"`
+	JSONSchema string `json:"$schema,omitempty"`
+	Schema     string `json:"schema"`
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Summary    string `json:"summary,omitempty"`
+	// Lang is the language the timeline is written in and its pages
+	// speak, a BCP 47 tag ("de", "pt-BR"); empty for DefaultLang.
+	Lang          string         `json:"lang,omitempty"`
 	People        []Person       `json:"people"`
 	Relationships []Relationship `json:"relationships"`
 	Events        []Event        `json:"events,omitempty"`

@@ -1,43 +1,49 @@
 package plot
 
 import (
-	"strconv"
 	"time"
 )
 
-// A Tick is one labelled mark on the time axis.
+// A Tick is one labelled mark on the time axis; its label writes Time to
+// its Unit ("2018", "Jun 2025", "14 Mar 2022"), in the page's language.
 type Tick struct {
 	Time    time.Time
 	Percent float64
-	Label   string
+	Unit    Unit
 }
+
+// Unit is how precisely a tick's label gives its time.
+type Unit int
+
+// Units of ticks.
+const (
+	Years Unit = iota
+	Months
+	Days
+)
 
 // tickStep is one candidate spacing of ticks.
 type tickStep struct {
 	years, months, days int
-	format              func(time.Time) string
+	unit                Unit
 }
 
 // tickSteps go from finest to coarsest: days, months, years, decades and
 // centuries.
 var tickSteps = []tickStep{
-	{days: 1, format: dayLabel},
-	{days: 7, format: dayLabel},
-	{months: 1, format: monthLabel},
-	{months: 3, format: monthLabel},
-	{months: 6, format: monthLabel},
-	{years: 1, format: yearLabel},
-	{years: 2, format: yearLabel},
-	{years: 5, format: yearLabel},
-	{years: 10, format: yearLabel},
-	{years: 20, format: yearLabel},
-	{years: 50, format: yearLabel},
-	{years: 100, format: yearLabel},
+	{days: 1, unit: Days},
+	{days: 7, unit: Days},
+	{months: 1, unit: Months},
+	{months: 3, unit: Months},
+	{months: 6, unit: Months},
+	{years: 1, unit: Years},
+	{years: 2, unit: Years},
+	{years: 5, unit: Years},
+	{years: 10, unit: Years},
+	{years: 20, unit: Years},
+	{years: 50, unit: Years},
+	{years: 100, unit: Years},
 }
-
-func dayLabel(t time.Time) string   { return t.Format("2 Jan 2006") }
-func monthLabel(t time.Time) string { return t.Format("Jan 2006") }
-func yearLabel(t time.Time) string  { return strconv.Itoa(t.Year()) }
 
 // Ticks chooses the finest spacing (days, months, years, decades…) that
 // puts at most maxTicks ticks in the scale's window, so that labels suit
@@ -61,7 +67,7 @@ func (step tickStep) ticks(s TimeScale, maxTicks int) []Tick {
 		if len(ticks) == maxTicks {
 			return nil
 		}
-		ticks = append(ticks, Tick{Time: t, Percent: s.Percent(t), Label: step.format(t)})
+		ticks = append(ticks, Tick{Time: t, Percent: s.Percent(t), Unit: step.unit})
 	}
 	return ticks
 }

@@ -13,6 +13,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/locale"
 )
 
 // main registers the pages with the browser's library and hands the
@@ -25,6 +26,8 @@ import (
 // has nothing else to run), so they are two.
 func main() {
 	keepStorage()
+	words := pageWords()
+	app.SetWords(func() *locale.Locale { return words })
 	app.Register(&apiLibrary{})
 	time.Sleep(time.Millisecond)
 	goapp.RunWhenOnBrowser()

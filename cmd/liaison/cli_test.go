@@ -48,6 +48,10 @@ func TestValidate(t *testing.T) {
 	emptyDir := t.TempDir()
 	warnDir := writeFiles(t, map[string]string{"w.json": `{"schema": "timeline/v1", "id": "w", "title": "W", "people": [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Bob"}, {"id": "c", "name": "Cy"}], ` +
 		`"relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}]}]}`})
+	withLang := func(lang string) string {
+		return writeFiles(t, map[string]string{"james-norton.json": strings.Replace(string(good), `"title":`, `"lang": "`+lang+`", "title":`, 1)})
+	}
+	germanDir, japaneseDir, unknownDir := withLang("de"), withLang("ja"), withLang("xx")
 	tests := []struct {
 		name       string
 		args       []string
@@ -55,6 +59,16 @@ func TestValidate(t *testing.T) {
 		wantStdout string
 		wantStderr []string
 	}{
+		{"a language with some strings", []string{germanDir}, 0, "ok: 1 file valid (4 people, 3 relationships, 4 events), 1 warning\n", []string{
+			filepath.Join(germanDir, "james-norton.json") + `: warning: lang: the strings of "de" lack `,
+			"messages, which its pages show in English: ", "chartLabel, ", "zoomHint",
+		}},
+		{"a language without strings", []string{japaneseDir}, 0, "ok: 1 file valid (4 people, 3 relationships, 4 events), 1 warning\n", []string{
+			filepath.Join(japaneseDir, "james-norton.json") + `: warning: lang: no interface strings in "ja" yet`,
+		}},
+		{"an unknown language", []string{unknownDir}, 1, "", []string{
+			filepath.Join(unknownDir, "james-norton.json") + `:4:11: lang: unknown language "xx"`,
+		}},
 		{"valid file", []string{filepath.Join(goodDir, "james-norton.json")}, 0,
 			"ok: 1 file valid (4 people, 3 relationships, 4 events)\n", nil},
 		{"valid directory", []string{goodDir}, 0,

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/liaison-timeline/liaison/data"
+	"github.com/liaison-timeline/liaison/locales"
 )
 
 // validate checks timeline files, or every .json file of directories, and
@@ -110,7 +111,7 @@ func checkFiles(files []string) validationReport {
 			if errors.As(err, &errs) {
 				problems = errs
 			} else if t != nil {
-				problems = warnings
+				problems = append(warnings, langWarnings(file, t)...)
 				report.people += len(t.People)
 				report.relationships += len(t.Relationships)
 				report.events += len(t.Events)
@@ -139,6 +140,26 @@ func checkFiles(files []string) validationReport {
 	}
 	report.Valid = report.Errors == 0
 	return report
+}
+
+// langWarnings say what of the page's strings the timeline's language
+// lacks, which its readers see in English: all of them when it has no
+// catalogue (locales/messages), or the ids its catalogue lacks.
+func langWarnings(file string, t *data.Timeline) data.Errors {
+	if t.Lang == "" {
+		return nil
+	}
+	warn := func(message string) data.Errors {
+		return data.Errors{{File: file, Path: "lang", Message: message, Warning: true}}
+	}
+	if !locales.Translated(t.Lang) {
+		return warn(fmt.Sprintf("no interface strings in %q yet: its pages show English words with its own dates and numbers; translate locales/messages/en.json into locales/messages/%s.json", t.Lang, t.Lang))
+	}
+	if missing := locales.Missing(t.Lang); len(missing) > 0 {
+		return warn(fmt.Sprintf("the strings of %q lack %s, which its pages show in English: %s", t.Lang,
+			count(len(missing), "message", "messages"), strings.Join(missing, ", ")))
+	}
+	return nil
 }
 
 // writeText prints every problem, then a summary: errors and a failure on

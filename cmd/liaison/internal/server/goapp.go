@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/locale"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -27,10 +28,15 @@ import (
 // in the browser only); each version's Handler is given the whole of its
 // own (env).
 
-// A pageSource is what the pages of a render read: a library, and "now".
+// A pageSource is what the pages of a render read: a library, "now",
+// and the Locale of the page's language (pagewords.go). Renders of
+// different languages wait for each other as those of different hours
+// do: the page cache answers most requests, and a newsroom's timelines
+// speak one language.
 type pageSource struct {
 	library *data.Library
 	now     time.Time
+	words   *locale.Locale
 }
 
 // rendering is the pageSource of the renders in progress.
@@ -47,9 +53,13 @@ var rendering struct {
 // renderWith runs render, in which go-app renders pages, while the pages
 // read src.
 func renderWith(src pageSource, render func()) {
-	rendering.register.Do(func() { app.RegisterWithClock(renderingLibrary{}, renderingNow) })
+	rendering.register.Do(func() {
+		app.RegisterWithClock(renderingLibrary{}, renderingNow)
+		app.SetWords(func() *locale.Locale { return renderingSource().words })
+	})
 	rendering.mu.Lock()
-	for rendering.renders > 0 && (rendering.source.library != src.library || !rendering.source.now.Equal(src.now)) {
+	for rendering.renders > 0 && (rendering.source.library != src.library || !rendering.source.now.Equal(src.now) ||
+		rendering.source.words.Lang != src.words.Lang) {
 		if rendering.idle == nil {
 			rendering.idle = make(chan struct{})
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -64,7 +65,7 @@ func TestHostileDataIsLongAndEverywhere(t *testing.T) {
 
 // notText are the fields that take ids, values from a fixed set, dates and
 // URLs, which the format keeps free of markup.
-var notText = []string{".ID", ".Schema", ".Status", ".Kind", ".Certainty", ".Text", ".URL", ".Source", ".Initiator", ".People[]"}
+var notText = []string{".ID", ".Schema", ".Status", ".Kind", ".Certainty", ".Text", ".URL", ".Source", ".Initiator", ".People[]", ".Lang"}
 
 // walk calls visit with every string field under v and its path, with
 // list indices left out.
@@ -199,7 +200,7 @@ func TestHostileTextIsInertInPages(t *testing.T) {
 					views++
 				}
 			}
-			checkMarkup(t, body, map[string]int{"script": 3, "img": 1, "meta": metas, "link": links, "a": tt.wantLinks + views})
+			checkMarkup(t, body, map[string]int{"script": 4, "img": 1, "meta": metas, "link": links, "a": tt.wantLinks + views})
 			for _, m := range hrefAttr.FindAllStringSubmatch(body, -1) {
 				href := html.UnescapeString(m[1])
 				u, err := url.Parse(href)
@@ -281,10 +282,11 @@ func TestHostileTextInTheEmbedCode(t *testing.T) {
 const inertChecks = `(doc, origin) => {
 	const problems = [], external = [];
 	// A data block (pageData) is JSON that the browser does not run.
-	const dataBlock = (s) => s.getAttribute("type") === "application/json" && s.className === "liaison-data" &&
-		s.attributes.length === 3 && s.hasAttribute("data-api") && (() => {
-			try { JSON.parse(s.textContent); return true; } catch { return false; }
-		})();
+	// So is the page's Locale (pagewords.go).
+	const json = (s) => { try { JSON.parse(s.textContent); return true; } catch { return false; } };
+	const dataBlock = (s) => s.getAttribute("type") === "application/json" && json(s) && (
+		s.className === "liaison-data" && s.attributes.length === 3 && s.hasAttribute("data-api") ||
+		s.id === "` + app.WordsID + `" && s.attributes.length === 2);
 	for (const s of doc.querySelectorAll("script")) {
 		if (dataBlock(s)) continue;
 		const src = s.getAttribute("src");

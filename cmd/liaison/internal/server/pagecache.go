@@ -166,9 +166,16 @@ func newPageCacheOf(entries, bytes, largest int) *pageCache {
 // anyone could ask for at will.
 //
 // / shows the only timeline, when there is one, as /t/{id} does, with its
-// status; otherwise it lists the timelines and reads no parameter.
+// status; otherwise it lists the timelines and reads no parameter but
+// lang.
 func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 	page := &url.URL{Path: r.URL.Path, RawPath: r.URL.RawPath}
+	view := app.ParseViewState(r.URL.Query())
+	// The list of timelines and a page of none speak the view's language
+	// (app.PageLang) whatever else the query says.
+	if view.Lang != "" {
+		page.RawQuery = url.Values{"lang": {view.Lang}}.Encode()
+	}
 	id := r.PathValue("id")
 	if r.URL.Path == "/" {
 		all := st.library.Timelines()
@@ -181,7 +188,6 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 	if !ok {
 		return page, http.StatusNotFound // the page says so whatever the view
 	}
-	view := app.ParseViewState(r.URL.Query())
 	if !strings.HasPrefix(r.URL.Path, app.EmbedPrefix) {
 		view.NoTitle = false // only an embed may leave its title out
 	}
@@ -272,9 +278,11 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, no
 	whole.URL, whole.RequestURI = view, view.RequestURI()
 	whole.Header.Del("If-None-Match")
 	buf := &pageBuffer{header: http.Header{}}
-	renderWith(pageSource{st.library, now}, func() { st.pages.ServeHTTP(buf, whole) })
+	words := st.pageWords(view)
+	renderWith(pageSource{st.library, now, words}, func() { st.pages.ServeHTTP(buf, whole) })
 	buf.header.Del("Content-Length")
 	page := &renderedPage{status: buf.status, header: buf.header, body: withoutHostlessURLs(buf.body.Bytes()), oembedAt: -1}
+	page.body = withWords(page.body, words)
 	if page.status == 0 || page.status == http.StatusOK {
 		page.status = status
 		if status == http.StatusOK {

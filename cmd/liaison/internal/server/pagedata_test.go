@@ -55,7 +55,8 @@ func pageDataBlocks(t *testing.T, page string) map[string]string {
 			elements = append(elements, c.Data+"."+attrOf(c, "class")+"#"+attrOf(c, "id"))
 		}
 	}
-	want := []string{"main", "aside.goapp-app-info#app-wasm-loader"}
+	// The page's Locale (pagewords.go) comes first, then its data.
+	want := []string{"main", "aside.goapp-app-info#app-wasm-loader", "script.#" + app.WordsID}
 	for range blocks {
 		want = append(want, "script."+app.PageDataClass+"#")
 	}

@@ -1,0 +1,137 @@
+// Package locale is what a page needs to speak its reader's language:
+// its interface strings, and the CLDR data that writes dates, numbers and
+// plurals in it. The server (package locales) makes the Locale of a
+// page's language, from the catalogue files and the CLDR data it links,
+// and puts it into the page as JSON; the WebAssembly reads it from there.
+// So a reader downloads one language, and the WebAssembly carries the
+// formatting code alone, never the data of every language.
+package locale
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A Locale is one language's strings and formatting data.
+type Locale struct {
+	// Lang is the language it was made for, as the page asked.
+	Lang string `json:"lang"`
+	// Tag is the page's language, a BCP 47 tag: <html lang>. It is Lang,
+	// or when CLDR knows no such language (Unknown), the timeline's.
+	Tag     string `json:"tag"`
+	Unknown bool   `json:"unknown,omitempty"`
+	// Dir is the direction of its script, "ltr" or "rtl": <html dir>.
+	Dir string `json:"dir"`
+	// Messages are the interface strings by id, each the language's own
+	// or, where it has none, English's: every id the pages use is here.
+	Messages map[string]Message `json:"messages"`
+	// CLDR is how the language writes dates, numbers and plurals.
+	CLDR CLDR `json:"cldr"`
+}
+
+// A Message is one interface string, with the plural forms of languages
+// whose words change with a number: "other" always, and "zero", "one",
+// "two", "few" or "many" where the language has them (CLDR's plural
+// categories). Its text may hold placeholders, {{.Name}}, as go-i18n
+// writes them.
+type Message map[string]string
+
+// RTL reports whether the locale's script runs right to left.
+func (l *Locale) RTL() bool { return l.Dir == "rtl" }
+
+// Text is the message id with its placeholders filled from args, name
+// and value in turn: Text("showing", "People", "Lily Allen"). A message
+// the locale lacks reads as its id, which tests catch (every id the code
+// names is in the English file).
+func (l *Locale) Text(id string, args ...string) string {
+	m, ok := l.Messages[id]
+	if !ok {
+		return id
+	}
+	return fill(m["other"], args)
+}
+
+// Count is the message id in the plural form for n, with {{.Count}} as
+// n written in the language's digits, and the other placeholders from
+// args: "1 relationship", "2 relationships", "5 związków".
+func (l *Locale) Count(id string, n int, args ...string) string {
+	m, ok := l.Messages[id]
+	if !ok {
+		return id
+	}
+	text, ok := m[l.CLDR.PluralCategory(n)]
+	if !ok {
+		text = m["other"]
+	}
+	return fill(text, append([]string{"Count", l.CLDR.Integer(n)}, args...))
+}
+
+// fill replaces each {{.Name}} in text by its value in args, name and
+// value in turn. A placeholder args does not name stays as it is.
+func fill(text string, args []string) string {
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		start := strings.Index(text, "{{.")
+		if start < 0 {
+			break
+		}
+		end := strings.Index(text[start:], "}}")
+		if end < 0 {
+			break
+		}
+		name := strings.TrimSpace(text[start+3 : start+end])
+		b.WriteString(text[:start])
+		value := text[start : start+end+2]
+		for i := 0; i+1 < len(args); i += 2 {
+			if args[i] == name {
+				value = args[i+1]
+				break
+			}
+		}
+		b.WriteString(value)
+		text = text[start+end+2:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// Integer writes n as the language writes a count: its digits, and its
+// grouping separator from MinGrouping+3 digits on ("1,234", "1.234",
+// "1234" in Spanish, "١٬٢٣٤" where Arabic digits are the default).
+func (c *CLDR) Integer(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	if c.Group != "" && len(s) >= 3+max(c.MinGrouping, 1) {
+		var b strings.Builder
+		for i, r := range s {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				b.WriteString(c.Group)
+			}
+			b.WriteRune(r)
+		}
+		s = b.String()
+	}
+	s = c.digits(s)
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// digits writes the ASCII digits of s in the language's own.
+func (c *CLDR) digits(s string) string {
+	d := []rune(c.Digits)
+	if len(d) != 10 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return d[r-'0']
+		}
+		return r
+	}, s)
+}

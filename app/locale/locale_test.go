@@ -1,0 +1,81 @@
+package locale
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFormat(t *testing.T) {
+	c := &CLDR{
+		Months:           [12]string{"stycznia", "lutego", "marca"},
+		StandaloneMonths: [12]string{"styczeń", "luty", "marzec"},
+		ShortMonths:      [12]string{"sty", "lut", "mar"},
+		Digits:           "٠١٢٣٤٥٦٧٨٩",
+	}
+	at := time.Date(2022, time.March, 4, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ pattern, want string }{
+		{"d MMMM y", "٤ marca ٢٠٢٢"},
+		{"LLLL y", "marzec ٢٠٢٢"},
+		{"dd.MM.yy", "٠٤.٠٣.٢٢"},
+		{"d MMM y", "٤ mar ٢٠٢٢"},
+		{"y 'r'.", "٢٠٢٢ r."},
+		{"d 'de' MMMM", "٤ de marca"},
+		{"h''x", "h'x"},
+		{"y年M月d日", "٢٠٢٢年٣月٤日"},
+	}
+	for _, tt := range tests {
+		if got := c.Format(at, tt.pattern); got != tt.want {
+			t.Errorf("Format(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	l := &Locale{Messages: map[string]Message{
+		"hello":  {"other": "Hello {{.Name}}, {{.Name}}!"},
+		"plain":  {"other": "No {{placeholders}} here"},
+		"people": {"one": "{{.Count}} person", "few": "{{.Count}} people (few)", "other": "{{.Count}} people"},
+	}, CLDR: CLDR{Group: ",", MinGrouping: 1, Plural: map[string]string{"one": "i = 1 and v = 0", "few": "n % 10 = 2..4 and n % 100 != 12..14"}}}
+	tests := []struct{ got, want string }{
+		{l.Text("hello", "Name", "Ann"), "Hello Ann, Ann!"},
+		{l.Text("hello"), "Hello {{.Name}}, {{.Name}}!"},
+		{l.Text("plain", "Name", "x"), "No {{placeholders}} here"},
+		{l.Text("absent"), "absent"},
+		{l.Count("people", 1), "1 person"},
+		{l.Count("people", 22), "22 people (few)"},
+		{l.Count("people", 12), "12 people"},
+		{l.Count("people", 1235), "1,235 people"},
+		{l.Count("people", -3), "-3 people (few)"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%d: %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestPluralRuleHolds(t *testing.T) {
+	tests := []struct {
+		rule string
+		n    int
+		want bool
+	}{
+		{"n = 1", 1, true},
+		{"n != 1", 1, false},
+		{"n = 0,1", 0, true},
+		{"i % 100 = 3..10", 103, true},
+		{"i % 100 = 3..10", 111, false},
+		{"v = 0 and i % 10 = 2..4 and i % 100 != 12..14", 13, false},
+		{"v = 0 and i % 10 = 2..4 and i % 100 != 12..14", 23, true},
+		{"n = 1 or n = 5", 5, true},
+		{"f != 0", 3, false},
+		{"e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5", 2000000, true},
+		{"nonsense", 1, false},
+		{"n % 0 = 0", 1, false},
+	}
+	for _, tt := range tests {
+		if got := pluralRuleHolds(tt.rule, tt.n); got != tt.want {
+			t.Errorf("%q for %d = %v, want %v", tt.rule, tt.n, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package server
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/locale"
+)
+
+var (
+	htmlTag    = regexp.MustCompile(`<html[^>]*>`)
+	wordsBlock = regexp.MustCompile(`(?s)<script type="application/json" id="` + app.WordsID + `">(.*?)</script>`)
+)
+
+// TestPageLanguage checks the language of each page: its <html lang dir>,
+// the Locale it carries for the WebAssembly, and its words.
+func TestPageLanguage(t *testing.T) {
+	german := strings.Replace(readDefaultTimeline(t), `"id": "james-norton",`, `"id": "deutsch", "lang": "de",`, 1)
+	srv := startServer(t, writeFiles(t, map[string]string{"james-norton.json": readDefaultTimeline(t), "deutsch.json": german}))
+	tests := []struct {
+		path, html, tag string
+		says            string
+	}{
+		{"/t/james-norton", `<html lang="en-GB" dir="ltr">`, "en-GB", ">Fit</a>"},
+		{"/t/deutsch", `<html lang="de" dir="ltr">`, "de", ">Alles</a>"},
+		{"/embed/deutsch", `<html lang="de" dir="ltr">`, "de", ">Alles</a>"},
+		{"/t/deutsch?lang=en", `<html lang="en" dir="ltr">`, "en", ">Fit</a>"},
+		{"/t/james-norton?lang=de", `<html lang="de" dir="ltr">`, "de", ">Alles</a>"},
+		{"/t/james-norton?lang=AR", `<html lang="ar" dir="rtl">`, "ar", ">Fit</a>"},
+		{"/t/james-norton?lang=he", `<html lang="he" dir="rtl">`, "he", ">Fit</a>"},
+		{"/t/deutsch?lang=xx", `<html lang="de" dir="ltr">`, "de", "lang=xx (expected a language tag such as de, pt-BR or ar)"},
+		{"/t/james-norton?lang=%22%3E%3Cscript%3E", `<html lang="en-GB" dir="ltr">`, "en-GB", "lang=&#34;&gt;&lt;script&gt; (expected"},
+		{"/", `<html lang="en-GB" dir="ltr">`, "en-GB", ">Timelines</h1>"},
+		{"/?lang=de", `<html lang="de" dir="ltr">`, "de", ">Zeitleisten</h1>"},
+		{"/t/nothing?lang=de", `<html lang="de" dir="ltr">`, "de", "Es gibt keine Zeitleiste namens „nothing“."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			_, _, page := get(t, srv.URL+tt.path)
+			if got := htmlTag.FindString(page); got != tt.html {
+				t.Errorf("the page's start tag is %s, want %s", got, tt.html)
+			}
+			m := wordsBlock.FindStringSubmatch(page)
+			if m == nil {
+				t.Fatal("the page carries no Locale for the WebAssembly")
+			}
+			var l locale.Locale
+			if err := json.Unmarshal([]byte(m[1]), &l); err != nil || l.Tag != tt.tag || len(l.Messages) < 100 || l.CLDR.Year == "" {
+				t.Errorf("the page's Locale is %q with %d messages (%v), want %q with every message", l.Tag, len(l.Messages), err, tt.tag)
+			}
+			if !strings.Contains(page, tt.says) {
+				t.Errorf("the page does not say %q", tt.says)
+			}
+		})
+	}
+}
