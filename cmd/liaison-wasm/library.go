@@ -37,7 +37,7 @@ type apiLibrary struct {
 	chunked map[string]bool
 	parts   map[string][]timelinePart // by id, the latest first
 	// pageData holds the answers the page came with, by API path, until
-	// they are asked for; nil until read (readPageData).
+	// they are asked for (readPageData, which main calls).
 	pageData map[string]string
 }
 
@@ -81,9 +81,6 @@ func (l *apiLibrary) Timeline(id string) (*data.Timeline, error) {
 	}
 	if lt, ok := l.laned[id]; ok {
 		return lt.timeline, nil
-	}
-	if l.pageData == nil {
-		l.pageData = readPageData()
 	}
 	// After a new version (serve -watch), the page's blocks are gone: a
 	// timeline that came in chunks comes in chunks again.
@@ -293,9 +290,6 @@ func covers(in, view []string) bool {
 // get is the API's answer to path, as its body and status: the one the
 // page came with, once, or else the server's.
 func (l *apiLibrary) get(path string) ([]byte, int, error) {
-	if l.pageData == nil {
-		l.pageData = readPageData()
-	}
 	// An empty block names the request without its answer, which was
 	// too large for the page: it is fetched.
 	if body, ok := l.pageData[path]; ok && body != "" {
