@@ -52,6 +52,9 @@ const (
 	detailsLabel        = "Details"
 	closeDetailsLabel   = "Close details"
 	ongoingLabel        = "Ongoing"
+	verifiedLabel       = "Verified against the source"
+	verifiedTitle       = "This quote was found, word for word, in the source’s text"
+	inContextLabel      = "Show the passage in context"
 	legendLabel         = "Legend"
 	eventsHeading       = "Events"
 	sourcesHeading      = "Sources"
@@ -219,12 +222,21 @@ func endingText(r *data.Relationship, names map[string]string) string {
 func endedBy(name string) string      { return name + " ended it" }
 func reasonText(reason string) string { return "Reason given: " + reason }
 
-// quotesText counts a relationship's quotes: "None", "1 quote".
-func quotesText(n int) string {
-	if n == 0 {
+// quotesText counts a relationship's quotes and how many of them were
+// verified against their source: "None", "1 quote", "2 quotes, all
+// verified against the source", "3 quotes, 1 verified against the source".
+func quotesText(n, verified int) string {
+	switch {
+	case n == 0:
 		return noQuotes
+	case verified == 0:
+		return count(n, "quote", "quotes")
+	case verified == n && n == 1:
+		return "1 quote, verified against the source"
+	case verified == n:
+		return count(n, "quote", "quotes") + ", all verified against the source"
 	}
-	return count(n, "quote", "quotes")
+	return count(n, "quote", "quotes") + ", " + strconv.Itoa(verified) + " verified against the source"
 }
 
 // coupleText says what a couple was on a day, in words: "engaged",
