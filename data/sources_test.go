@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 )
@@ -144,7 +143,7 @@ func TestSourceFiles(t *testing.T) {
 			}
 		}, "", "Ann and Bob", "", true},
 		{"a named pipe", func(t *testing.T, file string) {
-			if err := syscall.Mkfifo(file, 0o644); err != nil {
+			if err := mkfifo(file); err != nil {
 				t.Fatal(err)
 			}
 		}, "", "a", at + "sources/s1.txt is a named pipe (FIFO), not a regular file", false},
