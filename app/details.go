@@ -99,8 +99,31 @@ func renderEvidence(t *data.Timeline, list []data.Evidence) goapp.UI {
 				goapp.Q().Class("evidence__quote").Text(ev.Quote),
 				goapp.Text(" — "),
 				renderSourceName(source),
+				goapp.If(ev.Verified && ev.Passage != nil, func() goapp.UI {
+					return renderPassage(ev.Passage)
+				}),
 			)
 		}),
+	)
+}
+
+// renderPassage is the mark of a quote verified against its source, and
+// the passage it is in, the sentence before and after, in a details
+// element: it opens without the WebAssembly, and is text, never HTML.
+func renderPassage(p *data.Passage) goapp.UI {
+	return goapp.Div().Class("evidence__verified").Body(
+		goapp.Span().Class("verified").Title(verifiedTitle()).Body(
+			goapp.Span().Class("verified__mark").Aria("hidden", "true").Text("✓"),
+			goapp.Text(" "+verifiedLabel()),
+		),
+		goapp.Details().Class("evidence__context").Body(
+			goapp.Summary().Text(inContextLabel()),
+			goapp.P().Class("evidence__passage").Body(
+				goapp.If(p.Before != "", func() goapp.UI { return goapp.Text(p.Before + " ") }),
+				goapp.Mark().Text(p.Quote),
+				goapp.If(p.After != "", func() goapp.UI { return goapp.Text(" " + p.After) }),
+			),
+		),
 	)
 }
 

@@ -84,16 +84,24 @@ func (p *timelinePeople) pair(r *data.Relationship) []goapp.UI {
 }
 
 // evidenceCount is how many quotes back a relationship, its phases and
-// its end.
-func evidenceCount(r *data.Relationship) int {
-	n := len(r.Evidence)
+// its end, and how many of them were verified against their source.
+func evidenceCount(r *data.Relationship) (n, verified int) {
+	see := func(list []data.Evidence) {
+		for _, ev := range list {
+			n++
+			if ev.Verified {
+				verified++
+			}
+		}
+	}
+	see(r.Evidence)
 	for _, ph := range r.Phases {
-		n += len(ph.Evidence)
+		see(ph.Evidence)
 	}
 	if r.End != nil {
-		n += len(r.End.Evidence)
+		see(r.End.Evidence)
 	}
-	return n
+	return n, verified
 }
 
 // renderColumns is the head of a table, with a column of each heading.

@@ -99,6 +99,9 @@ var (
 	nobodyTogether      = message("nobodyTogether")
 	noQuotes            = message("noQuotes")
 	fileProblemsHeading = message("fileProblemsHeading")
+	verifiedLabel       = message("verifiedLabel")
+	verifiedTitle       = message("verifiedTitle")
+	inContextLabel      = message("inContextLabel")
 	// The legend's items, but for the statuses' words and "Ongoing".
 	legendReported = message("legendReported")
 	legendRumoured = message("legendRumoured")
@@ -344,12 +347,19 @@ func endingText(r *data.Relationship, names map[string]string) string {
 func endedBy(name string) string      { return words().Text("endedBy", "Name", name) }
 func reasonText(reason string) string { return words().Text("reasonGiven", "Reason", reason) }
 
-// quotesText counts a relationship's quotes: "None", "1 quote".
-func quotesText(n int) string {
-	if n == 0 {
+// quotesText counts a relationship's quotes and how many of them were
+// verified against their source: "None", "1 quote", "2 quotes, all
+// verified against the source", "3 quotes, 1 verified against the source".
+func quotesText(n, verified int) string {
+	switch {
+	case n == 0:
 		return noQuotes()
+	case verified == 0:
+		return words().Count("quotes", n)
+	case verified == n:
+		return words().Count("quotesAllVerified", n)
 	}
-	return words().Count("quotes", n)
+	return words().Count("quotesSomeVerified", verified, "Quotes", words().Count("quotes", n))
 }
 
 // coupleText says what a couple was on a day, in words: "engaged",

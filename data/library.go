@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A Library is every timeline of one data directory.
@@ -75,7 +76,7 @@ func readLibrary(dir fs.FS, previous *Library) (*Library, Errors, error) {
 		} else {
 			fmt.Fprintf(hash, "%s %d\n", entry.Name(), len(src))
 			hash.Write(src)
-			t, err := Parse(entry.Name(), src)
+			t, _, err := check(dir, entry.Name(), src, time.Now(), hash)
 			if list, ok := err.(Errors); ok {
 				fileErrs = list
 			} else {

@@ -2,6 +2,8 @@ package data
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -28,22 +30,36 @@ func Parse(file string, src []byte) (*Timeline, error) {
 // relationship or a date more than a year in the future. Warnings come
 // with a valid timeline only, in file order.
 func Check(file string, src []byte) (*Timeline, Errors, error) {
-	return check(file, src, time.Now())
+	return check(nil, file, src, time.Now(), nil)
 }
 
-func check(file string, src []byte, now time.Time) (*Timeline, Errors, error) {
+// CheckIn is Check for a file of the directory dir, whose sources may
+// have their texts beside it, in dir's sources/<id>.txt: every quote of a
+// source with a text, inline or there, must be in it (see Evidence).
+func CheckIn(dir fs.FS, file string, src []byte) (*Timeline, Errors, error) {
+	return check(dir, file, src, time.Now(), nil)
+}
+
+// check reads a timeline file; sourceHash, when not nil, is written the
+// texts of its sources read from dir.
+func check(dir fs.FS, file string, src []byte, now time.Time, sourceHash io.Writer) (*Timeline, Errors, error) {
 	if len(src) > MaxFileSize {
 		return nil, nil, Errors{fileTooLarge(file, int64(len(src)))}
 	}
 	d := &decoder{
-		now:         now,
-		personAt:    map[string]place{},
-		file:        file,
-		personIDs:   map[string]string{},
-		relationIDs: map[string]string{},
-		eventIDs:    map[string]string{},
-		sourceIDs:   map[string]string{},
-		fileNameID:  fileNameID(file),
+		now:          now,
+		personAt:     map[string]place{},
+		file:         file,
+		personIDs:    map[string]string{},
+		relationIDs:  map[string]string{},
+		eventIDs:     map[string]string{},
+		sourceIDs:    map[string]string{},
+		fileNameID:   fileNameID(file),
+		dir:          dir,
+		sourceHash:   sourceHash,
+		sourceAt:     map[string]place{},
+		sourceTextAt: map[string]int32{},
+		quotes:       map[string][]quoteCheck{},
 	}
 	root, se := parseTree(src)
 	if se != nil {
@@ -51,6 +67,7 @@ func check(file string, src []byte, now time.Time) (*Timeline, Errors, error) {
 		return nil, nil, d.errs.finish(file, src, false)
 	}
 	t := d.timeline(root)
+	d.verifyQuotes(t)
 	if d.errs.found > 0 {
 		return nil, nil, d.errs.finish(file, src, false)
 	}
@@ -87,6 +104,18 @@ type decoder struct {
 
 	// fileNameID is the id the file's name requires, if any.
 	fileNameID string
+
+	// dir is the directory of the file, where the texts of its sources
+	// are (see SourcesDir); nil when it has none. sourceHash, if set, is
+	// written every text read there.
+	dir        fs.FS
+	sourceHash io.Writer
+	// sourceAt is where each source is declared; quotes are the quotes
+	// of each source, checked once the whole file is read.
+	sourceAt     map[string]place
+	sourceTextAt map[string]int32 // where each inline text is
+	quotes       map[string][]quoteCheck
+	inlineText   bool // some source has its text in the file
 }
 
 // warn records what is legal but probably a mistake.
@@ -144,8 +173,8 @@ var (
 	phaseFields        = fieldSet{[]string{"status", "from"}, []string{"certainty", "evidence"}}
 	endFields          = fieldSet{[]string{"date"}, []string{"kind", "initiator", "reason", "certainty", "evidence"}}
 	eventFields        = fieldSet{[]string{"id", "date", "kind", "title", "people"}, []string{"quote", "evidence"}}
-	sourceFields       = fieldSet{[]string{"id", "outlet"}, []string{"title", "url", "published"}}
-	evidenceFields     = fieldSet{[]string{"source", "quote"}, nil}
+	sourceFields       = fieldSet{[]string{"id", "outlet"}, []string{"title", "url", "published", "text", "ignoreCase"}}
+	evidenceFields     = fieldSet{[]string{"source", "quote"}, []string{"ignoreCase"}}
 	labelledDateFields = fieldSet{[]string{"date", "label"}, nil}
 )
 
@@ -498,7 +527,28 @@ func (d *decoder) source(n *node, path string) Source {
 		s.URL = raw
 	}
 	s.Published = d.optionalDate(f["published"], join(path, "published"))
+	s.Text = d.optionalText(f["text"], join(path, "text"))
+	if s.Text != "" {
+		d.inlineText = true
+		d.sourceTextAt[s.ID] = f["text"].offset
+	}
+	s.IgnoreCase = d.boolean(f["ignoreCase"], join(path, "ignoreCase"))
+	if s.ID != "" {
+		d.sourceAt[s.ID] = place{n.offset, path}
+	}
 	return s
+}
+
+// boolean reads an optional true or false.
+func (d *decoder) boolean(n *node, path string) bool {
+	if n == nil {
+		return false
+	}
+	if n.kind != boolNode {
+		d.fail(n.offset, path, "expected true or false, found %s", describe(n))
+		return false
+	}
+	return n.truth
 }
 
 // IsWebURL reports whether s is an absolute http or https URL with a host:
@@ -731,16 +781,31 @@ func (d *decoder) event(n *node, path string) Event {
 }
 
 func (d *decoder) evidence(n *node, path string) []Evidence {
-	var list []Evidence
+	var (
+		list   []Evidence
+		checks []quoteCheck // of each item of list, where its quote is
+	)
 	d.array(n, path, "evidence", func(n *node, path string) {
 		before := d.errs.found
-		var ev Evidence
+		var (
+			ev    Evidence
+			check quoteCheck
+		)
 		if f := d.object(n, path, evidenceFields); f != nil {
 			ev.Source = d.ref(f["source"], join(path, "source"), "source", d.sourceIDs)
 			ev.Quote = d.text(f["quote"], join(path, "quote"))
+			ev.IgnoreCase = d.boolean(f["ignoreCase"], join(path, "ignoreCase"))
+			if q := f["quote"]; q != nil {
+				check = quoteCheck{offset: q.offset, path: path}
+			}
 		}
-		list = keep(d, list, ev, before)
+		if d.errs.found == before { // as keep
+
+			list = append(list, ev)
+			checks = append(checks, check)
+		}
 	})
+	d.pendingQuotes(list, checks)
 	return list
 }
 

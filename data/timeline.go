@@ -140,12 +140,28 @@ type Source struct {
 	// URL is empty or an absolute http or https URL.
 	URL       string `json:"url,omitempty"`
 	Published *Date  `json:"published,omitempty"`
+	// Text is what the source says, when the file gives it inline; the
+	// text of a file beside the timeline (sources/<id>.txt) is read only
+	// to check quotes, and neither is sent to readers: the quotes carry
+	// their passages.
+	Text string `json:"-"`
+	// IgnoreCase has every quote of the source found in its text
+	// whatever the case of its letters.
+	IgnoreCase bool `json:"-"`
 }
 
 // Evidence is the exact words in a source that support a fact.
 type Evidence struct {
 	Source string `json:"source"`
 	Quote  string `json:"quote"`
+	// IgnoreCase has the quote found in its source's text whatever the
+	// case of its letters.
+	IgnoreCase bool `json:"ignoreCase,omitempty"`
+	// Verified says the quote was found in its source's text, where
+	// Passage is: the server checks every quote of a source that has a
+	// text when it loads the timeline. A file cannot set either.
+	Verified bool     `json:"verified,omitempty"`
+	Passage  *Passage `json:"passage,omitempty"`
 }
 
 // CertaintyOrDefault is the relationship's certainty, confirmed unless

@@ -17,7 +17,7 @@ func TestCheckWarns(t *testing.T) {
   "sources": [{"id": "s", "outlet": "S"}]
 }`)
 	now := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-	tl, warnings, err := check("w.json", src, now)
+	tl, warnings, err := check(nil, "w.json", src, now, nil)
 	if err != nil || tl == nil {
 		t.Fatalf("warnings made the file invalid: %v", err)
 	}
@@ -54,7 +54,7 @@ func TestCheckWarnsOfDirectionControls(t *testing.T) {
 "people": [{"id": "a", "name": "Ann \u202Eexe.live"}, {"id": "b", "name": "Bob"}],
 "relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}], "evidence": [{"source": "s", "quote": "Q"}]}],
 "sources": [{"id": "s", "outlet": "S"}]}`)
-	_, warnings, err := check("w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	_, warnings, err := check(nil, "w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestCheckWarnsOfLongNamesAndDescriptions(t *testing.T) {
   {"id": "c", "name": "` + strings.Repeat("C", maxName+1) + `"}],
 "relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}], "evidence": [{"source": "s", "quote": "Q"}]}],
 "sources": [{"id": "s", "outlet": "S"}]}`)
-	_, warnings, err := check("w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	_, warnings, err := check(nil, "w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestCheckWarnsOfRepeatedNames(t *testing.T) {
   {"id": "b", "name": "David Harbour", "aliases": ["LILY ROSE COOPER", "Lily Allen", "Dave"]}],
 "relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2020"}], "evidence": [{"source": "s", "quote": "Q"}]}],
 "sources": [{"id": "s", "outlet": "S"}]}`)
-	tl, warnings, err := check("w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	tl, warnings, err := check(nil, "w.json", src, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,7 +106,8 @@ func checkFiles(files []string) validationReport {
 		case err != nil:
 			fr.Problems = append(fr.Problems, problem{Severity: "error", Message: err.Error(), text: err.Error()})
 		default:
-			t, warnings, err := data.Check(file, src)
+			// The texts of its sources are beside it, in sources/.
+			t, warnings, err := data.CheckIn(data.DirFS(filepath.Dir(file)), file, src)
 			var errs data.Errors
 			if errors.As(err, &errs) {
 				problems = errs

@@ -24,7 +24,7 @@ func load(t *testing.T) (*data.Timeline, string) {
 	if !ok {
 		t.Fatalf("no james-norton timeline among %d", len(lib.Timelines()))
 	}
-	article, err := os.ReadFile("testdata/article.txt")
+	article, err := os.ReadFile("sources/ed-article.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,5 +220,24 @@ func TestInferredDatesSaySo(t *testing.T) {
 	})
 	if plain == 0 || late != 1 || inferred == 0 {
 		t.Errorf("checked %d stated, %d %q and %d inferred dates; the walk over the timeline is broken", plain, late, lateIn2023, inferred)
+	}
+}
+
+// Every quote of the default timeline is checked against the article, and
+// found: the server marks it verified and carries its passage.
+func TestQuotesAreVerified(t *testing.T) {
+	tl, _ := load(t)
+	n := 0
+	walk(reflect.ValueOf(tl), "", func(path string, ev data.Evidence) {
+		n++
+		if !ev.Verified || ev.Passage == nil || ev.Passage.Quote == "" {
+			t.Errorf("%s: %q is not verified against the article", path, ev.Quote)
+		}
+	})
+	if n < 10 {
+		t.Errorf("only %d quotes checked; the walk over the timeline is broken", n)
+	}
+	if s := tl.Sources[0]; s.Published != nil {
+		t.Errorf("the source has the date %q, but the article states none", s.Published.Text)
 	}
 }
