@@ -397,3 +397,23 @@ func matchesText(n, limit int) string {
 
 // copiedText says a code is on the clipboard.
 func copiedText(label string) string { return label + " code copied." }
+
+// The person filter's form: its button, and what a name sent (find=)
+// finds when it names nobody, or more than one person.
+const filterSubmitLabel = "Find"
+
+func nobodyFound(sent string) string {
+	return "Nobody is called “" + sent + "”. Check the spelling, or choose a name in the chart."
+}
+
+// mayMean introduces the n people a name sent may mean, of which at most
+// limit are listed.
+func mayMean(sent string, n, limit int) string {
+	switch {
+	case n == 1:
+		return "One person matches “" + sent + "”:"
+	case n >= limit:
+		return "The first " + strconv.Itoa(limit) + " people who match “" + sent + "”; type more of the name to narrow them:"
+	}
+	return strconv.Itoa(n) + " people match “" + sent + "”; choose one:"
+}

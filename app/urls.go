@@ -24,6 +24,12 @@ const (
 	AllPeopleValue  = "all"
 )
 
+// FindParameter is the query parameter of the person filter's form, the
+// name a reader typed and sent: ?find=Lily. The server answers it with the
+// view of the person it names, or a page that shows whom it may mean (see
+// ViewState.Find).
+const FindParameter = "find"
+
 // TimelinesAPIPath is the API's list of timelines.
 const TimelinesAPIPath = "/api/timelines"
 

@@ -165,6 +165,9 @@ func newPageCacheOf(entries, bytes, largest int) *pageCache {
 // slower than it is served from the cache, see docs/benchmarks.md), which
 // anyone could ask for at will.
 //
+// A name sent by the person filter's form (find=) that finds one person
+// is a 303 to the URL of that person's view.
+//
 // / shows the only timeline, when there is one, as /t/{id} does, with its
 // status; otherwise it lists the timelines and reads no parameter.
 func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
@@ -189,6 +192,13 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 	if _, err := t.Involving(view.People); err != nil {
 		return page, http.StatusNotFound
 	}
+	// The person filter's form sent a name: the view of the person it
+	// names is another URL, the one a link to it has. A name that finds
+	// nobody, or more than one, is the page of its view, which says so.
+	if found, ok := app.FoundView(t, view); ok {
+		page.RawQuery = found.URL(page.Path).RawQuery
+		return page, http.StatusSeeOther
+	}
 	return page, http.StatusOK
 }
 
@@ -210,11 +220,16 @@ func (c *pageCache) get(key string, at int64, render func() (*renderedPage, bool
 // timelinePage serves the pages, /, /t/{id} and /embed/{id}: go-app
 // renders the page or the problem, once per version of the data, view and
 // hour (see pageView and pageCache); a timeline or person that does not
-// exist is a 404. Full pages carry the oEmbed discovery link in their head.
+// exist is a 404, and a name sent that finds one person a redirect to
+// their view. Full pages carry the oEmbed discovery link in their head.
 // Clients that take brotli or gzip get the page so (see encode).
 func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
 	view, status := state.pageView(r)
+	if status == http.StatusSeeOther {
+		http.Redirect(w, r, view.RequestURI(), status)
+		return
+	}
 	now := s.now()
 	page := state.pageCache.get(view.RequestURI(), now.Unix(), func() (page *renderedPage, keep bool) {
 		// Not the request's context: the requests waiting for this page
