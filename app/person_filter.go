@@ -94,11 +94,7 @@ func (f *personFilter) Render() goapp.UI {
 	if found != nil {
 		described, autofocus = personFoundID, "autofocus"
 	}
-	// A form that sends the name typed (find=) with the rest of the view,
-	// which the server answers with the view of the person it names: the
-	// filter works before the WebAssembly does, or without it. Once it
-	// runs, Enter and the button choose in place (onKey, onSubmit).
-	return goapp.Form().Class("filter").Role("search").Method("get").OnSubmit(f.onSubmit).Body(
+	body := []goapp.UI{
 		goapp.Label().Class("filter__label").For(personSearchID).Text(filterLabel),
 		goapp.Div().Class("filter__box").Body(
 			goapp.Ul().Class("filter__chosen").Aria("label", filterChosenLabel).Body(
@@ -160,8 +156,12 @@ func (f *personFilter) Render() goapp.UI {
 				)
 			}),
 		),
-		f.renderViewFields(),
-		goapp.Button().Type("submit").Class("button", "filter__submit").Text(filterSubmitLabel),
+		goapp.If(goapp.IsServer, f.renderViewFields),
+		goapp.If(goapp.IsServer, func() goapp.UI {
+			return goapp.Button().Type("submit").Class("button", "filter__submit").Text(filterSubmitLabel)
+		}).Else(func() goapp.UI {
+			return goapp.Button().Type("button").Class("button", "filter__submit").OnClick(f.onSend).Text(filterSubmitLabel)
+		}),
 		goapp.If(len(chosen) > 0, func() goapp.UI {
 			return goapp.A().Class("button", "filter__clear").
 				Href(f.IView.withPeople(nil).link()).
@@ -170,7 +170,18 @@ func (f *personFilter) Render() goapp.UI {
 		}),
 		found,
 		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
-	)
+	}
+	// The server's page has a form that sends the name typed (find=) with
+	// the rest of the view, which the server answers with the view of the
+	// person it names: the filter works before the WebAssembly does, or
+	// without it. The WebAssembly's has none, and Enter and the button
+	// choose in place (onKey, send): go-app runs the handlers of events
+	// in its own goroutine, which may be waiting for the API, too late to
+	// keep a form from being sent.
+	if goapp.IsServer {
+		return goapp.Form().Class("filter").Role("search").Method("get").Body(body...)
+	}
+	return goapp.Div().Class("filter").Role("search").Body(body...)
 }
 
 // renderViewFields are the form's hidden fields: the rest of the view
@@ -277,7 +288,7 @@ func (f *personFilter) onKey(ctx goapp.Context, e goapp.Event) {
 		e.PreventDefault()
 		f.active = max(f.active-1, 0)
 	case "Enter":
-		e.PreventDefault() // the form is sent in place (send)
+		e.PreventDefault()
 		if f.active < len(options) {
 			f.choose(ctx, options[f.active].Person.ID)
 			return
@@ -298,10 +309,9 @@ func (f *personFilter) onKey(ctx goapp.Context, e goapp.Event) {
 	}
 }
 
-// onSubmit sends the form in place: the page stays, and the WebAssembly
-// finds the name as the server would have (send).
-func (f *personFilter) onSubmit(ctx goapp.Context, e goapp.Event) {
-	e.PreventDefault()
+// onSend is the Find button's click: the WebAssembly finds the name as
+// the server would have (send).
+func (f *personFilter) onSend(ctx goapp.Context, e goapp.Event) {
 	f.send(ctx)
 }
 

@@ -305,7 +305,8 @@ const inertChecks = `(doc, origin) => {
 			}
 		}
 	}
-	for (const e of doc.querySelectorAll("iframe, frame, object, embed, base, form, svg, math, style, meta[http-equiv], img:not(#app-wasm-loader-icon)")) {
+	// The one form is the person filter's, sent to the page itself.
+	for (const e of doc.querySelectorAll("iframe, frame, object, embed, base, form:not(.filter[method=get]), svg, math, style, meta[http-equiv], img:not(#app-wasm-loader-icon)")) {
 		problems.push("element <" + e.localName + ">");
 	}
 	for (const e of doc.querySelectorAll("[href], [src], [action], [data]")) {
