@@ -846,8 +846,8 @@ func TestBrowserModifiedClicksAreTheBrowsers(t *testing.T) {
 			b.run(t, chromedp.Evaluate(afterResize, nil, awaitPromise))
 			var got struct {
 				Prevented, Same, Chip bool
-				Search               string
-				Entries              int
+				Search                string
+				Entries               int
 			}
 			b.eval(t, `({prevented: clicks.some(e => e.defaultPrevented), same: window.stillThisDocument === true,
 				chip: !!document.querySelector(".chip"), search: location.search, entries: history.length})`, &got)
