@@ -23,7 +23,8 @@ const maxQuoted = 60
 // pattern: arrow keys move through the options, Enter chooses, Escape
 // closes. The chips and Clear are links to the view without them, which
 // work before the WebAssembly does, and which the page follows in place
-// after (see timelinePage.onLinkClick).
+// after (see timelinePage.onLinkClick); so is the search box, a form on
+// the server's page that sends the name typed (find=, see findPerson).
 type personFilter struct {
 	goapp.Compo
 
