@@ -97,7 +97,8 @@ func (f *personFilter) Render() goapp.UI {
 	}
 	body := []goapp.UI{
 		goapp.Label().Class("filter__label").For(personSearchID).Text(filterLabel),
-		goapp.Div().Class("filter__box").Body(
+		// The box and its buttons, on one line where there is room.
+		goapp.Div().Class("filter__row").Body(goapp.Div().Class("filter__box").Body(
 			goapp.Ul().Class("filter__chosen").Aria("label", filterChosenLabel).Body(
 				goapp.Range(chosen).Slice(func(i int) goapp.UI {
 					id := chosen[i]
@@ -157,18 +158,19 @@ func (f *personFilter) Render() goapp.UI {
 				)
 			}),
 		),
+			goapp.If(goapp.IsServer, func() goapp.UI {
+				return goapp.Button().Type("submit").Class("button", "filter__submit").Text(filterSubmitLabel)
+			}).Else(func() goapp.UI {
+				return goapp.Button().Type("button").Class("button", "filter__submit").OnClick(f.onSend).Text(filterSubmitLabel)
+			}),
+			goapp.If(len(chosen) > 0, func() goapp.UI {
+				return goapp.A().Class("button", "filter__clear").
+					Href(f.IView.withPeople(nil).link()).
+					OnClick(f.onLeave).
+					Text(filterClearLabel)
+			}),
+		),
 		goapp.If(goapp.IsServer, f.renderViewFields),
-		goapp.If(goapp.IsServer, func() goapp.UI {
-			return goapp.Button().Type("submit").Class("button", "filter__submit").Text(filterSubmitLabel)
-		}).Else(func() goapp.UI {
-			return goapp.Button().Type("button").Class("button", "filter__submit").OnClick(f.onSend).Text(filterSubmitLabel)
-		}),
-		goapp.If(len(chosen) > 0, func() goapp.UI {
-			return goapp.A().Class("button", "filter__clear").
-				Href(f.IView.withPeople(nil).link()).
-				OnClick(f.onLeave).
-				Text(filterClearLabel)
-		}),
 		found,
 		goapp.P().Class("visually-hidden").Aria("live", "polite").Text(f.announcement(options)),
 	}
