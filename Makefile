@@ -88,7 +88,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 # limit is a hung test's, not a slow machine's.
 test: build vet browser js
 	$(GO) test -p 1 -timeout 25m -tags built ./... $(GOAPP)
-	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app -run '^(TestFoldForSearch|TestPeopleSearch.*)$$' -count=1
+	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app -run '^(TestFoldForSearch|TestPeopleSearch.*|TestFindPerson)$$' -count=1
 
 # Refreshes the screenshots under docs/ from the browser tests.
 screenshots: build browser js

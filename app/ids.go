@@ -24,6 +24,9 @@ const (
 	// the list of people it finds.
 	personSearchID  = "person-search"
 	personOptionsID = "person-options"
+	// personFoundID says what a name sent to the filter finds (find=),
+	// which describes the search box.
+	personFoundID = "person-found"
 	// embedToggleID is the Embed button, embedPanelID the panel it opens,
 	// with a field of each form of the code.
 	embedToggleID = "embed-code-toggle"

@@ -21,11 +21,17 @@ func (p *timelinePage) filterPeople(ctx goapp.Context, ids []string) {
 // onLinkClick follows a link to a view of the page (ViewState.link) in
 // place, rather than load the page again: go-app's own handler of links,
 // on the window, would make each one a new history entry and fetch the
-// timeline anew, so the click goes no further. A click that opens a tab
-// (Ctrl, ⌘) is the browser's.
+// timeline anew, so the click goes no further. A modified click is the
+// browser's (see modifiedClick), and go-app's handler never hears of it
+// either: it would load the link in place.
 func (p *timelinePage) onLinkClick(ctx goapp.Context, e goapp.Event) {
 	a := e.Get("target").Call("closest", `a[href^="?"]`)
-	if !a.Truthy() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+	if !a.Truthy() {
+		ctx.PreventUpdate()
+		return
+	}
+	if modifiedClick(e) {
+		e.Call("stopPropagation")
 		ctx.PreventUpdate()
 		return
 	}
@@ -33,6 +39,14 @@ func (p *timelinePage) onLinkClick(ctx goapp.Context, e goapp.Event) {
 	e.Call("stopPropagation")
 	q, _ := url.ParseQuery(a.Call("getAttribute", "href").String()[1:])
 	p.follow(ctx, ParseViewState(q), a.Get("id").String())
+}
+
+// modifiedClick reports whether a click asks the browser for more than
+// following a link: a new tab (Ctrl, ⌘, the middle button), a new window
+// (Shift), saving it (Alt), or whatever another button does.
+func modifiedClick(e goapp.Event) bool {
+	return e.Get("button").Int() != 0 ||
+		e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("shiftKey").Bool() || e.Get("altKey").Bool()
 }
 
 // follow shows the view s of a link as the control the link stands for

@@ -147,13 +147,14 @@ func (p *timelinePage) loadLanes(ctx goapp.Context, first, last int) {
 
 // navigate shows the view s as a new history entry: the person filter,
 // which Back and Forward restore. What the URL gave that the view could
-// not use goes with the view the reader left. An embed replaces its URL
+// not use, and a name the reader sent (find=), go with the view the
+// reader left. An embed replaces its URL
 // instead: an iframe's history entries are those of the article around
 // it, whose Back button would step through the widget's filters rather
 // than leave the article. The new view is drawn before the event that
 // asked for it returns (see navigations).
 func (p *timelinePage) navigate(ctx goapp.Context, s ViewState) {
-	s.Unusable = nil
+	s.Unusable, s.Find = nil, ""
 	p.sched.cancel(writeURLJob) // a pending replace must not overwrite the new view
 	p.open(p.path, s)
 	p.nav.started++
@@ -195,7 +196,7 @@ type navigations struct{ started int }
 // cursor, which a reader shares but would not want to step back through.
 // The site around an embed hears of it then.
 func (p *timelinePage) replace(s ViewState) {
-	s.Unusable = nil
+	s.Unusable, s.Find = nil, ""
 	p.show(s)
 	u := s.URL(p.path)
 	p.sched.after(p.page, writeURLJob, urlDelay, func(ctx goapp.Context) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -137,4 +138,68 @@ func skipped(id string, skip []string) bool {
 		}
 	}
 	return false
+}
+
+// findPerson resolves the text a reader typed into the filter and sent
+// (the form's find parameter, or Enter on a closed list) to one person:
+// the one whose id is the text, else the one whose name, else alias, is
+// the whole text (ignoring case, diacritics and spacing), else the only
+// one the search finds among those not chosen. It returns that person's
+// id; otherwise the people the text may mean (at most limit, from the
+// search), none when nobody matches. An id or name of a person chosen
+// already is found too: the view then stays as it is.
+func (ix peopleIndex) findPerson(text string, chosen []string, limit int) (id string, choices []personMatch) {
+	if strings.TrimSpace(text) == "" {
+		return "", nil
+	}
+	lower := strings.ToLower(strings.TrimSpace(text))
+	for _, p := range ix.people {
+		if p.ID == lower {
+			return p.ID, nil
+		}
+	}
+	whole := strings.Join(strings.Fields(foldForSearch([]string{text})[0]), " ")
+	keys := ix.fold()
+	for _, exact := range []func(i int) bool{
+		func(i int) bool { return keys.names[i] == whole },
+		func(i int) bool { return slices.Contains(keys.aliases[i], whole) },
+	} {
+		var named []personMatch
+		for i, p := range ix.people {
+			if exact(i) {
+				named = append(named, personMatch{Person: p})
+			}
+		}
+		switch {
+		case len(named) == 1:
+			return named[0].Person.ID, nil
+		case len(named) > 1: // namesakes: the reader chooses
+			return "", named[:min(limit, len(named))]
+		}
+	}
+	found := ix.search(text, chosen, limit)
+	if len(found) == 1 {
+		return found[0].Person.ID, nil
+	}
+	return "", found
+}
+
+// FoundView is the view that the person filter's form asks for with the
+// name s.Find when it finds one person of t (findPerson): s with that
+// person added, and no Find. ok is false when s has no Find, or it finds
+// nobody or more than one person, whom the page of s then shows.
+func FoundView(t *data.Timeline, s ViewState) (found ViewState, ok bool) {
+	if s.Find == "" {
+		return s, false
+	}
+	ix := newPeopleIndex(t.People)
+	id, _ := ix.findPerson(s.Find, s.People, maxOptions)
+	if id == "" {
+		return s, false
+	}
+	s.Find = ""
+	if !slices.Contains(s.People, id) {
+		s.People = append(slices.Clip(s.People), id)
+	}
+	return s.withoutDetails(), true
 }

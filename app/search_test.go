@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -158,6 +160,109 @@ func TestPeopleSearchIgnoresAccentsAndFindsAliases(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Search(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestFindPerson(t *testing.T) {
+	ix := newPeopleIndex([]data.Person{
+		{ID: "imogen-poots", Name: "Imogen Poots"},
+		{ID: "james-norton", Name: "James Norton"},
+		{ID: "lily-allen", Name: "Lily Allen", Aliases: []string{"Lily Rose Cooper"}},
+		{ID: "david-harbour", Name: "David Harbour"},
+		{ID: "ann-jameson", Name: "Ann Jameson"},
+		{ID: "jose-garcia", Name: "José García"},
+		{ID: "jose-garcia-2", Name: "Jose Garcia"},
+		{ID: "cooper", Name: "Lily Cooper"},
+	})
+	tests := []struct {
+		text    string
+		chosen  []string
+		want    string   // the person found
+		choices []string // else, whom it may mean
+	}{
+		{text: "james-norton", want: "james-norton"},
+		{text: "  JAMES-NORTON ", want: "james-norton"},
+		{text: "james norton", want: "james-norton"},
+		{text: "JAMES   NORTON", want: "james-norton"},
+		{text: "lily rose cooper", want: "lily-allen"}, // an alias, whole
+		{text: "harbour", want: "david-harbour"},       // the only match
+		{text: "poots", chosen: []string{"james-norton"}, want: "imogen-poots"},
+		{text: "james norton", chosen: []string{"james-norton"}, want: "james-norton"}, // chosen already
+		{text: "james", choices: []string{"james-norton", "ann-jameson"}},
+		{text: "james", chosen: []string{"james-norton"}, want: "ann-jameson"}, // the only one not chosen
+		{text: "lily", choices: []string{"lily-allen", "cooper"}},
+		{text: "José García", choices: []string{"jose-garcia", "jose-garcia-2"}}, // namesakes, as folded
+		{text: "zz"},
+		{text: ""},
+		{text: "   "},
+		{text: "\u200b\ufffd"},
+		{text: "%"},
+	}
+	for _, tt := range tests {
+		id, choices := ix.findPerson(tt.text, tt.chosen, 10)
+		var got []string
+		for _, m := range choices {
+			got = append(got, m.Person.ID)
+		}
+		if id != tt.want || !slices.Equal(got, tt.choices) {
+			t.Errorf("findPerson(%q, chosen %q) = %q, %q; want %q, %q", tt.text, tt.chosen, id, got, tt.want, tt.choices)
+		}
+	}
+}
+
+func TestFoundView(t *testing.T) {
+	tl := &data.Timeline{People: []data.Person{
+		{ID: "james-norton", Name: "James Norton"},
+		{ID: "lily-allen", Name: "Lily Allen"},
+		{ID: "ann-jameson", Name: "Ann Jameson"},
+	}}
+	tests := []struct {
+		query string
+		want  string // the view's query, "" when nobody, or several, are found
+	}{
+		{"find=lily", "person=lily-allen"},
+		{"person=james-norton&find=Lily+Allen&from=2020&to=2022&rel=x&title=0&theme=dark", "from=2020-01-01&person=james-norton,lily-allen&theme=dark&title=0&to=2022-12-31"},
+		{"person=lily-allen&find=lily-allen&view=list", "person=lily-allen&view=list"},
+		{"find=james", ""},
+		{"find=nobody", ""},
+		{"find=", ""},
+		{"person=lily-allen", ""},
+	}
+	for _, tt := range tests {
+		q, err := url.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, ok := FoundView(tl, ParseViewState(q))
+		got := ""
+		if ok {
+			got = found.URL("").RawQuery
+		}
+		if got != tt.want {
+			t.Errorf("FoundView(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+// TestViewKeepsTypedName bounds the name a view keeps from find=, which a
+// URL made by hand may make of anything.
+func TestViewKeepsTypedName(t *testing.T) {
+	long := strings.Repeat("é", 1<<20)
+	tests := []struct{ find, want string }{
+		{"  Lily Allen ", "Lily Allen"},
+		{"\xff\xfeLily", "\ufffdLily"},
+		{long, strings.Repeat("é", maxFind)},
+		{"👩🏽‍🎤 Zoë", "👩🏽‍🎤 Zoë"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		s := ParseViewState(url.Values{FindParameter: {tt.find}})
+		if s.Find != tt.want {
+			t.Errorf("find=%.20q: the view keeps %.20q (%d bytes), want %.20q", tt.find, s.Find, len(s.Find), tt.want)
+		}
+		if s.link() != "?" {
+			t.Errorf("find=%.20q: a link to the view is %q, want no find", tt.find, s.link())
 		}
 	}
 }

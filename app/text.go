@@ -534,3 +534,21 @@ func matchesText(n, limit int) string {
 
 // copiedText says a code is on the clipboard.
 func copiedText(label string) string { return words().Text("copied", "Label", label) }
+
+// The person filter's form: its button, and what a name sent (find=)
+// finds when it names nobody, or more than one person.
+var filterSubmitLabel = message("filterSubmitLabel")
+
+func nobodyFound(sent string) string { return words().Text("nobodyFound", "Name", sent) }
+
+// mayMean introduces the n people a name sent may mean, of which at most
+// limit are listed.
+func mayMean(sent string, n, limit int) string {
+	switch {
+	case n == 1:
+		return words().Text("mayMeanOne", "Name", sent)
+	case n >= limit:
+		return words().Count("mayMeanFirst", limit, "Name", sent)
+	}
+	return words().Count("mayMeanMany", n, "Name", sent)
+}

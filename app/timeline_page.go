@@ -172,7 +172,9 @@ func (p *timelinePage) Render() goapp.UI {
 				View(s, v.layout.Scale, v.fit).
 				Cursor(v.withCursorToggled()),
 			goapp.If(!p.embed, func() goapp.UI {
-				return newEmbedCode().Embed(s.URL(SitePath(EmbedPath(p.timeline.ID))).String(), p.timeline.Title)
+				embedded := s
+				embedded.Find = "" // a name sent is the reader's, not the view's
+				return newEmbedCode().Embed(embedded.URL(SitePath(EmbedPath(p.timeline.ID))).String(), p.timeline.Title)
 			}),
 		),
 		renderNotices(p.problems, v),
@@ -239,7 +241,7 @@ func (p *timelinePage) renderHeader() goapp.UI {
 // tab rather than inside the news site's frame.
 func (p *timelinePage) renderEmbedFooter() goapp.UI {
 	s := p.view.state
-	s.NoTitle = false
+	s.NoTitle, s.Find = false, ""
 	return goapp.P().Class("liaison__credit").Body(
 		goapp.A().Href(attr(s.URL(SitePath(TimelinePath(p.timeline.ID))).String())).Target("_blank").Rel("noopener").
 			Text(fullTimelineLink()),

@@ -48,6 +48,12 @@ func TimelineLanesAPIPath(id string, k int) string {
 	return TimelinesAPIPath + "/" + url.PathEscape(id) + "?" + LanesParameter + "=" + strconv.Itoa(k)
 }
 
+// FindParameter is the query parameter of the person filter's form, the
+// name a reader typed and sent: ?find=Lily. The server answers it with the
+// view of the person it names, or a page that shows whom it may mean (see
+// ViewState.Find).
+const FindParameter = "find"
+
 // TimelinesAPIPath is the API's list of timelines.
 const TimelinesAPIPath = "/api/timelines"
 

@@ -13,8 +13,10 @@ import (
 // from=2022&to=2024 (the zoom window), rel=ID or event=ID (the open
 // details), at=2022-06 (the "as of" cursor), theme=light|dark (else the
 // reader's system setting), view=list (tables instead of the chart),
-// lang=de (the page's language, else the timeline's) and, for embeds,
-// title=0. Dates take the data format's forms; ids are
+// lang=de (the page's language, else the timeline's), find=Lily (a name
+// typed into the filter and sent, which the view has not resolved to a
+// person, see findPerson) and, for embeds, title=0. Dates take the data
+// format's forms; ids are
 // lower-case, as the data format writes them, whatever case the URL has.
 // A value that cannot be used is left out of the view, and kept in
 // Unusable, so that the page can say so.
@@ -36,6 +38,10 @@ type ViewState struct {
 	// of a language, script and region as CLDR writes it ("de",
 	// "pt-BR", "zh-Hant"); "" for the timeline's own.
 	Lang string
+	// Find is a name typed into the filter and sent, find=: the page
+	// shows whom it may mean, or that nobody is called so. Links leave
+	// it behind, as they do Unusable.
+	Find string
 	// Unusable are the parameters of the URL, as it gave them, whose
 	// values the view could not use: at=someday, theme=purple. They stay
 	// in the view's URL until the reader changes the view.
@@ -48,6 +54,7 @@ func ParseViewState(q url.Values) ViewState {
 		People:       data.ParsePersonList(q["person"]),
 		Relationship: strings.ToLower(q.Get("rel")),
 		Event:        strings.ToLower(q.Get("event")),
+		Find:         typedName(q.Get(FindParameter)),
 	}
 	unusable := func(names ...string) {
 		for _, name := range names {
@@ -192,6 +199,9 @@ func (v ViewState) query() url.Values {
 	if v.Lang != "" {
 		q.Set("lang", v.Lang)
 	}
+	if v.Find != "" {
+		q.Set(FindParameter, v.Find)
+	}
 	for name, values := range v.Unusable {
 		q[name] = values
 	}
@@ -211,7 +221,7 @@ func (v ViewState) URL(path string) *url.URL {
 // page follows it in place once the WebAssembly runs (follow). What the
 // URL gave that the view could not use is left behind, as navigate does.
 func (v ViewState) link() string {
-	v.Unusable = nil
+	v.Unusable, v.Find = nil, ""
 	return "?" + v.URL("").RawQuery
 }
 
@@ -223,6 +233,22 @@ func itemLink(view, param, id string) string {
 		view += "&"
 	}
 	return view + param + "=" + id
+}
+
+// maxFind is how many characters of a typed name a view keeps (find=):
+// more than any name has, and all that the search box lets a reader
+// type (its maxlength). A longer one, in a URL made by hand, is cut: the
+// page quotes it and searches for it.
+const maxFind = 200
+
+// typedName is the name typed into the filter, as a view keeps it:
+// without the spaces around it, valid UTF-8, at most maxFind characters.
+func typedName(s string) string {
+	s = strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD"))
+	if r := []rune(s); len(r) > maxFind {
+		s = strings.TrimSpace(string(r[:maxFind]))
+	}
+	return s
 }
 
 // withPeople is the view filtered to ids, with no details open.

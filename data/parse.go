@@ -174,7 +174,8 @@ var (
 	endFields          = fieldSet{[]string{"date"}, []string{"kind", "initiator", "reason", "certainty", "evidence"}}
 	eventFields        = fieldSet{[]string{"id", "date", "kind", "title", "people"}, []string{"quote", "evidence"}}
 	sourceFields       = fieldSet{[]string{"id", "outlet"}, []string{"title", "url", "published", "text", "ignoreCase"}}
-	evidenceFields     = fieldSet{[]string{"source", "quote"}, []string{"ignoreCase"}}
+	evidenceFields     = fieldSet{[]string{"source", "quote"}, []string{"ignoreCase", "verified", "passage"}}
+	passageFields      = fieldSet{[]string{"quote"}, []string{"before", "after"}}
 	labelledDateFields = fieldSet{[]string{"date", "label"}, nil}
 )
 
@@ -780,6 +781,23 @@ func (d *decoder) event(n *node, path string) Event {
 	return e
 }
 
+// serverVerdict checks the form of what the server says of a quote it
+// has checked, verified and passage, which an API answer saved as a file
+// carries, and drops it: the server checks quotes itself (sources.go).
+func (d *decoder) serverVerdict(f map[string]*node, path string) {
+	d.boolean(f["verified"], join(path, "verified"))
+	if n := f["passage"]; n != nil {
+		path := join(path, "passage")
+		if p := d.object(n, path, passageFields); p != nil {
+			for _, name := range []string{"before", "quote", "after"} {
+				if p[name] != nil {
+					d.str(p[name], join(path, name))
+				}
+			}
+		}
+	}
+}
+
 func (d *decoder) evidence(n *node, path string) []Evidence {
 	var (
 		list   []Evidence
@@ -795,6 +813,7 @@ func (d *decoder) evidence(n *node, path string) []Evidence {
 			ev.Source = d.ref(f["source"], join(path, "source"), "source", d.sourceIDs)
 			ev.Quote = d.text(f["quote"], join(path, "quote"))
 			ev.IgnoreCase = d.boolean(f["ignoreCase"], join(path, "ignoreCase"))
+			d.serverVerdict(f, path)
 			if q := f["quote"]; q != nil {
 				check = quoteCheck{offset: q.offset, path: path}
 			}

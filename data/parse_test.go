@@ -261,7 +261,7 @@ var parseErrorTests = []struct {
 	{"unknown end field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], "end": {"date": "2019", ` + mark + `"why": "x"}}`)),
 		[]string{"relationships[0].end.why: unknown field; expected one of date, kind, initiator, reason, certainty, evidence"}},
 	{"unknown evidence field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], "evidence": [{"source": "s1", "quote": "q", ` + mark + `"page": 3}]}`)),
-		[]string{"relationships[0].evidence[0].page: unknown field; expected one of source, quote, ignoreCase"}},
+		[]string{"relationships[0].evidence[0].page: unknown field; expected one of source, quote, ignoreCase, verified, passage"}},
 	{"unknown event field", file(events(`{"id": "e", "date": "2020", "kind": "other", "title": "E", "people": ["ann"], ` + mark + `"place": "London"}`)),
 		[]string{"events[0].place: unknown field; expected one of id, date, kind, title, people, quote, evidence"}},
 	{"unknown source field", file(`"sources": [{"id": "s1", "outlet": "News", ` + mark + `"author": "A"}]`),

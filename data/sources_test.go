@@ -88,6 +88,22 @@ func TestQuotesVerified(t *testing.T) {
 	if ev := tl.Relationships[0].Evidence[0]; ev.Verified || ev.Passage != nil {
 		t.Errorf("a quote of a source without text is verified: %+v", ev)
 	}
+	// What the API says of a quote, saved with its answer as a file, is
+	// dropped: the claim of a file verifies nothing.
+	claimed := `{"source": "s1", "quote": "anything", "verified": true, "passage": {"before": "b", "quote": "anything", "after": "a"}}`
+	tl, err = Parse("t.json", []byte(sourceTimeline("", claimed)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev := tl.Relationships[0].Evidence[0]; ev.Verified || ev.Passage != nil {
+		t.Errorf("a file's claim that its quote is verified was believed: %+v", ev)
+	}
+	if _, err := Parse("t.json", []byte(sourceTimeline(`, "text": `+sourceSays, claimed))); err == nil {
+		t.Error("a quote not in its source's text, claimed verified, is not an error")
+	}
+	if _, err := Parse("t.json", []byte(sourceTimeline("", `{"source": "s1", "quote": "q", "verified": "yes", "passage": {"text": 1}}`))); err == nil {
+		t.Error("verified and passage of the wrong form are not errors")
+	}
 }
 
 // sourceDir is a data directory with the timeline t.json, whose source s1

@@ -62,6 +62,8 @@ func TestBrowserAccessibility(t *testing.T) {
 		"/t/james-norton?view=list",
 		"/embed/james-norton",
 		"/embed/james-norton?person=david-harbour&title=0",
+		"/t/james-norton?find=a",
+		"/embed/james-norton?person=lily-allen&find=zz&title=0",
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, page := range pages {
@@ -78,6 +80,23 @@ func TestBrowserAccessibility(t *testing.T) {
 		}
 	}
 	b.checkConsole(t)
+
+	// The server's page, as a reader without the WebAssembly uses it: the
+	// person filter's form and what a name sent finds.
+	plain := newBrowser(t, 1280, 900)
+	plain.run(t, colorScheme("light"), blockWasm())
+	for _, page := range []string{"/t/james-norton", "/t/james-norton?find=a", "/embed/james-norton?person=lily-allen&find=zz&title=0"} {
+		t.Run("no WebAssembly "+page, func(t *testing.T) {
+			plain.run(t, chromedp.Navigate(srv.URL+page), chromedp.WaitVisible(`main.liaison`, chromedp.ByQuery))
+			for _, v := range plain.audit(t) {
+				var where []string
+				for _, n := range v.Nodes {
+					where = append(where, strings.Join(n.Target, " ")+": "+n.FailureSummary)
+				}
+				t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(where, "\n  "))
+			}
+		})
+	}
 }
 
 // TestBrowserThemes checks that the reader's system setting decides the

@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -92,4 +95,97 @@ func fetchBody(client *http.Client, url string) ([]byte, error) {
 		err = fmt.Errorf("GET %s: status %d", url, resp.StatusCode)
 	}
 	return body, err
+}
+
+// BenchmarkServeAgainstStatic measures the default timeline's page and
+// embed, from the page cache, against a static file of the very bytes
+// each answer is, as a static host would serve it: net/http's file
+// server, without middleware. Each client asks as BenchmarkServe's do,
+// as a browser does (brotli or gzip: the page's /t/ answer is the gzip
+// copy its oEmbed link is spliced into) and without compression. The two
+// are measured in 16 turns of a sixteenth of the requests each, so that a
+// machine whose load changes (other work on its cores) weighs on both
+// alike: median-ratio is the median of the turns' ratios, the page's
+// requests a second over the file's.
+func BenchmarkServeAgainstStatic(b *testing.B) {
+	srv := startHTTPServer(b, "", io.Discard)
+	client := &http.Client{Transport: &http.Transport{
+		MaxIdleConns: benchClients, MaxIdleConnsPerHost: benchClients, MaxConnsPerHost: benchClients,
+		DisableCompression: true,
+	}}
+	defer client.CloseIdleConnections()
+	dir := b.TempDir()
+	static := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer static.Close()
+
+	for _, page := range []string{"/t/james-norton", "/embed/james-norton"} {
+		for _, coding := range []string{"", "gzip, deflate, br, zstd"} {
+			name := strings.TrimPrefix(page, "/") + "/identity"
+			if coding != "" {
+				name = strings.TrimPrefix(page, "/") + "/compressed"
+			}
+			b.Run(name, func(b *testing.B) {
+				get := func(url string) ([]byte, error) {
+					req, err := http.NewRequest("GET", url, nil)
+					if err != nil {
+						return nil, err
+					}
+					if coding != "" {
+						req.Header.Set("Accept-Encoding", coding)
+					}
+					resp, err := client.Do(req)
+					if err != nil {
+						return nil, err
+					}
+					defer resp.Body.Close()
+					return io.ReadAll(resp.Body)
+				}
+				body, err := get(srv.URL + page)
+				if err != nil {
+					b.Fatal(err)
+				}
+				file := strings.ReplaceAll(name, "/", "-")
+				if err := os.WriteFile(filepath.Join(dir, file), body, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				const turns = 16
+				var pageTime, staticTime time.Duration
+				ratios := make([]float64, 0, turns)
+				b.ResetTimer()
+				for range turns {
+					n := max(b.N/turns, 1)
+					pt := requestsAtOnce(b, get, srv.URL+page, n)
+					st := requestsAtOnce(b, get, static.URL+"/"+file, n)
+					pageTime, staticTime = pageTime+pt, staticTime+st
+					ratios = append(ratios, st.Seconds()/pt.Seconds())
+				}
+				slices.Sort(ratios)
+				n := float64(max(b.N/turns, 1) * turns)
+				b.ReportMetric(n/pageTime.Seconds(), "page-req/s")
+				b.ReportMetric(n/staticTime.Seconds(), "file-req/s")
+				b.ReportMetric((ratios[turns/2-1]+ratios[turns/2])/2, "median-ratio")
+				b.ReportMetric(float64(len(body)), "bytes")
+			})
+		}
+	}
+}
+
+// requestsAtOnce makes n requests to url with get, from benchClients
+// clients at once, and returns how long they took.
+func requestsAtOnce(b *testing.B, get func(string) ([]byte, error), url string, n int) time.Duration {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range benchClients {
+		wg.Go(func() {
+			for next.Add(1) <= int64(n) {
+				if _, err := get(url); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return time.Since(start)
 }

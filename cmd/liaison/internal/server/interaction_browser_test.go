@@ -809,3 +809,53 @@ func (b *browser) clippedFocusRing(t *testing.T) string {
 	})()`, &clipper)
 	return clipper
 }
+
+// TestBrowserModifiedClicksAreTheBrowsers clicks a control link with each
+// modifier key, and with the middle button: a reader who asks so wants a
+// new tab or window (Ctrl, ⌘, Shift, the middle button), or the link
+// saved (Alt), which the browser does; the page must neither change in
+// place nor have go-app load the link in it.
+func TestBrowserModifiedClicksAreTheBrowsers(t *testing.T) {
+	srv := startServer(t, "")
+	b := newBrowser(t, 1280, 900)
+	b.run(t, colorScheme("light"))
+	link := `.lane[data-person="lily-allen"] .lane__link`
+	// ⌘ is left out: on Linux, where the tests run, Chromium follows a
+	// ⌘-click as a plain click (which the page then leaves it, as Ctrl's).
+	for _, click := range []struct {
+		what   string
+		option chromedp.MouseOption
+	}{
+		{"Ctrl", chromedp.ButtonModifiers(input.ModifierCtrl)},
+		{"Shift", chromedp.ButtonModifiers(input.ModifierShift)},
+		{"Alt", chromedp.ButtonModifiers(input.ModifierAlt)},
+		{"the middle button", chromedp.ButtonType(input.Middle)},
+	} {
+		t.Run(click.what, func(t *testing.T) {
+			b.run(t, chromedp.Navigate(srv.URL+timelineURL), waitInteractive())
+			b.eval(t, `window.stillThisDocument = true; window.clicks = [];
+				addEventListener("click", e => clicks.push(e), true);
+				addEventListener("auxclick", e => clicks.push(e), true);
+				history.length`, nil)
+			var entries int
+			b.eval(t, `history.length`, &entries)
+			x, y := b.center(t, link)
+			b.run(t, chromedp.MouseClickXY(x, y, click.option))
+			b.waitFor(t, "the click", `clicks.length > 0`)
+			// go-app's handler of links navigates in a task of its own.
+			b.run(t, chromedp.Evaluate(afterResize, nil, awaitPromise))
+			var got struct {
+				Prevented, Same, Chip bool
+				Search                string
+				Entries               int
+			}
+			b.eval(t, `({prevented: clicks.some(e => e.defaultPrevented), same: window.stillThisDocument === true,
+				chip: !!document.querySelector(".chip"), search: location.search, entries: history.length})`, &got)
+			if got.Prevented || !got.Same || got.Chip || got.Search != "" || got.Entries != entries {
+				t.Errorf("a click with %s: the page took it (default prevented %v, same document %v, a chip %v, query %q, %d history entries, want %d)",
+					click.what, got.Prevented, got.Same, got.Chip, got.Search, got.Entries, entries)
+			}
+		})
+	}
+	b.checkConsole(t)
+}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/liaison-timeline/liaison/app"
@@ -66,6 +67,38 @@ type renderedPage struct {
 	gzip       *splicedGzip
 	brotliOnce sync.Once
 	brotli     []byte
+
+	// last is the answer of a page with an oEmbed link to the last
+	// request, which the next one sent to the same host in the same
+	// coding (most are: readers ask a site by one name) sends again,
+	// rather than make the link and the gzip copy's trailer anew: with
+	// 64 clients, that made the default timeline's /t/ page as fast as a
+	// static file of its bytes (docs/benchmarks.md).
+	last atomic.Pointer[hostAnswer]
+}
+
+// A hostAnswer is a page's answer, in pieces to send in order, in one
+// coding for requests sent to one origin, which its oEmbed link names.
+// Neither it nor its pieces change once made.
+type hostAnswer struct {
+	origin, coding string
+	body           net.Buffers
+}
+
+// encodeFor is encode for a page with an oEmbed link, for a request sent
+// to origin, whose link is made by link when the page has no answer for
+// origin and the coding already.
+func (p *renderedPage) encodeFor(origin string, accept []string, link func() string) (string, net.Buffers) {
+	coding := "" // such a page has no brotli copy: see encode
+	if acceptQ(accept, "gzip") > 0 {
+		coding = "gzip"
+	}
+	if last := p.last.Load(); last != nil && last.origin == origin && last.coding == coding {
+		return coding, last.body
+	}
+	coding, body := p.encode(accept, link())
+	p.last.Store(&hostAnswer{origin, coding, body})
+	return coding, body
 }
 
 // Pages are sent compressed to the clients that take it: the default
@@ -165,6 +198,9 @@ func newPageCacheOf(entries, bytes, largest int) *pageCache {
 // slower than it is served from the cache, see docs/benchmarks.md), which
 // anyone could ask for at will.
 //
+// A name sent by the person filter's form (find=) that finds one person
+// is a 303 to the URL of that person's view.
+//
 // / shows the only timeline, when there is one, as /t/{id} does, with its
 // status; otherwise it lists the timelines and reads no parameter but
 // lang.
@@ -195,6 +231,13 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 	if _, err := t.Involving(view.People); err != nil {
 		return page, http.StatusNotFound
 	}
+	// The person filter's form sent a name: the view of the person it
+	// names is another URL, the one a link to it has. A name that finds
+	// nobody, or more than one, is the page of its view, which says so.
+	if found, ok := app.FoundView(t, view); ok {
+		page.RawQuery = found.URL(page.Path).RawQuery
+		return page, http.StatusSeeOther
+	}
 	return page, http.StatusOK
 }
 
@@ -216,11 +259,16 @@ func (c *pageCache) get(key string, at int64, render func() (*renderedPage, bool
 // timelinePage serves the pages, /, /t/{id} and /embed/{id}: go-app
 // renders the page or the problem, once per version of the data, view and
 // hour (see pageView and pageCache); a timeline or person that does not
-// exist is a 404. Full pages carry the oEmbed discovery link in their head.
+// exist is a 404, and a name sent that finds one person a redirect to
+// their view. Full pages carry the oEmbed discovery link in their head.
 // Clients that take brotli or gzip get the page so (see encode).
 func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	state := s.current()
 	view, status := state.pageView(r)
+	if status == http.StatusSeeOther {
+		http.Redirect(w, r, view.RequestURI(), status)
+		return
+	}
 	now := s.now()
 	page := state.pageCache.get(view.RequestURI(), now.Unix(), func() (page *renderedPage, keep bool) {
 		// Not the request's context: the requests waiting for this page
@@ -238,11 +286,14 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 		h[name] = append([]string(nil), values...)
 	}
 	h.Add("Vary", "Accept-Encoding")
-	var link string
+	accept := r.Header.Values("Accept-Encoding")
+	var coding string
+	var body net.Buffers
 	if page.oembedAt >= 0 {
-		link = s.oembedLink(r, view)
+		coding, body = page.encodeFor(s.origin(r), accept, func() string { return s.oembedLink(r, view) })
+	} else {
+		coding, body = page.encode(accept, "")
 	}
-	coding, body := page.encode(r.Header.Values("Accept-Encoding"), link)
 	// go-app answers 304 to an If-None-Match of its ETag, the version of
 	// the data and the app, whatever the page; each coding has its own.
 	if etag := page.header.Get("ETag"); etag != "" {
@@ -262,7 +313,13 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Set("Content-Length", strconv.Itoa(length))
 	w.WriteHeader(page.status)
-	body.WriteTo(w)
+	// Not body.WriteTo, which empties the pieces it sends: they may be
+	// the page's (encodeFor).
+	for _, piece := range body {
+		if _, err := w.Write(piece); err != nil {
+			return
+		}
+	}
 }
 
 // renderPage renders the page at view (see pageView) with go-app for r,

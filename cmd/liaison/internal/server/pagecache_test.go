@@ -524,3 +524,25 @@ func checkCodingETag(t *testing.T, path, coding, etag string, etags map[string]s
 	}
 	etags[coding] = etag
 }
+
+// TestPageAnswerForAHostAgain asks for a page with an oEmbed link again
+// and again, by two hosts in turn and in both codings: each answer is the
+// page whole, with its own host's link, whether it is made anew or sent
+// again as the last one to that host was.
+func TestPageAnswerForAHostAgain(t *testing.T) {
+	srv := startHTTPServer(t, "", io.Discard)
+	want := map[string][]byte{}
+	for i := range 12 {
+		host := []string{"a.example", "b.example"}[i/3%2]
+		accept := []string{"gzip", "identity"}[i/6]
+		resp, body := fetchEncoded(t, srv.URL+"/t/james-norton", accept, "Host", host)
+		page := decodeBody(t, resp.Header.Get("Content-Encoding"), body)
+		if !bytes.Contains(page, []byte(`href="http://`+host+`/oembed?`)) || !bytes.HasSuffix(bytes.TrimSpace(page), []byte("</html>")) {
+			t.Fatalf("request %d, for %s (%s): the page is cut, or lacks its host's oEmbed link", i, host, accept)
+		}
+		if first, ok := want[host]; ok && !bytes.Equal(page, first) {
+			t.Errorf("request %d, for %s (%s): the page differs from the first for that host", i, host, accept)
+		}
+		want[host] = page
+	}
+}
