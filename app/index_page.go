@@ -15,10 +15,6 @@ type IndexPage struct {
 
 	library Library
 	now     func() time.Time
-	// INavigation and nav: see navigations; the page that / shows gets
-	// them from here.
-	INavigation int
-	nav         *navigations
 
 	summaries []data.Summary
 	problem   string
@@ -64,7 +60,7 @@ func (p *IndexPage) Render() goapp.UI {
 		)
 	case len(p.summaries) == 1:
 		// The page takes its view from the URL, as a routed one does.
-		return &timelinePage{library: p.library, now: p.now, nav: p.nav, INavigation: p.INavigation, home: p.summaries[0].ID}
+		return &timelinePage{library: p.library, now: p.now, home: p.summaries[0].ID}
 	}
 	return goapp.Main().Class("liaison", "liaison--index").DataSet("interactive", goapp.IsClient).Body(
 		goapp.H1().Text(timelinesHeading()),

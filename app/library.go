@@ -144,15 +144,14 @@ func Register(lib Library) { RegisterWithClock(lib, time.Now) }
 // The server rounds it to the hour, so that a page it rendered once is
 // the same page for an hour and can be served again from its cache.
 func RegisterWithClock(lib Library, now func() time.Time) {
-	nav := new(navigations)
 	goapp.Route("/", func() goapp.Composer {
-		return &IndexPage{library: lib, now: now, nav: nav, INavigation: nav.started}
+		return &IndexPage{library: lib, now: now}
 	})
 	// A static host serves a page's folder, /t/{id}/, as well as /t/{id}.
 	goapp.RouteWithRegexp("^"+TimelinePrefix+"[^/]+/?$", func() goapp.Composer {
-		return &timelinePage{library: lib, now: now, nav: nav, INavigation: nav.started}
+		return &timelinePage{library: lib, now: now}
 	})
 	goapp.RouteWithRegexp("^"+EmbedPrefix+"[^/]+/?$", func() goapp.Composer {
-		return &timelinePage{library: lib, now: now, nav: nav, INavigation: nav.started, embed: true}
+		return &timelinePage{library: lib, now: now, embed: true}
 	})
 }

@@ -151,45 +151,29 @@ func (p *timelinePage) loadLanes(ctx goapp.Context, first, last int) {
 // reader left. An embed replaces its URL
 // instead: an iframe's history entries are those of the article around
 // it, whose Back button would step through the widget's filters rather
-// than leave the article. The new view is drawn before the event that
-// asked for it returns (see navigations).
+// than leave the article.
+//
+// The new view is drawn before the event that asked for it returns
+// (Context.DrawNow): go-app draws a page's updates on a timer, 8 ms after
+// the event that changed them, and the browser painted them a frame or
+// two later. go-app's navigation then finds the view shown (OnNav); Back
+// and Forward load the URL's view there.
 func (p *timelinePage) navigate(ctx goapp.Context, s ViewState) {
 	s.Unusable, s.Find = nil, ""
 	p.sched.cancel(writeURLJob) // a pending replace must not overwrite the new view
 	p.open(p.path, s)
-	p.nav.started++
 	u := s.URL(p.path)
-	if !p.embed {
+	if p.embed {
+		// At once, as a page's new entry is: a filter is one choice, not
+		// a drag, and a site that keeps the widget's views in its history
+		// (embed.js's push) needs each one, however quickly the next came.
+		ctx.Page().ReplaceURL(u)
+		p.reportView(u)
+	} else {
 		ctx.NavigateTo(u)
-		return
 	}
-	// At once, as a page's new entry is: a filter is one choice, not a
-	// drag, and a site that keeps the widget's views in its history
-	// (embed.js's push) needs each one, however quickly the next came.
-	ctx.Page().ReplaceURL(u)
-	p.reportView(u)
-	// go-app has no navigation without a history entry but the one it
-	// makes when the reader goes back or forward: its popstate handler
-	// navigates to the window's URL, which is the new view's now.
-	if popstate := goapp.Window().Get("onpopstate"); popstate.Type() == goapp.TypeFunction {
-		popstate.Invoke()
-	}
+	ctx.DrawNow()
 }
-
-// navigations counts the navigations that pages start themselves (a
-// filter), for go-app to draw the new view in the event's own task.
-//
-// go-app draws a page's updates on a timer, 8 ms after the event that
-// changed them, and the browser paints them at its next frame: a filter
-// took two or three frames. But go-app's navigation, before it dispatches
-// OnNav, makes a new component for the URL's route and updates the page
-// shown with the new component's exported fields, and a page whose fields
-// changed is drawn again at once. So navigate shows the new view, counts
-// the navigation, which the route's new component carries (INavigation),
-// and navigates: the page is drawn with the new view in the same task as
-// the reader's key or click, and OnNav finds the view shown. Back and
-// Forward count nothing, and load the URL's view in OnNav, as before.
-type navigations struct{ started int }
 
 // replace shows the view s and records it in the URL without a new history
 // entry, once the view has rested: zooming, panning, details and the

@@ -23,10 +23,6 @@ type timelinePage struct {
 
 	library Library
 	now     func() time.Time
-	// INavigation is the number of the page's own navigations when go-app
-	// made it; nav counts them (see navigations).
-	INavigation int
-	nav         *navigations
 	// embed is set on /embed/{id}: minimal chrome, views that replace
 	// the URL (see navigate), and each announced to the site around it.
 	embed bool
@@ -92,10 +88,8 @@ func (p *timelinePage) OnInit() {
 // the browser when the filter changes or the reader goes back or forward,
 // whether the page is routed (/t/{id}) or shown by another (/).
 func (p *timelinePage) OnNav(ctx goapp.Context) {
-	// A view the page shows already was drawn as go-app made the page
-	// take its route's count of navigations (see navigations): unless
-	// go-app did not, there is nothing to draw again.
-	if !p.load(ctx.Page().URL()) && p.INavigation == p.nav.started {
+	// A view the page shows already was drawn by navigate.
+	if !p.load(ctx.Page().URL()) {
 		ctx.PreventUpdate()
 	}
 	p.describe(ctx)
