@@ -11,11 +11,7 @@ package app
 // HTML [2, html]). It keeps every node that fits (the same kind, and for an
 // element the same tag), sets the attributes and texts that differ,
 // removes what the tree does not have, builds what the page lacks, and
-// returns the nodes in the order of the description. An element of
-// another tag where the tree has an element (the server's search form
-// where the WebAssembly draws a box) is replaced by one of the tree's tag
-// holding its children, which are mended in turn: the search box in it
-// stays the reader's, focused if it was. Attributes go-app
+// returns the nodes in the order of the description. Attributes go-app
 // sets as properties (value, checked, …) are left to it. Whitespace and
 // comments between elements, which the server's indentation adds, go.
 const hydrateJS = `
@@ -26,7 +22,6 @@ function goappHydrate(node, tree) {
   const d = JSON.parse(tree);
   const nodes = [];
   let i = 0;
-  const focused = document.activeElement;
 
   const fits = (n) => {
     if (!n) {
@@ -72,18 +67,6 @@ function goappHydrate(node, tree) {
     return el;
   };
 
-  // reshape makes the element old, whose tag is not the tree's, into the
-  // tree's element, keeping what it holds for adopt to mend.
-  const reshape = (old) => {
-    const tag = d[i + 1], xmlns = d[i + 2];
-    const el = xmlns ? document.createElementNS(xmlns, tag) : document.createElement(tag);
-    while (old.firstChild) {
-      el.appendChild(old.firstChild);
-    }
-    old.replaceWith(el);
-    adopt(el);
-  };
-
   const adopt = (el) => {
     nodes.push(el);
     if (d[i] === 0) {
@@ -118,12 +101,9 @@ function goappHydrate(node, tree) {
         at.remove();
         at = next;
       }
-      const next = at ? at.nextSibling : null;
       if (fits(at)) {
+        const next = at.nextSibling;
         adopt(at);
-        at = next;
-      } else if (at && at.nodeType === Node.ELEMENT_NODE && d[i] === 1) {
-        reshape(at);
         at = next;
       } else {
         el.insertBefore(build(), at);
@@ -138,14 +118,8 @@ function goappHydrate(node, tree) {
 
   if (fits(node)) {
     adopt(node);
-  } else if (d[0] === 1) {
-    reshape(node);
   } else {
     node.replaceWith(build());
-  }
-  // A focused element moved into a reshaped one lost the focus.
-  if (focused && focused !== document.activeElement && focused.isConnected) {
-    focused.focus({ preventScroll: true });
   }
   return nodes;
 }
