@@ -28,6 +28,9 @@ func TestEmbedHeight(t *testing.T) {
 	if untitled >= all {
 		t.Errorf("without its title the embed is %d px, and %d with it", untitled, all)
 	}
+	if legendless := height(tl, "hide=legend"); legendless >= all {
+		t.Errorf("without its legend the embed is %d px, and %d with it", legendless, all)
+	}
 	if unknown := height(tl, "person=nobody"); unknown != all {
 		t.Errorf("filtered to nobody the timeline has, the embed is %d px, want all of it, %d", unknown, all)
 	}

@@ -15,8 +15,9 @@ import (
 // the toolbar and the space to the chart; what choosing people adds (a
 // row of chips and a notice); the axis; what a lane adds to its plot (its
 // padding and border); the box that more than embedLanes lanes scroll in;
-// and under the lanes, the chart's margin, the legend, and a little room
-// that shows the lists go on.
+// and under the lanes, the chart's margin and a little room that shows
+// the lists go on, and the legend (its margin and its rows), unless the
+// embed hides it.
 const (
 	embedPadding      = 24 + 16
 	embedTitleMargin  = 24
@@ -27,7 +28,8 @@ const (
 	embedAxis         = 36
 	embedLaneExtra    = 20.2
 	embedLaneBox      = 512
-	embedUnderLanes   = 18 + 16 + 77 + 24
+	embedUnderLanes   = 18 + 24
+	embedLegend       = 16 + 77
 )
 
 // EmbedHeight estimates how tall, in CSS pixels, the embed of the view v
@@ -38,6 +40,9 @@ const (
 // iframe to all of its content.
 func EmbedHeight(t *data.Timeline, v ViewState, now time.Time, width int) int {
 	h := float64(embedPadding + embedToolbar + embedAxis + embedUnderLanes)
+	if !v.NoLegend {
+		h += embedLegend
+	}
 	if !v.NoTitle {
 		perLine := max(1, (width-embedPadding)/embedTitleCharPx)
 		lines := (utf8.RuneCountInString(t.Title) + perLine - 1) / perLine

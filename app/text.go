@@ -486,6 +486,7 @@ var viewParameters = []struct{ name, expected string }{
 	{"theme", "expectedTheme"},
 	{"view", "expectedView"},
 	{"title", "expectedTitle"},
+	{HideParameter, "expectedHide"},
 	{"lang", "expectedLang"},
 }
 

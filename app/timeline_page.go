@@ -183,7 +183,7 @@ func (p *timelinePage) Render() goapp.UI {
 			OnWindow(p.setWindow).
 			OnCursor(p.moveCursor),
 		renderAsOf(s.At, couples, v.people, p.more(couplesAsOf, len(couples))),
-		renderLegend(),
+		goapp.If(!p.embed || !s.NoLegend, renderLegend),
 		// The list view keeps its place, drawn or not: drawn later (see
 		// drawForPrint), it would otherwise make go-app draw again
 		// everything after it, the details that have focus among them.
@@ -200,10 +200,10 @@ func (p *timelinePage) Render() goapp.UI {
 		goapp.If(s.Relationship != "" || s.Event != "", func() goapp.UI {
 			return renderDetails(v.shown, v.people.names, s, p.closeDetails)
 		}),
-		goapp.If(!s.List, func() goapp.UI {
+		goapp.If(!s.List && (!p.embed || !s.NoEvents), func() goapp.UI {
 			return renderEventList(v.layout.Events, v.people.names, p.more(eventItems, len(v.layout.Events)), details)
 		}),
-		renderSources(p.timeline.Sources),
+		goapp.If(!p.embed || !s.NoSources, func() goapp.UI { return renderSources(p.timeline.Sources) }),
 		goapp.If(p.embed, p.renderEmbedFooter),
 	)
 }
@@ -235,7 +235,7 @@ func (p *timelinePage) renderHeader() goapp.UI {
 // tab rather than inside the news site's frame.
 func (p *timelinePage) renderEmbedFooter() goapp.UI {
 	s := p.view.state
-	s.NoTitle, s.Find = false, ""
+	s.NoTitle, s.NoLegend, s.NoEvents, s.NoSources, s.Find = false, false, false, false, ""
 	return goapp.P().Class("liaison__credit").Body(
 		goapp.A().Href(attr(s.URL(SitePath(TimelinePath(p.timeline.ID))).String())).Target("_blank").Rel("noopener").
 			Text(fullTimelineLink()),

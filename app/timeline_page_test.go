@@ -298,7 +298,7 @@ func TestTimelinePageSaysWhatItLeftOut(t *testing.T) {
 		cursor bool
 	}{
 		{"?at=2022-06", nil, defaultNames, true},
-		{"?at=someday&theme=purple", []string{"at=someday", "theme=purple (expected light or dark)"}, defaultNames, false},
+		{"?at=someday&theme=purple", []string{"at=someday", "theme=purple (expected light, dark, auto or host)"}, defaultNames, false},
 		{"?at=1900", []string{"at=1900 (expected a date like 2022, 2022-06 or 2022-06-14, in the timeline's years)"}, defaultNames, false},
 		{"?rel=nope", []string{"rel=nope (expected the id of one of the relationships shown)"}, defaultNames, false},
 		{"?person=imogen-poots&rel=lily-allen-david-harbour", []string{"rel=lily-allen-david-harbour"}, []string{"Imogen Poots", "James Norton"}, false},
@@ -325,6 +325,46 @@ func TestTimelinePageSaysWhatItLeftOut(t *testing.T) {
 			}
 			if got := len(page.all(withClass("cursor-handle"))) > 0; got != tt.cursor {
 				t.Errorf("cursor shown: %v, want %v", got, tt.cursor)
+			}
+		})
+	}
+}
+
+// TestEmbedHidesParts checks that an embed leaves out the parts its URL
+// hides (hide=, title=0), and that the full page, which hides nothing,
+// ignores them; the embed's link to its full page drops them.
+func TestEmbedHidesParts(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	parts := map[string]func(*htmlNode) bool{
+		"title":   withClass("liaison__title"),
+		"legend":  withClass("legend"),
+		"events":  withClass("events"),
+		"sources": withClass("sources"),
+	}
+	tests := []struct {
+		path   string
+		hidden []string
+	}{
+		{"/embed/james-norton", nil},
+		{"/embed/james-norton?hide=legend", []string{"legend"}},
+		{"/embed/james-norton?hide=events,sources", []string{"events", "sources"}},
+		{"/embed/james-norton?hide=title,legend,events,sources", []string{"title", "legend", "events", "sources"}},
+		{"/embed/james-norton?title=0", []string{"title"}},
+		{"/embed/james-norton?hide=legend,banner", nil},
+		{"/t/james-norton?hide=title,legend,events,sources", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			page := mainOf(t, serveHTML(t, fakeLibrary{tl.ID: tl}, tt.path))
+			for name, match := range parts {
+				if shown, want := len(page.all(match)) > 0, !slices.Contains(tt.hidden, name); shown != want {
+					t.Errorf("the %s is shown: %v, want %v", name, shown, want)
+				}
+			}
+			if credit := page.all(withClass("liaison__credit")); len(credit) > 0 && len(tt.hidden) > 0 {
+				if href := credit[0].all(withTag("a"))[0].attrs["href"]; strings.Contains(href, "hide=") || strings.Contains(href, "title=0") {
+					t.Errorf("the link to the full page is %q: it hides nothing", href)
+				}
 			}
 		})
 	}

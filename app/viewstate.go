@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,11 +12,12 @@ import (
 // A ViewState is everything about a view that a reader may share: a copied
 // URL reopens the same view. In the query: person=a,b (the filter),
 // from=2022&to=2024 (the zoom window), rel=ID or event=ID (the open
-// details), at=2022-06 (the "as of" cursor), theme=light|dark (else the
-// reader's system setting), view=list (tables instead of the chart),
-// lang=de (the page's language, else the timeline's), find=Lily (a name
-// typed into the filter and sent, which the view has not resolved to a
-// person, see findPerson) and, for embeds, title=0. Dates take the data
+// details), at=2022-06 (the "as of" cursor), theme=light|dark|host (else,
+// or with theme=auto, the reader's system setting), view=list (tables
+// instead of the chart), lang=de (the page's language, else the
+// timeline's), find=Lily (a name typed into the filter and sent, which
+// the view has not resolved to a person, see findPerson) and, for
+// embeds, title=0 and hide=legend,events,sources (see hideable). Dates take the data
 // format's forms; ids are
 // lower-case, as the data format writes them, whatever case the URL has.
 // A value that cannot be used is left out of the view, and kept in
@@ -28,10 +30,14 @@ type ViewState struct {
 	Relationship, Event string
 	// At is the cursor's date; zero when there is no cursor.
 	At data.Date
-	// Theme is "light" or "dark", or empty to follow the reader's system.
+	// Theme is "light" or "dark"; "host" to follow the page around an
+	// embed, which embed.js tells the embed (web/frame.js), else the
+	// reader's system; or empty to follow the reader's system.
 	Theme string
-	// NoTitle hides the heading of an embed (title=0).
-	NoTitle bool
+	// NoTitle hides the heading of an embed (title=0, or hide=title);
+	// NoLegend, NoEvents and NoSources hide its legend, its list of
+	// events (the chart keeps their markers) and its sources (hide=).
+	NoTitle, NoLegend, NoEvents, NoSources bool
 	// List shows the timeline as tables instead of a chart (view=list).
 	List bool
 	// Lang is the page's language when the URL chooses one, a BCP 47 tag
@@ -87,9 +93,9 @@ func ParseViewState(q url.Values) ViewState {
 		}
 	}
 	switch t := q.Get("theme"); t {
-	case "light", "dark":
+	case ThemeLight, ThemeDark, ThemeHost:
 		v.Theme = t
-	case "":
+	case "", ThemeAuto:
 	default:
 		unusable("theme")
 	}
@@ -99,6 +105,11 @@ func ParseViewState(q url.Values) ViewState {
 	case "", "1":
 	default:
 		unusable("title")
+	}
+	if hide := q.Get(HideParameter); hide != "" {
+		if !v.hide(hide) {
+			unusable(HideParameter)
+		}
 	}
 	switch q.Get("view") {
 	case "list":
@@ -113,6 +124,68 @@ func ParseViewState(q url.Values) ViewState {
 		}
 	}
 	return v
+}
+
+// The themes a view's URL may choose (theme=). ThemeAuto, the reader's
+// system, is also what no theme= means, and what a view writes as none.
+const (
+	ThemeLight = "light"
+	ThemeDark  = "dark"
+	ThemeHost  = "host"
+	ThemeAuto  = "auto"
+)
+
+// HideParameter is the parameter that names the parts an embed leaves
+// out, comma-separated: hide=title,legend.
+const HideParameter = "hide"
+
+// An embedPart is a part of an embed that hide= may name, with the field
+// of a view that hides it.
+type embedPart struct {
+	name  string
+	field func(*ViewState) *bool
+}
+
+// hideable are the parts of an embed that hide= may name, in the order a
+// view writes them. The title is also hidden by title=0, the form a view
+// writes: embed codes made before hide= existed keep their meaning, and
+// their URL.
+var hideable = []embedPart{
+	{"title", func(v *ViewState) *bool { return &v.NoTitle }},
+	{"legend", func(v *ViewState) *bool { return &v.NoLegend }},
+	{"events", func(v *ViewState) *bool { return &v.NoEvents }},
+	{"sources", func(v *ViewState) *bool { return &v.NoSources }},
+}
+
+// hide hides the parts that list names (hide=legend,events), and
+// reports whether it could: a list with a part no embed has hides none
+// of them, as a date that cannot be read moves nothing.
+func (v *ViewState) hide(list string) bool {
+	var fields []*bool
+	for _, name := range strings.Split(list, ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		i := slices.IndexFunc(hideable, func(p embedPart) bool { return p.name == name })
+		if i < 0 {
+			return false
+		}
+		fields = append(fields, hideable[i].field(v))
+	}
+	for _, f := range fields {
+		*f = true
+	}
+	return true
+}
+
+// hidden is the value of hide= for the parts v hides but its title
+// (title=0 says that), "" for none.
+func (v ViewState) hidden() string {
+	var names []string
+	for _, p := range hideable[1:] {
+		if *p.field(&v) {
+			names = append(names, p.name)
+		}
+	}
+	return strings.Join(names, ",")
 }
 
 // langTag is lang written as CLDR writes tags, "pt-BR" for "PT-br", when
@@ -192,6 +265,9 @@ func (v ViewState) query() url.Values {
 	}
 	if v.NoTitle {
 		q.Set("title", "0")
+	}
+	if hidden := v.hidden(); hidden != "" {
+		q.Set(HideParameter, hidden)
 	}
 	if v.List {
 		q.Set("view", "list")

@@ -33,11 +33,18 @@ func TestViewStateRoundTrip(t *testing.T) {
 		{"at=2022-06/2022-08", ViewState{}, "at=2022-06%2F2022-08", "at"},
 		{"at=June", ViewState{}, "at=June", "at"},
 		{"theme=dark", ViewState{Theme: "dark"}, "theme=dark", ""},
-		{"theme=auto", ViewState{}, "theme=auto", "theme"},
+		{"theme=auto", ViewState{}, "", ""},
+		{"theme=host", ViewState{Theme: "host"}, "theme=host", ""},
 		{"theme=neon", ViewState{}, "theme=neon", "theme"},
 		{"title=0&person=a", ViewState{People: []string{"a"}, NoTitle: true}, "person=a&title=0", ""},
 		{"title=1", ViewState{}, "", ""},
 		{"title=no", ViewState{}, "title=no", "title"},
+		{"hide=legend", ViewState{NoLegend: true}, "hide=legend", ""},
+		{"hide=sources,Title,+events,legend", ViewState{NoTitle: true, NoLegend: true, NoEvents: true, NoSources: true}, "hide=legend,events,sources&title=0", ""},
+		{"hide=title&title=0", ViewState{NoTitle: true}, "title=0", ""},
+		{"hide=legend,chart", ViewState{}, "hide=legend,chart", "hide"},
+		{"hide=", ViewState{}, "", ""},
+		{"hide=,", ViewState{}, "hide=,", "hide"},
 		{"lang=de", ViewState{Lang: "de"}, "lang=de", ""},
 		{"lang=PT-br", ViewState{Lang: "pt-BR"}, "lang=pt-BR", ""},
 		{"lang=zh-hant-tw", ViewState{Lang: "zh-Hant-TW"}, "lang=zh-Hant-TW", ""},
@@ -60,7 +67,8 @@ func TestViewStateRoundTrip(t *testing.T) {
 		got := ParseViewState(q)
 		if !slices.Equal(got.People, tt.want.People) || !got.From.Equal(tt.want.From) || !got.To.Equal(tt.want.To) ||
 			got.Relationship != tt.want.Relationship || got.Event != tt.want.Event ||
-			got.Theme != tt.want.Theme || got.NoTitle != tt.want.NoTitle || got.List != tt.want.List {
+			got.Theme != tt.want.Theme || got.NoTitle != tt.want.NoTitle || got.List != tt.want.List ||
+			got.NoLegend != tt.want.NoLegend || got.NoEvents != tt.want.NoEvents || got.NoSources != tt.want.NoSources {
 			t.Errorf("ParseViewState(%q) = %+v, want %+v", tt.query, got, tt.want)
 		}
 		if u := got.URL("/t/x"); u.RawQuery != tt.wantQuery {
@@ -83,7 +91,8 @@ func TestUnusableText(t *testing.T) {
 		{"at=someday", "Part of this link could not be used and was left out: at=someday (expected a date like 2022, 2022-06 or 2022-06-14, in the timeline's years)."},
 		{"theme=purple&from=2019-13&to=2020", "Part of this link could not be used and was left out: " +
 			"from=2019-13 (expected a date like 2022, 2022-06 or 2022-06-14, with to after it); " +
-			"to=2020 (expected a date like 2022, 2022-06 or 2022-06-14, after from); theme=purple (expected light or dark)."},
+			"to=2020 (expected a date like 2022, 2022-06 or 2022-06-14, after from); theme=purple (expected light, dark, auto or host)."},
+		{"hide=legend,footer", "Part of this link could not be used and was left out: hide=legend,footer (expected title, legend, events or sources, separated by commas)."},
 		{"view=" + strings.Repeat("x", 100), "Part of this link could not be used and was left out: view=" + strings.Repeat("x", 40) + "… (expected list, or chart)."},
 	}
 	for _, tt := range tests {

@@ -18,6 +18,10 @@
  * A page that keeps the widget's views in its history (embed.js with
  * data-liaison-history="push") sends {"type": "liaison:navigate", "state"}
  * when the reader goes Back or Forward to one: the embed loads that view.
+ *
+ * embed.js also sends {"type": "liaison:theme", "theme": "light"|"dark"},
+ * the host page's colour scheme: it is kept on <html data-host-theme>,
+ * which an embed with theme=host takes its colours from (liaison.css).
  */
 (function () {
   "use strict";
@@ -54,6 +58,12 @@
     try {
       message = JSON.parse(event.data);
     } catch (e) {
+      return;
+    }
+    if (message && message.type === "liaison:theme") {
+      if (message.theme === "light" || message.theme === "dark") {
+        document.documentElement.setAttribute("data-host-theme", message.theme);
+      }
       return;
     }
     if (!message || message.type !== "liaison:navigate" || typeof message.state !== "string") return;

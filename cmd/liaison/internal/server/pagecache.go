@@ -225,7 +225,8 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 		return page, http.StatusNotFound // the page says so whatever the view
 	}
 	if !strings.HasPrefix(r.URL.Path, app.EmbedPrefix) {
-		view.NoTitle = false // only an embed may leave its title out
+		// Only an embed may leave its parts out.
+		view.NoTitle, view.NoLegend, view.NoEvents, view.NoSources = false, false, false, false
 	}
 	page.RawQuery = view.URL(page.Path).RawQuery
 	if _, err := t.Involving(view.People); err != nil {
