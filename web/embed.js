@@ -17,6 +17,11 @@
  * history, so Back leaves the article, unless the placeholder also has
  * data-liaison-history="push": then each filter the reader chooses is an
  * entry, and Back and Forward bring the widget's views back.
+ *
+ * Each embed hears this page's colour scheme, which one with theme=host
+ * takes (docs/http-api.md): data-liaison-theme="light|dark" on the
+ * placeholder or around it, else the background behind it, else this
+ * page's color-scheme.
  */
 (function () {
   "use strict";
@@ -79,6 +84,9 @@
         return;
       }
       if (!message || message.type !== "liaison:resize") return;
+      // The embed reports its size from its first paint, and after each
+      // page it loads: the answer reaches each of its documents.
+      tellTheme();
       var height = Number(message.height);
       if (height > 0 && height < 100000) iframe.style.height = Math.ceil(height) + "px";
       if (syncKey === null || typeof message.state !== "string") return;
@@ -97,6 +105,13 @@
       mirror(syncKey, shown, entry);
     });
 
+    function tellTheme() {
+      if (iframe.contentWindow) {
+        iframe.contentWindow.postMessage(JSON.stringify({ type: "liaison:theme", theme: hostTheme(holder) }), src.origin);
+      }
+    }
+    watchTheme(tellTheme);
+
     // Back and Forward through this page's entries show their views.
     if (syncKey !== null && push) {
       var initial = shown;
@@ -109,6 +124,37 @@
         ask();
       });
     }
+  }
+
+  // hostTheme is this page's colour scheme around holder, "light" or
+  // "dark": what the page says (data-liaison-theme), else what it shows
+  // behind the holder, else what its color-scheme allows.
+  function hostTheme(holder) {
+    var named = holder.closest("[data-liaison-theme]");
+    var theme = named && named.getAttribute("data-liaison-theme");
+    if (theme === "light" || theme === "dark") return theme;
+    for (var el = holder; el; el = el.parentElement) {
+      var rgba = /^rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:[,/] ?([\d.]+))?\)$/.exec(getComputedStyle(el).backgroundColor);
+      if (!rgba || (rgba[4] !== undefined && Number(rgba[4]) === 0)) continue;
+      // Relative luminance (sRGB's curve as a power of 2.2): under 0.18,
+      // white text has more contrast on it than black.
+      var l = 0.2126 * Math.pow(rgba[1] / 255, 2.2) + 0.7152 * Math.pow(rgba[2] / 255, 2.2) + 0.0722 * Math.pow(rgba[3] / 255, 2.2);
+      return l < 0.18 ? "dark" : "light";
+    }
+    var scheme = getComputedStyle(document.documentElement).colorScheme || "";
+    var prefersDark = window.matchMedia("(prefers-color-scheme: dark)").matches;
+    if (/dark/.test(scheme) && (!/light/.test(scheme) || prefersDark)) return "dark";
+    return "light";
+  }
+
+  // watchTheme calls changed when this page's scheme may have changed: the
+  // reader's system setting, or an attribute of <html> or <body> (a class
+  // or data-theme, as sites switch their dark mode).
+  function watchTheme(changed) {
+    window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", changed);
+    var observer = new MutationObserver(changed);
+    observer.observe(document.documentElement, { attributes: true });
+    if (document.body) observer.observe(document.body, { attributes: true });
   }
 
   // hashParams reads this page's hash as URL parameters.
