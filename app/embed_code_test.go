@@ -41,3 +41,53 @@ func TestEmbedHeight(t *testing.T) {
 		t.Errorf("a timeline of no relationships is %d px tall", empty)
 	}
 }
+
+// TestEmbedCodes checks the code of every target for the panel's
+// choices (the origin is the page's, which a test on the machine has
+// not: the codes start at the path). TestBrowserEmbedOptions chooses
+// them in the panel.
+func TestEmbedCodes(t *testing.T) {
+	view := ParseViewState(url.Values{"person": {"lily-allen"}, "at": {"2022-06"}, "find": {"x"}, "theme": {"purple"}, "lang": {"de"}})
+	shown := func(hidden ...string) map[string]bool {
+		m := map[string]bool{"title": true, "legend": true, "events": true, "sources": true}
+		for _, h := range hidden {
+			m[h] = false
+		}
+		return m
+	}
+	tests := []struct {
+		what  string
+		c     embedCode
+		codes map[string]string
+	}{
+		{"the view on screen", embedCode{theme: ThemeAuto, shown: shown()}, map[string]string{
+			embedScriptID:  `<div data-liaison-src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen"></div>` + "\n" + `<script src="/embed.js" async></script>`,
+			embedElementID: `<liaison-timeline src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen"></liaison-timeline><script async src="/embed.js"></script>`,
+			embedIframeID:  `<iframe src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen" title="A &amp; B" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
+			embedURLID:     `/t/tl?at=2022-06&lang=de&person=lily-allen`,
+		}},
+		{"the whole timeline, dark, without legend and title", embedCode{theme: ThemeDark, whole: true, shown: shown("legend", "title")}, map[string]string{
+			embedIframeID: `<iframe src="/embed/tl?hide=legend&amp;lang=de&amp;theme=dark&amp;title=0" title="A &amp; B" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
+			embedAMPID: `<amp-iframe src="/embed/tl?hide=legend&amp;lang=de&amp;theme=dark&amp;title=0" title="A &amp; B" width="800" height="720" layout="responsive" resizable frameborder="0" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">` + "\n" +
+				`  <amp-img src="/t/tl.png?lang=de&amp;theme=dark" alt="A &amp; B" layout="fill" placeholder></amp-img>` + "\n" +
+				`  <div overflow tabindex="0" role="button">Show the whole timeline</div>` + "\n" +
+				`</amp-iframe>`,
+			embedURLID: `/t/tl?hide=legend&lang=de&theme=dark&title=0`,
+		}},
+		{"the host's theme, without events and sources", embedCode{theme: ThemeHost, shown: shown("events", "sources")}, map[string]string{
+			embedURLID: `/t/tl?at=2022-06&hide=events,sources&lang=de&person=lily-allen&theme=host`,
+		}},
+	}
+	for _, tt := range tests {
+		c := tt.c
+		c.Embed(view, "tl", "A & B")
+		urls := c.urls(c.embedded())
+		for _, target := range embedTargets {
+			if want, ok := tt.codes[target.id]; ok {
+				if got := target.code(urls); got != want {
+					t.Errorf("%s: the %s code is\n%s\nwant\n%s", tt.what, target.id, got, want)
+				}
+			}
+		}
+	}
+}

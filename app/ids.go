@@ -28,11 +28,16 @@ const (
 	// which describes the search box.
 	personFoundID = "person-found"
 	// embedToggleID is the Embed button, embedPanelID the panel it opens,
-	// with a field of each form of the code.
-	embedToggleID = "embed-code-toggle"
-	embedPanelID  = "embed-code-panel"
-	embedScriptID = "embed-script"
-	embedIframeID = "embed-iframe"
+	// with the field of each form of the code (embedTargets), and the
+	// preview of the embed.
+	embedToggleID  = "embed-code-toggle"
+	embedPanelID   = "embed-code-panel"
+	embedScriptID  = "embed-script"
+	embedElementID = "embed-element"
+	embedIframeID  = "embed-iframe"
+	embedAMPID     = "embed-amp"
+	embedURLID     = "embed-url"
+	embedPreviewID = "embed-preview"
 	// eventsHeadingID and listViewHeadingID head the events under the
 	// chart and the list view, which they label.
 	eventsHeadingID   = "events-heading"

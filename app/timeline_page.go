@@ -166,9 +166,7 @@ func (p *timelinePage) Render() goapp.UI {
 				View(s, v.layout.Scale, v.fit).
 				Cursor(v.withCursorToggled()),
 			goapp.If(!p.embed, func() goapp.UI {
-				embedded := s
-				embedded.Find = "" // a name sent is the reader's, not the view's
-				return newEmbedCode().Embed(embedded.URL(SitePath(EmbedPath(p.timeline.ID))).String(), p.timeline.Title)
+				return newEmbedCode().Embed(s, p.timeline.ID, p.timeline.Title)
 			}),
 		),
 		renderNotices(p.problems, v),

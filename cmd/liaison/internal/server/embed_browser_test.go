@@ -284,15 +284,20 @@ func serveAt(t *testing.T, addr, dir string) (stop func()) {
 	return stop
 }
 
-// TestBrowserEmbedButton opens the full page's Embed panel: both codes embed
-// the view on screen, and Copy says it copied.
+// TestBrowserEmbedButton opens the full page's Embed panel: its codes embed
+// the view on screen, and Copy says it copied. TestBrowserEmbedOptions
+// chooses the panel's options.
 func TestBrowserEmbedButton(t *testing.T) {
 	b, base := open(t, timelineURL+"?person=lily-allen&at=2022-06")
 	b.run(t, chromedp.Click(`.embed-code__toggle`, chromedp.ByQuery))
 	b.waitFor(t, "the embed codes", `document.querySelector("#embed-script")`)
 	var script, iframe string
 	b.eval(t, `document.querySelector("#embed-script").value`, &script)
+	b.run(t, chromedp.Click(`label[for="embed-target-embed-iframe"]`, chromedp.ByQuery))
+	b.waitFor(t, "the iframe code", `document.querySelector("#embed-iframe")`)
 	b.eval(t, `document.querySelector("#embed-iframe").value`, &iframe)
+	b.run(t, chromedp.Click(`label[for="embed-target-embed-script"]`, chromedp.ByQuery))
+	b.waitFor(t, "the script code", `document.querySelector("#embed-script")`)
 	src := base + "/embed/james-norton?at=2022-06&amp;person=lily-allen"
 	if want := `<div data-liaison-src="` + src + `"></div>` + "\n" + `<script src="` + base + `/embed.js" async></script>`; script != want {
 		t.Errorf("script code =\n%s\nwant\n%s", script, want)
@@ -314,7 +319,7 @@ func TestBrowserEmbedButton(t *testing.T) {
 	b.waitFor(t, "Escape to close the panel", `!document.querySelector("#embed-code-panel") && document.activeElement.id == "embed-code-toggle"`)
 	b.run(t, chromedp.Click(`.embed-code__toggle`, chromedp.ByQuery))
 	b.waitFor(t, "the panel open again", `document.querySelector("#embed-code-panel")`)
-	b.run(t, chromedp.Click(`#embed-iframe`, chromedp.ByQuery), chromedp.Sleep(afterDeferredWork))
+	b.run(t, chromedp.Click(`#embed-script`, chromedp.ByQuery), chromedp.Sleep(afterDeferredWork))
 	if !b.exists(t, `#embed-code-panel`) {
 		t.Error("a click inside the panel closed it")
 	}

@@ -18,7 +18,8 @@ import (
 // WebAssembly.instantiate needs, and allows no JavaScript eval), the
 // stylesheets, icons, manifest and service worker from this server, and
 // fetches to its own API; forms are sent only to this server (the person
-// filter's, see app.FindParameter). go-app writes element styles as style
+// filter's, see app.FindParameter); frames show only this server's pages
+// (the Embed panel's preview of an embed). go-app writes element styles as style
 // attributes, in the prerendered HTML and with setAttribute, so those are
 // allowed ('unsafe-inline' for style-src-attr only); <style> elements are
 // not. Every attribute built from a timeline goes through app's attr, so
@@ -26,7 +27,7 @@ import (
 // per request (see frameAncestors).
 const contentSecurityPolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self'; connect-src 'self'; " +
-	"manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'"
+	"manifest-src 'self'; worker-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'"
 
 // frameAncestors is the CSP frame-ancestors source list for a request
 // path: embeds (/embed/…) may be framed by the sites of embedAncestors,
