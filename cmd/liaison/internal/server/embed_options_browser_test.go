@@ -174,3 +174,36 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	b.screenshot(t, "embed-panel-360.png")
 	b.checkConsole(t)
 }
+
+// TestBrowserEmbedFollowsHostTheme puts two embeds into a news page on
+// another origin, one with theme=host: it takes the page's scheme, as the
+// page names it (data-liaison-theme) or shows it (its background), and
+// follows it as it changes; the other follows the reader's system.
+func TestBrowserEmbedFollowsHostTheme(t *testing.T) {
+	srv := startServer(t, "")
+	host := hostSite(t, map[string]string{"/story": `<!doctype html><html data-liaison-theme="dark"><head><meta charset="utf-8"><title>A story</title></head><body>
+<div id="host" data-liaison-src="` + srv.URL + `/embed/james-norton?theme=host&amp;person=david-harbour"></div>
+<div id="system" data-liaison-src="` + srv.URL + `/embed/james-norton?person=david-harbour"></div>
+<script src="` + srv.URL + `/embed.js" async></script>
+</body></html>`})
+	b := newBrowser(t, 1000, 900)
+	b.run(t, colorScheme("light"), chromedp.Navigate(host.URL+"/story"))
+	b.waitEmbedReady(t, "host")
+	b.waitEmbedReady(t, "system")
+	const light, dark = "rgb(251, 250, 247)", "rgb(20, 23, 31)"
+	background := func(holder, want string) {
+		t.Helper()
+		b.waitFrame(t, "the background "+want, holder, `getComputedStyle(document.body).backgroundColor == "`+want+`"`)
+	}
+	background("host", dark)
+	background("system", light)
+
+	b.eval(t, `document.documentElement.setAttribute("data-liaison-theme", "light"); true`, nil)
+	background("host", light)
+
+	// Without a name for it, the page's background says its scheme.
+	b.eval(t, `document.documentElement.removeAttribute("data-liaison-theme"); document.body.style.background = "#101010"; true`, nil)
+	background("host", dark)
+	background("system", light)
+	b.checkConsole(t)
+}
