@@ -207,3 +207,32 @@ func TestBrowserEmbedFollowsHostTheme(t *testing.T) {
 	background("system", light)
 	b.checkConsole(t)
 }
+
+// TestBrowserEmbedPanelOnEverySurface opens the Embed panel of the full
+// page where a reader meets it, served and exported: its preview shows
+// the embed of the options chosen, under the site's prefix.
+func TestBrowserEmbedPanelOnEverySurface(t *testing.T) {
+	onEverySurface(t, "?person=david-harbour", func(t *testing.T, b *browser, s surface) {
+		if s.embed {
+			if b.exists(t, "#embed-code-toggle") {
+				t.Error("an embed offers the Embed panel")
+			}
+			return
+		}
+		b.run(t, chromedp.Click(`#embed-code-toggle`, chromedp.ByQuery))
+		b.waitFor(t, "the embed panel", `document.querySelector("#embed-script")`)
+		b.run(t, chromedp.Click(`label[for="embed-show-legend"]`, chromedp.ByQuery))
+		b.waitFor(t, "the preview without its legend", `(d => d && d.location.search == "?hide=legend&person=david-harbour" &&
+			d.querySelector('main[data-interactive="true"]') && !d.querySelector(".legend") && d.querySelectorAll(".lane").length == 2)(`+preview+`)`)
+		var src string
+		b.eval(t, `document.querySelector("#embed-script").value`, &src)
+		site := strings.TrimSuffix(s.url(""), "/") // the site's root, under its prefix
+		if i := strings.Index(site, timelineURL); i >= 0 {
+			site = site[:i]
+		}
+		if want := `<div data-liaison-src="` + site + `/embed/james-norton?hide=legend&amp;person=david-harbour"></div>`; !strings.HasPrefix(src, want) {
+			t.Errorf("the script code is\n%s\nwant it to start with\n%s", src, want)
+		}
+		b.checkConsole(t)
+	})
+}
