@@ -32,7 +32,7 @@ func prefixed(query string) string {
 // panel, with the mouse and the keyboard, and checks the code it makes
 // for each kind of page and the preview, which honours it: where the
 // embed starts, its theme, the parts it hides. The panel passes axe at
-// 1280 px and fits a 360 px phone.
+// 1280 px, light and dark, and fits a 360 px phone.
 func TestBrowserEmbedOptions(t *testing.T) {
 	b, base := open(t, timelineURL+"?person=lily-allen&at=2022-06")
 	if b.exists(t, "#embed-preview") {
@@ -158,9 +158,13 @@ func TestBrowserEmbedOptions(t *testing.T) {
 		b.waitFor(t, "the "+tt.label+" code copied", `document.querySelector(".embed-code__status").textContent == `+jsString(tt.label+" code copied."))
 	}
 
-	for _, v := range b.audit(t) {
-		t.Errorf("the open panel: %s (%s): %s", v.ID, v.Impact, v.Help)
+	for _, scheme := range []string{"light", "dark"} {
+		b.run(t, colorScheme(scheme))
+		for _, v := range b.audit(t) {
+			t.Errorf("the open panel, %s: %s (%s): %s", scheme, v.ID, v.Impact, v.Help)
+		}
 	}
+	b.viewScreenshot(t, "embed-panel-1280-dark.png")
 
 	// On a phone, the panel fits the screen, and its preview under it.
 	b.run(t, chromedp.EmulateViewport(360, 800))
