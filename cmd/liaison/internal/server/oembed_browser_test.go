@@ -98,6 +98,8 @@ func TestBrowserEmbedButtonOnDomain(t *testing.T) {
 	b.waitFor(t, "the embed codes", `document.querySelector("#embed-script")`)
 	var script, iframe string
 	b.eval(t, `document.querySelector("#embed-script").value`, &script)
+	b.run(t, chromedp.Click(`label[for="embed-target-embed-iframe"]`, chromedp.ByQuery))
+	b.waitFor(t, "the iframe code", `document.querySelector("#embed-iframe")`)
 	b.eval(t, `document.querySelector("#embed-iframe").value`, &iframe)
 	want := `data-liaison-src="https://news.example/embed/james-norton?person=lily-allen"`
 	if !strings.Contains(script, want) || !strings.Contains(script, `<script src="https://news.example/embed.js"`) {
