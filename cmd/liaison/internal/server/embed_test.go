@@ -185,13 +185,17 @@ func oembedHref(page string) string {
 
 // TestOEmbedDiscovery follows the discovery links of the pages of a
 // timeline, / (which shows the only timeline, as make run serves it)
-// among them, to their oEmbed; the list of several timelines has none.
+// among them, to their oEmbed, which keeps the embed's options of the
+// page's URL; the list of several timelines has none.
 func TestOEmbedDiscovery(t *testing.T) {
 	srv := startServer(t, "")
 	for _, tt := range []struct{ page, embed string }{
 		{"/t/james-norton?person=david-harbour", "/embed/james-norton?person=david-harbour"},
 		{"/", "/embed/james-norton"},
 		{"/?person=lily-allen", "/embed/james-norton?person=lily-allen"},
+		// The Embed panel's code for WordPress and Ghost is the page's URL
+		// with the embed's options, which the embed must keep.
+		{"/t/james-norton?hide=legend,sources&title=0&theme=host", "/embed/james-norton?hide=legend,sources&amp;theme=host&amp;title=0"},
 	} {
 		_, _, page := get(t, srv.URL+tt.page)
 		href := oembedHref(page)

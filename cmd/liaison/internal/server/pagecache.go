@@ -224,10 +224,10 @@ func (st *serverState) pageView(r *http.Request) (*url.URL, int) {
 	if !ok {
 		return page, http.StatusNotFound // the page says so whatever the view
 	}
-	if !strings.HasPrefix(r.URL.Path, app.EmbedPrefix) {
-		// Only an embed may leave its parts out.
-		view.NoTitle, view.NoLegend, view.NoEvents, view.NoSources = false, false, false, false
-	}
+	// A full page shows every part that an embed may hide (title=0,
+	// hide=), but keeps them in its view: its oEmbed discovery link
+	// names them, so that the page's URL pasted into WordPress or Ghost
+	// (the Embed panel's code for them) embeds with them.
 	page.RawQuery = view.URL(page.Path).RawQuery
 	if _, err := t.Involving(view.People); err != nil {
 		return page, http.StatusNotFound
