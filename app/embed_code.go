@@ -67,8 +67,8 @@ var embedPartLabels = map[string]func() string{
 type embedURLs struct {
 	origin string // the site's origin, https://host
 	embed  string // the embed's page, /embed/{id}?…, with the origin
-	page   string // the timeline's full page in the same view, /t/{id}?…
-	image  string // the picture of that view, /t/{id}.png?…
+	page   string // the timeline's full page with the same query, /t/{id}?…
+	image  string // the picture of the view, /t/{id}.png?… (the same query)
 	title  string // the timeline's title
 }
 
@@ -134,13 +134,11 @@ func (c *embedCode) urls(v ViewState) embedURLs {
 	if origin == "" && goapp.IsClient {
 		origin = goapp.Window().Get("location").Get("origin").String()
 	}
-	page := v
-	page.NoTitle, page.NoLegend, page.NoEvents, page.NoSources = false, false, false, false
 	return embedURLs{
 		origin: origin,
 		embed:  origin + v.URL(SitePath(EmbedPath(c.IID))).String(),
 		page:   origin + v.URL(SitePath(TimelinePath(c.IID))).String(),
-		image:  origin + page.URL(SitePath(TimelinePath(c.IID)+".png")).String(),
+		image:  origin + v.URL(SitePath(TimelinePath(c.IID)+".png")).String(),
 		title:  c.ITitle,
 	}
 }
