@@ -156,7 +156,7 @@ func (p *timelinePage) Render() goapp.UI {
 	details := s.withoutDetails().link()
 	return goapp.Main().Class(p.classes()...).DataSet("theme", s.Theme).DataSet("interactive", goapp.IsClient).
 		OnClick(p.onLinkClick).Body(
-		goapp.If(!p.embed || !s.NoTitle, p.renderHeader),
+		goapp.If(p.showsPart(s.NoTitle), p.renderHeader),
 		goapp.Div().Class("toolbar").Body(
 			newPersonFilter().
 				People(&v.people.index, v.people.names, v.people.colors).
@@ -181,14 +181,14 @@ func (p *timelinePage) Render() goapp.UI {
 			OnWindow(p.setWindow).
 			OnCursor(p.moveCursor),
 		renderAsOf(s.At, couples, v.people, p.more(couplesAsOf, len(couples))),
-		goapp.If(!p.embed || !s.NoLegend, renderLegend),
+		goapp.If(p.showsPart(s.NoLegend), renderLegend),
 		// The list view keeps its place, drawn or not: drawn later (see
 		// drawForPrint), it would otherwise make go-app draw again
 		// everything after it, the details that have focus among them.
 		goapp.Div().Class("liaison__list-view").Body(
 			goapp.If(p.drawsListView(), func() goapp.UI {
 				return listView{
-					shown: v.shown, events: v.layout.Events, people: v.people, withEvents: s.List,
+					shown: v.shown, events: v.layout.Events, people: v.people, withEvents: s.List && p.showsPart(s.NoEvents),
 					relationshipsMore: p.more(relationshipRows, len(v.shown.Relationships)),
 					eventsMore:        p.more(eventRows, len(v.layout.Events)),
 					details:           details,
@@ -198,10 +198,10 @@ func (p *timelinePage) Render() goapp.UI {
 		goapp.If(s.Relationship != "" || s.Event != "", func() goapp.UI {
 			return renderDetails(v.shown, v.people.names, s, p.closeDetails)
 		}),
-		goapp.If(!s.List && (!p.embed || !s.NoEvents), func() goapp.UI {
+		goapp.If(!s.List && p.showsPart(s.NoEvents), func() goapp.UI {
 			return renderEventList(v.layout.Events, v.people.names, p.more(eventItems, len(v.layout.Events)), details)
 		}),
-		goapp.If(!p.embed || !s.NoSources, func() goapp.UI { return renderSources(p.timeline.Sources) }),
+		goapp.If(p.showsPart(s.NoSources), func() goapp.UI { return renderSources(p.timeline.Sources) }),
 		goapp.If(p.embed, p.renderEmbedFooter),
 	)
 }
@@ -218,6 +218,11 @@ func (p *timelinePage) classes(more ...string) []string {
 	}
 	return classes
 }
+
+// showsPart says whether the page shows a part that its view may hide
+// (hidden: NoTitle, NoLegend…): a full page shows every part, an embed
+// those its URL does not hide.
+func (p *timelinePage) showsPart(hidden bool) bool { return !p.embed || !hidden }
 
 // renderHeader is the title, and on the full page the summary.
 func (p *timelinePage) renderHeader() goapp.UI {

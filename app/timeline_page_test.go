@@ -368,4 +368,12 @@ func TestEmbedHidesParts(t *testing.T) {
 			}
 		})
 	}
+
+	// The list view's table of events is the events too.
+	tables := func(path string) int {
+		return len(mainOf(t, serveHTML(t, fakeLibrary{tl.ID: tl}, path)).all(withClass("list-view__table")))
+	}
+	if with, without := tables("/embed/james-norton?view=list"), tables("/embed/james-norton?view=list&hide=events"); without != with-1 {
+		t.Errorf("the embed's list view has %d tables, and %d with hide=events: want one fewer", with, without)
+	}
 }
