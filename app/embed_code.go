@@ -213,7 +213,7 @@ func (c *embedCode) renderPanel() goapp.UI {
 	}
 	return goapp.Section().ID(embedPanelID).Class("embed-code__panel").Aria("label", embedPanelLabel()).Body(
 		goapp.Div().Class("embed-code__options").Body(
-			choices("embed-theme", embedThemeLegend(), len(embedThemes),
+			embedChoices("embed-theme", embedThemeLegend(), len(embedThemes),
 				func(i int) (string, string, bool) {
 					return embedThemes[i].theme, embedThemes[i].label(), c.theme == embedThemes[i].theme
 				},
@@ -233,7 +233,7 @@ func (c *embedCode) renderPanel() goapp.UI {
 					)
 				}),
 			),
-			choices("embed-start", embedStartLegend(), 2,
+			embedChoices("embed-start", embedStartLegend(), 2,
 				func(i int) (string, string, bool) {
 					if i == 0 {
 						return "view", embedStartViewLabel(), !c.whole
@@ -241,7 +241,7 @@ func (c *embedCode) renderPanel() goapp.UI {
 					return "whole", embedStartWholeLabel(), c.whole
 				},
 				func(value string) { c.whole = value == "whole" }),
-			choices("embed-target", embedTargetLegend(), len(embedTargets),
+			embedChoices("embed-target", embedTargetLegend(), len(embedTargets),
 				func(i int) (string, string, bool) {
 					return embedTargets[i].id, embedTargets[i].label(), target.id == embedTargets[i].id
 				},
@@ -266,10 +266,10 @@ func (c *embedCode) renderPanel() goapp.UI {
 	)
 }
 
-// choices is a group of radio buttons named name, headed legend: n
+// embedChoices is a group of radio buttons named name, headed legend: n
 // choices, each of which choice gives as its value, its label and
 // whether it is chosen; choose is told the value the reader chooses.
-func choices(name, legend string, n int, choice func(i int) (value, label string, chosen bool), choose func(value string)) goapp.UI {
+func embedChoices(name, legend string, n int, choice func(i int) (value, label string, chosen bool), choose func(value string)) goapp.UI {
 	return goapp.FieldSet().Class("embed-code__choices").Body(
 		goapp.Legend().Class("embed-code__legend").Text(legend),
 		goapp.Range(make([]struct{}, n)).Slice(func(i int) goapp.UI {

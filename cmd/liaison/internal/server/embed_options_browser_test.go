@@ -10,18 +10,19 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// preview is an expression of the Embed panel's preview's document.
-const preview = `document.querySelector("#embed-preview").contentDocument`
+// embedPreview is an expression of the Embed panel's preview's document.
+const embedPreview = `document.querySelector("#embed-preview").contentDocument`
 
 // waitPreview waits until the Embed panel's preview shows the embed of
 // query (without "?"), taken over by the WebAssembly.
 func (b *browser) waitPreview(t *testing.T, query string) {
 	t.Helper()
 	b.waitFor(t, "the preview of ?"+query,
-		`(d => d && d.location.search == "`+prefixed(query)+`" && d.querySelector('main[data-interactive="true"]'))(`+preview+`)`)
+		`(d => d && d.location.search == "`+withMark(query)+`" && d.querySelector('main[data-interactive="true"]'))(`+embedPreview+`)`)
 }
 
-func prefixed(query string) string {
+// withMark is query with its "?", or "" for none.
+func withMark(query string) string {
 	if query == "" {
 		return ""
 	}
@@ -49,7 +50,7 @@ func TestBrowserEmbedOptions(t *testing.T) {
 		t.Helper()
 		b.run(t, chromedp.Click(`label[for="`+id+`"]`, chromedp.ByQuery))
 	}
-	embedURL := func(query string) string { return base + "/embed/james-norton" + prefixed(query) }
+	embedURL := func(query string) string { return base + "/embed/james-norton" + withMark(query) }
 	scriptCode := func(query string) string {
 		return `<div data-liaison-src="` + strings.ReplaceAll(embedURL(query), "&", "&amp;") + `"></div>` + "\n" +
 			`<script src="` + base + `/embed.js" async></script>`
@@ -64,11 +65,11 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	// Start at the view on screen, the default, or the whole timeline.
 	waitCode("the view on screen", "at=2022-06&person=lily-allen")
 	var lanes int
-	b.eval(t, preview+`.querySelectorAll(".lane").length`, &lanes)
+	b.eval(t, embedPreview+`.querySelectorAll(".lane").length`, &lanes)
 	choose("embed-start-whole")
 	waitCode("the whole timeline", "")
 	var whole int
-	b.eval(t, preview+`.querySelectorAll(".lane").length`, &whole)
+	b.eval(t, embedPreview+`.querySelectorAll(".lane").length`, &whole)
 	if lanes >= whole || whole != 4 {
 		t.Errorf("the preview shows %d lanes of the view and %d of the whole timeline, want fewer and 4", lanes, whole)
 	}
@@ -78,7 +79,7 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	// The theme: the page is light; the preview takes the theme chosen.
 	background := func() string {
 		var s string
-		b.eval(t, `getComputedStyle(`+preview+`.body).backgroundColor`, &s)
+		b.eval(t, `getComputedStyle(`+embedPreview+`.body).backgroundColor`, &s)
 		return s
 	}
 	const light, dark = "rgb(251, 250, 247)", "rgb(20, 23, 31)"
@@ -94,7 +95,7 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	b.run(t, chromedp.Focus(`#embed-theme-dark`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowRight))
 	waitCode("theme=host, chosen with the arrow key", "at=2022-06&person=lily-allen&theme=host")
 	// This page is the preview's host page: it tells it its scheme.
-	b.waitFor(t, "the preview told the host's scheme", preview+`.documentElement.dataset.hostTheme == "light"`)
+	b.waitFor(t, "the preview told the host's scheme", embedPreview+`.documentElement.dataset.hostTheme == "light"`)
 	if got := background(); got != light {
 		t.Errorf("with theme=host on a light page, the preview's background is %s, want %s", got, light)
 	}
@@ -104,7 +105,7 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	// The parts the embed shows.
 	shows := func(selector string) bool {
 		var ok bool
-		b.eval(t, `!!`+preview+`.querySelector("`+selector+`")`, &ok)
+		b.eval(t, `!!`+embedPreview+`.querySelector("`+selector+`")`, &ok)
 		return ok
 	}
 	parts := []struct{ name, selector, query string }{
@@ -227,7 +228,7 @@ func TestBrowserEmbedPanelOnEverySurface(t *testing.T) {
 		b.waitFor(t, "the embed panel", `document.querySelector("#embed-script")`)
 		b.run(t, chromedp.Click(`label[for="embed-show-legend"]`, chromedp.ByQuery))
 		b.waitFor(t, "the preview without its legend", `(d => d && d.location.search == "?hide=legend&person=david-harbour" &&
-			d.querySelector('main[data-interactive="true"]') && !d.querySelector(".legend") && d.querySelectorAll(".lane").length == 2)(`+preview+`)`)
+			d.querySelector('main[data-interactive="true"]') && !d.querySelector(".legend") && d.querySelectorAll(".lane").length == 2)(`+embedPreview+`)`)
 		var src string
 		b.eval(t, `document.querySelector("#embed-script").value`, &src)
 		site := strings.TrimSuffix(s.url(""), "/") // the site's root, under its prefix
