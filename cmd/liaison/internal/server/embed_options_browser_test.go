@@ -3,6 +3,7 @@
 package server
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func withMark(query string) string {
 // panel, with the mouse and the keyboard, and checks the code it makes
 // for each kind of page and the preview, which honours it: where the
 // embed starts, its theme, the parts it hides. The panel passes axe at
-// 1280 px, light and dark, and fits a 360 px phone.
+// 1280 px, light and dark, and fits a tablet and a 360 px phone.
 func TestBrowserEmbedOptions(t *testing.T) {
 	b, base := open(t, timelineURL+"?person=lily-allen&at=2022-06")
 	if b.exists(t, "#embed-preview") {
@@ -167,14 +168,16 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	}
 	b.viewScreenshot(t, "embed-panel-1280-dark.png")
 
-	// On a phone, the panel fits the screen, and its preview under it.
-	b.run(t, chromedp.EmulateViewport(360, 800))
-	b.run(t, chromedp.ScrollIntoView(`#embed-code-toggle`, chromedp.ByQuery))
-	var box struct{ Left, Right, Width float64 }
-	b.waitFor(t, "the page at 360 px", `innerWidth == 360`)
-	b.eval(t, `(r => ({Left: r.left, Right: r.right, Width: innerWidth}))(document.querySelector("#embed-code-panel").getBoundingClientRect())`, &box)
-	if box.Left < 0 || box.Right > box.Width {
-		t.Errorf("at 360 px the panel spans %.0f to %.0f px of %.0f", box.Left, box.Right, box.Width)
+	// On a tablet and a phone, the panel fits the screen, and its
+	// preview under it.
+	for _, width := range []int64{1024, 768, 600, 360} {
+		b.run(t, chromedp.EmulateViewport(width, 800))
+		b.waitFor(t, "the page at "+strconv.FormatInt(width, 10)+" px", `innerWidth == `+strconv.FormatInt(width, 10))
+		var box struct{ Left, Right, Width float64 }
+		b.eval(t, `(r => ({Left: r.left, Right: r.right, Width: innerWidth}))(document.querySelector("#embed-code-panel").getBoundingClientRect())`, &box)
+		if box.Left < 0 || box.Right > box.Width {
+			t.Errorf("at %d px the panel spans %.0f to %.0f px of %.0f", width, box.Left, box.Right, box.Width)
+		}
 	}
 	b.screenshot(t, "embed-panel-360.png")
 	b.checkConsole(t)
