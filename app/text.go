@@ -237,6 +237,17 @@ func tickLabel(t plot.Tick) string {
 // number writes n in the page's language's digits.
 func number(n int) string { return words().CLDR.Integer(n) }
 
+// LoaderText is what go-app's loader says in l while the WebAssembly
+// downloads, around the percentage that go-app writes between them
+// ("Loading the interactive timeline… ", "%"), and what it says when the
+// WebAssembly could not load. The loader is go-app's, one for every
+// language, so the server hands these to the page's style sheet.
+func LoaderText(l *locale.Locale) (before, after, failed string) {
+	const percent = "\x00"
+	before, after, _ = strings.Cut(l.Text("loaderLabel", "Percent", percent), percent)
+	return before, after, l.Text("loaderFailed")
+}
+
 // The sentences of relationships and events.
 
 // phaseText is a phase and when it began: "dating from 2018".

@@ -2,12 +2,14 @@ package server
 
 import (
 	"encoding/json"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/app/locale"
+	"github.com/liaison-timeline/liaison/locales"
 )
 
 var (
@@ -40,8 +42,15 @@ func TestPageLanguage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			_, _, page := get(t, srv.URL+tt.path)
-			if got := htmlTag.FindString(page); got != tt.html {
-				t.Errorf("the page's start tag is %s, want %s", got, tt.html)
+			// <html lang dir>, and the loader's words in its language.
+			tag := htmlTag.FindString(page)
+			spoken := locales.For(tt.tag, locales.English)
+			before, after, failed := app.LoaderText(spoken)
+			if want := strings.TrimSuffix(tt.html, ">") + ` style="` + html.EscapeString(loaderStyle(spoken)) + `">`; tag != want {
+				t.Errorf("the page's start tag is %s, want %s", tag, want)
+			}
+			if !strings.Contains(tag, html.EscapeString(before)) || after == "" || !strings.Contains(tag, html.EscapeString(failed)) {
+				t.Errorf("the page's start tag %s lacks the loader's words %q, %q and %q", tag, before, after, failed)
 			}
 			m := wordsBlock.FindStringSubmatch(page)
 			if m == nil {
@@ -55,5 +64,20 @@ func TestPageLanguage(t *testing.T) {
 				t.Errorf("the page does not say %q", tt.says)
 			}
 		})
+	}
+}
+
+func TestCSSString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Chargement… ", `"Chargement… "`},
+		{"%", `"%"`},
+		{`a "b" \ c`, `"a \"b\" \\ c"`},
+		{"line\nbreak\x00", `"line\a break\0 "`},
+		{"</style>", `"</style>"`}, // an attribute's value, which html.EscapeString escapes
+	}
+	for _, tt := range tests {
+		if got := cssString(tt.in); got != tt.want {
+			t.Errorf("cssString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
 	}
 }
