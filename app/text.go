@@ -354,9 +354,11 @@ func endingText(r *data.Relationship, names map[string]string) string {
 	return text
 }
 
-// endedBy says who ended a relationship, reasonText why, as they said.
-func endedBy(name string) string      { return words().Text("endedBy", "Name", name) }
-func reasonText(reason string) string { return words().Text("reasonGiven", "Reason", reason) }
+// endedBy says who ended a relationship, within a sentence, and
+// endedBySentence as one; reasonText why, as they said.
+func endedBy(name string) string         { return words().Text("endedBy", "Name", name) }
+func endedBySentence(name string) string { return words().Text("endedBySentence", "Name", name) }
+func reasonText(reason string) string    { return words().Text("reasonGiven", "Reason", reason) }
 
 // quotesText counts a relationship's quotes and how many of them were
 // verified against their source: "None", "1 quote", "2 quotes, all

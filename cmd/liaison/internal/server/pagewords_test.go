@@ -38,6 +38,9 @@ func TestPageLanguage(t *testing.T) {
 		{"/", `<html lang="en-GB" dir="ltr">`, "en-GB", ">Timelines</h1>"},
 		{"/?lang=de", `<html lang="de" dir="ltr">`, "de", ">Zeitleisten</h1>"},
 		{"/t/nothing?lang=de", `<html lang="de" dir="ltr">`, "de", "Es gibt keine Zeitleiste namens „nothing“."},
+		// Who ended it, a sentence of its own in the details.
+		{"/t/james-norton?lang=fr&rel=james-norton-imogen-poots", `<html lang="fr" dir="ltr">`, "fr", "<p>C’est Imogen Poots qui a rompu.</p>"},
+		{"/t/james-norton?lang=ja&rel=james-norton-imogen-poots", `<html lang="ja" dir="ltr">`, "ja", "<p>Imogen Pootsから別れを切り出しました。</p>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
