@@ -516,7 +516,8 @@ func problemText(err error) string {
 }
 
 // pageTitle is the title of a timeline's page, timelineFacts what sums it
-// up in the list of timelines: "4 people · 2018–2025".
+// up in the list of timelines: "4 people · 2018–2025", its years (the
+// data's span, data.Timeline.Span) in the language's digits.
 func pageTitle(timeline string) string {
 	return words().Text("pageTitle", "Timeline", timeline, "Site", siteName())
 }
@@ -524,7 +525,7 @@ func pageTitle(timeline string) string {
 func timelineFacts(people int, span string) string {
 	facts := words().Count("people", people)
 	if span != "" {
-		facts += " · " + span
+		facts += " · " + words().CLDR.Numerals(span)
 	}
 	return facts
 }

@@ -37,6 +37,7 @@ func TestPageLanguage(t *testing.T) {
 		{"/t/james-norton?lang=%22%3E%3Cscript%3E", `<html lang="en-GB" dir="ltr">`, "en-GB", "lang=&#34;&gt;&lt;script&gt; (expected"},
 		{"/", `<html lang="en-GB" dir="ltr">`, "en-GB", ">Timelines</h1>"},
 		{"/?lang=de", `<html lang="de" dir="ltr">`, "de", ">Zeitleisten</h1>"},
+		{"/?lang=ar-EG", `<html lang="ar-EG" dir="rtl">`, "ar-EG", ">٤ أشخاص · ٢٠١٨–٢٠٢٥</p>"},
 		{"/t/nothing?lang=de", `<html lang="de" dir="ltr">`, "de", "Es gibt keine Zeitleiste namens „nothing“."},
 		// Who ended it, a sentence of its own in the details.
 		{"/t/james-norton?lang=fr&rel=james-norton-imogen-poots", `<html lang="fr" dir="ltr">`, "fr", "<p>C’est Imogen Poots qui a rompu.</p>"},
