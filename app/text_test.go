@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app/locale"
 	"github.com/liaison-timeline/liaison/app/plot"
@@ -204,3 +207,27 @@ var (
 	messageID   = regexp.MustCompile(`^[a-z][A-Za-z]+$`)
 	messageCall = regexp.MustCompile(`(?:\.Text|\.Count|message|messageTexts)\("([A-Za-z]+)"`)
 )
+
+// TestPairInLanguages checks the two people of a relationship in the list
+// view and the as-of list, with their swatches, paired as the language
+// pairs them.
+func TestPairInLanguages(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	r, _ := tl.Relationship("james-norton-imogen-poots")
+	people := newTimelinePeople(tl)
+	tags := regexp.MustCompile(`<[^>]*>`)
+	defer SetWords(words)
+	for lang, want := range map[string]string{
+		"en-GB": "James Norton & Imogen Poots",
+		"es":    "James Norton y Imogen Poots",
+		"he":    "James Norton ו־ Imogen Poots", // go-app writes each text on a line of its own
+		"ja":    "James Norton と Imogen Poots",
+	} {
+		l := locales.For(lang, locales.English)
+		SetWords(func() *locale.Locale { return l })
+		page := goapp.HTMLString(goapp.Span().Body(people.pair(r)...))
+		if got := html.UnescapeString(strings.Join(strings.Fields(tags.ReplaceAllString(page, " ")), " ")); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
