@@ -85,3 +85,19 @@ func TestCSSString(t *testing.T) {
 		}
 	}
 }
+
+// TestPageDigits checks that the numbers of the events, on the chart's
+// markers and in the list under it, are written in the page's digits, as
+// screen readers hear them (markerLabel).
+func TestPageDigits(t *testing.T) {
+	srv := startServer(t, "")
+	_, _, page := get(t, srv.URL+"/t/james-norton?lang=ar-EG")
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`<span [^>]*class="events__number"[^>]*>\s*٤\s*</span>`),
+		regexp.MustCompile(`<a [^>]*aria-label="الحدث ٤: [^>]*>\s*٤\s*</a>`),
+	} {
+		if !want.MatchString(page) {
+			t.Errorf("the page has nothing like %s", want)
+		}
+	}
+}
