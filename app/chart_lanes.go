@@ -251,7 +251,7 @@ func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64, deta
 			Style("left", pct(m.At)).
 			Aria("label", attr(markerLabel(m.Number, e))).
 			Aria("current", ariaBool(selected)).
-			Text(strconv.Itoa(m.Number)),
+			Text(number(m.Number)),
 	)
 }
 

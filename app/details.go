@@ -61,7 +61,7 @@ func relationshipDetails(t *data.Timeline, r *data.Relationship, names map[strin
 		phases = append(phases, goapp.Li().Class("details__phase", "details__phase--end").Body(
 			goapp.P().Text(endDetailsText(end)),
 			goapp.If(end.Initiator != "", func() goapp.UI {
-				return goapp.P().Text(endedBy(names[end.Initiator]) + ".")
+				return goapp.P().Text(endedBySentence(names[end.Initiator]))
 			}),
 			goapp.If(end.Reason != "", func() goapp.UI {
 				return goapp.P().Text(reasonText(end.Reason))

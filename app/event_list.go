@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strconv"
-
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -24,7 +22,7 @@ func renderEventList(events []*data.Event, names map[string]string, more showMor
 			goapp.Range(shown).Slice(func(i int) goapp.UI {
 				e := shown[i]
 				return goapp.Li().Class("events__item").DataSet("event", e.ID).Body(
-					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(strconv.Itoa(i+1)),
+					goapp.Span().Class("events__number").Aria("hidden", ariaTrue).Text(number(i+1)),
 					goapp.Div().Body(
 						goapp.A().Class("events__title").ID(eventTitleID(e.ID)).Href(itemLink(details, "event", e.ID)).Text(e.Title),
 						goapp.P().Class("events__meta").Text(eventFacts(e, names)),

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -77,10 +79,25 @@ func (l listView) render() goapp.UI {
 	)
 }
 
-// pair is the two people of r, each with their colour.
+// pair is the two people of r, each with their colour, as the language
+// pairs them (pairText): "Lily Allen & David Harbour", "Lily Allen y
+// David Harbour".
 func (p *timelinePeople) pair(r *data.Relationship) []goapp.UI {
-	return append(append(personName(p.colors[r.People[0]], p.names[r.People[0]]), goapp.Text(" & ")),
-		personName(p.colors[r.People[1]], p.names[r.People[1]])...)
+	const person, partner = "\x00", "\x01"
+	before, rest, _ := strings.Cut(words().Text("pair", "Person", person, "Partner", partner), person)
+	between, after, _ := strings.Cut(rest, partner)
+	var ui []goapp.UI
+	text := func(s string) {
+		if s != "" { // no empty text node, which the takeover would not find
+			ui = append(ui, goapp.Text(s))
+		}
+	}
+	text(before)
+	ui = append(ui, personName(p.colors[r.People[0]], p.names[r.People[0]])...)
+	text(between)
+	ui = append(ui, personName(p.colors[r.People[1]], p.names[r.People[1]])...)
+	text(after)
+	return ui
 }
 
 // evidenceCount is how many quotes back a relationship, its phases and

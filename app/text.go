@@ -260,6 +260,17 @@ func tickLabel(t plot.Tick) string {
 // number writes n in the page's language's digits.
 func number(n int) string { return words().CLDR.Integer(n) }
 
+// LoaderText is what go-app's loader says in l while the WebAssembly
+// downloads, around the percentage that go-app writes between them
+// ("Loading the interactive timeline… ", "%"), and what it says when the
+// WebAssembly could not load. The loader is go-app's, one for every
+// language, so the server hands these to the page's style sheet.
+func LoaderText(l *locale.Locale) (before, after, failed string) {
+	const percent = "\x00"
+	before, after, _ = strings.Cut(l.Text("loaderLabel", "Percent", percent), percent)
+	return before, after, l.Text("loaderFailed")
+}
+
 // The sentences of relationships and events.
 
 // phaseText is a phase and when it began: "dating from 2018".
@@ -366,9 +377,11 @@ func endingText(r *data.Relationship, names map[string]string) string {
 	return text
 }
 
-// endedBy says who ended a relationship, reasonText why, as they said.
-func endedBy(name string) string      { return words().Text("endedBy", "Name", name) }
-func reasonText(reason string) string { return words().Text("reasonGiven", "Reason", reason) }
+// endedBy says who ended a relationship, within a sentence, and
+// endedBySentence as one; reasonText why, as they said.
+func endedBy(name string) string         { return words().Text("endedBy", "Name", name) }
+func endedBySentence(name string) string { return words().Text("endedBySentence", "Name", name) }
+func reasonText(reason string) string    { return words().Text("reasonGiven", "Reason", reason) }
 
 // quotesText counts a relationship's quotes and how many of them were
 // verified against their source: "None", "1 quote", "2 quotes, all
@@ -527,7 +540,8 @@ func problemText(err error) string {
 }
 
 // pageTitle is the title of a timeline's page, timelineFacts what sums it
-// up in the list of timelines: "4 people · 2018–2025".
+// up in the list of timelines: "4 people · 2018–2025", its years (the
+// data's span, data.Timeline.Span) in the language's digits.
 func pageTitle(timeline string) string {
 	return words().Text("pageTitle", "Timeline", timeline, "Site", siteName())
 }
@@ -535,7 +549,7 @@ func pageTitle(timeline string) string {
 func timelineFacts(people int, span string) string {
 	facts := words().Count("people", people)
 	if span != "" {
-		facts += " · " + span
+		facts += " · " + words().CLDR.Numerals(span)
 	}
 	return facts
 }

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/liaison-timeline/liaison/app/locale"
 	"github.com/liaison-timeline/liaison/app/plot"
@@ -117,18 +120,21 @@ func TestDateTextInLanguages(t *testing.T) {
 		{"de", []string{"2018", "Juni 2025", "14. März 2022", "etwa 1985", "wahrscheinlich 2024",
 			"zwischen September und Dezember 2023", "zwischen November 2022 und Februar 2023", "wahrscheinlich etwa 14. März 2022"},
 			[3]string{"14. März 2022", "März 2022", "2022"}},
+		{"fr", []string{"2018", "juin 2025", "14 mars 2022", "vers 1985", "probablement 2024",
+			"entre septembre et décembre 2023", "entre novembre 2022 et février 2023", "probablement vers 14 mars 2022"},
+			[3]string{"14 mars 2022", "mars 2022", "2022"}},
 		// Polish: a month alone is nominative, in a date genitive.
-		{"pl", []string{"2018", "czerwiec 2025", "14 marca 2022", "about 1985", "probably 2024",
-			"between wrzesień and grudzień 2023", "between listopad 2022 and luty 2023", "probably about 14 marca 2022"},
+		{"pl", []string{"2018", "czerwiec 2025", "14 marca 2022", "około 1985", "prawdopodobnie 2024",
+			"wrzesień–grudzień 2023", "listopad 2022–luty 2023", "prawdopodobnie około 14 marca 2022"},
 			[3]string{"14 mar 2022", "mar 2022", "2022"}},
-		{"ar", []string{"2018", "يونيو 2025", "14 مارس 2022", "about 1985", "probably 2024",
-			"between سبتمبر and ديسمبر 2023", "between نوفمبر 2022 and فبراير 2023", "probably about 14 مارس 2022"},
+		{"ar", []string{"2018", "يونيو 2025", "14 مارس 2022", "نحو 1985", "على الأرجح 2024",
+			"بين سبتمبر وديسمبر 2023", "بين نوفمبر 2022 وفبراير 2023", "على الأرجح نحو 14 مارس 2022"},
 			[3]string{"14 مارس 2022", "مارس 2022", "2022"}},
-		{"ar-SA", []string{"٢٠١٨", "يونيو ٢٠٢٥", "١٤ مارس ٢٠٢٢", "about ١٩٨٥", "probably ٢٠٢٤",
-			"between سبتمبر and ديسمبر ٢٠٢٣", "between نوفمبر ٢٠٢٢ and فبراير ٢٠٢٣", "probably about ١٤ مارس ٢٠٢٢"},
+		{"ar-SA", []string{"٢٠١٨", "يونيو ٢٠٢٥", "١٤ مارس ٢٠٢٢", "نحو ١٩٨٥", "على الأرجح ٢٠٢٤",
+			"بين سبتمبر وديسمبر ٢٠٢٣", "بين نوفمبر ٢٠٢٢ وفبراير ٢٠٢٣", "على الأرجح نحو ١٤ مارس ٢٠٢٢"},
 			[3]string{"١٤ مارس ٢٠٢٢", "مارس ٢٠٢٢", "٢٠٢٢"}},
-		{"ja", []string{"2018年", "2025年6月", "2022年3月14日", "about 1985年", "probably 2024年",
-			"between 9月 and 2023年12月", "between 2022年11月 and 2023年2月", "probably about 2022年3月14日"},
+		{"ja", []string{"2018年", "2025年6月", "2022年3月14日", "1985年ごろ", "おそらく2024年",
+			"9月から2023年12月の間", "2022年11月から2023年2月の間", "おそらく2022年3月14日ごろ"},
 			[3]string{"2022年3月14日", "2022年3月", "2022年"}},
 	}
 	defer SetWords(words)
@@ -201,3 +207,27 @@ var (
 	messageID   = regexp.MustCompile(`^[a-z][A-Za-z]+$`)
 	messageCall = regexp.MustCompile(`(?:\.Text|\.Count|message|messageTexts)\("([A-Za-z]+)"`)
 )
+
+// TestPairInLanguages checks the two people of a relationship in the list
+// view and the as-of list, with their swatches, paired as the language
+// pairs them.
+func TestPairInLanguages(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	r, _ := tl.Relationship("james-norton-imogen-poots")
+	people := newTimelinePeople(tl)
+	tags := regexp.MustCompile(`<[^>]*>`)
+	defer SetWords(words)
+	for lang, want := range map[string]string{
+		"en-GB": "James Norton & Imogen Poots",
+		"es":    "James Norton y Imogen Poots",
+		"he":    "James Norton ו־ Imogen Poots", // go-app writes each text on a line of its own
+		"ja":    "James Norton と Imogen Poots",
+	} {
+		l := locales.For(lang, locales.English)
+		SetWords(func() *locale.Locale { return l })
+		page := goapp.HTMLString(goapp.Span().Body(people.pair(r)...))
+		if got := html.UnescapeString(strings.Join(strings.Fields(tags.ReplaceAllString(page, " ")), " ")); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}

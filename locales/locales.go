@@ -182,7 +182,9 @@ func Translated(lang string) bool {
 
 // candidates are the tags to look tag up by, nearest first: itself, then
 // without its region and script in turn ("zh-Hant-TW", "zh-Hant",
-// "zh-TW", "zh").
+// "zh-TW", "zh"), and last, for a tag that names no region, its
+// language in the region CLDR deems likely ("pt", then "pt-BR": CLDR's
+// pt is Brazil's Portuguese, whose catalogue is messages/pt-BR.json).
 func candidates(tag language.Tag) []string {
 	base, _ := tag.Base()
 	script, scriptConf := tag.Script()
@@ -204,6 +206,9 @@ func candidates(tag language.Tag) []string {
 		add(base.String(), region.String())
 	}
 	add(base.String())
+	if regionConf != language.Exact {
+		add(base.String(), region.String())
+	}
 	return list
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+
+	"github.com/liaison-timeline/liaison/app/locale"
 )
 
 func TestCataloguesParse(t *testing.T) {
@@ -77,29 +79,46 @@ func TestParseCatalogueErrors(t *testing.T) {
 	}
 }
 
+// withCatalogue has lang speak messages for the rest of the test, as if
+// messages/{lang}.json said them: every shipped catalogue is whole, and
+// a language a translator has only begun is what falls back to English.
+func withCatalogue(t *testing.T, lang string, messages map[string]locale.Message) {
+	t.Helper()
+	load()
+	catalogues[lang] = messages
+	t.Cleanup(func() { delete(catalogues, lang) })
+}
+
 // TestFor checks which catalogue and CLDR locale a page language gets,
 // and that a missing string falls back to English.
 func TestFor(t *testing.T) {
+	withCatalogue(t, "ko", map[string]locale.Message{"fitLabel": {"other": "전체"}})
 	tests := []struct {
 		lang, fallback string
 		tag, dir       string
 		unknown        bool
-		fit, zoomHint  string // a German message, and one German lacks
+		fit, zoomHint  string // a message, and one Korean alone lacks
 		june           string // June 2025 as the language writes it
 	}{
 		{"en-GB", English, "en-GB", "ltr", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "June 2025"},
 		{"en", English, "en", "ltr", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "June 2025"},
-		{"de", English, "de", "ltr", false, "Alles", "Hold Ctrl and scroll, or pinch, to zoom", "Juni 2025"},
-		{"de-AT", English, "de-AT", "ltr", false, "Alles", "Hold Ctrl and scroll, or pinch, to zoom", "Juni 2025"},
-		{"de-CH", English, "de-CH", "ltr", false, "Alles", "Hold Ctrl and scroll, or pinch, to zoom", "Juni 2025"},
-		{"pl", English, "pl", "ltr", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "czerwiec 2025"},
-		{"ar", English, "ar", "rtl", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "يونيو 2025"},
-		{"ar-EG", English, "ar-EG", "rtl", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "يونيو ٢٠٢٥"},
-		{"he", English, "he", "rtl", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "יוני 2025"},
+		{"de", English, "de", "ltr", false, "Alles", "Zum Zoomen Strg gedrückt halten und scrollen oder mit zwei Fingern ziehen", "Juni 2025"},
+		{"de-AT", English, "de-AT", "ltr", false, "Alles", "Zum Zoomen Strg gedrückt halten und scrollen oder mit zwei Fingern ziehen", "Juni 2025"},
+		{"de-CH", English, "de-CH", "ltr", false, "Alles", "Zum Zoomen Strg gedrückt halten und scrollen oder mit zwei Fingern ziehen", "Juni 2025"},
+		{"pl", English, "pl", "ltr", false, "Całość", "Aby powiększyć, przytrzymaj Ctrl i przewiń albo rozsuń palce", "czerwiec 2025"},
+		{"pt-BR", English, "pt-BR", "ltr", false, "Tudo", "Para dar zoom, segure Ctrl e role a página, ou faça o movimento de pinça", "junho de 2025"},
+		// CLDR's pt is Brazilian Portuguese: a page in pt speaks pt-BR's
+		// strings, one in pt-PT English's with Portugal's dates.
+		{"pt", English, "pt", "ltr", false, "Tudo", "Para dar zoom, segure Ctrl e role a página, ou faça o movimento de pinça", "junho de 2025"},
+		{"pt-PT", English, "pt-PT", "ltr", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "junho de 2025"},
+		{"ar", English, "ar", "rtl", false, "الكل", "للتكبير، اضغط على Ctrl مع التمرير، أو باعد بين إصبعين", "يونيو 2025"},
+		{"ar-EG", English, "ar-EG", "rtl", false, "الكل", "للتكبير، اضغط على Ctrl مع التمرير، أو باعد بين إصبعين", "يونيو ٢٠٢٥"},
+		{"he", English, "he", "rtl", false, "הכול", "כדי להגדיל או להקטין, החזיקו Ctrl וגללו, או צבטו", "יוני 2025"},
 		{"fa", English, "fa", "rtl", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "ژوئن ۲۰۲۵"},
-		{"ja", English, "ja", "ltr", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "2025年6月"},
+		{"ja", English, "ja", "ltr", false, "全体", "Ctrlキーを押しながらスクロールするか、ピンチ操作で拡大・縮小できます", "2025年6月"},
 		{"zh-TW", English, "zh-TW", "ltr", false, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "2025年6月"},
-		{"xx", "de", "de", "ltr", true, "Alles", "Hold Ctrl and scroll, or pinch, to zoom", "Juni 2025"},
+		{"ko", English, "ko", "ltr", false, "전체", "Hold Ctrl and scroll, or pinch, to zoom", "2025년 6월"},
+		{"xx", "de", "de", "ltr", true, "Alles", "Zum Zoomen Strg gedrückt halten und scrollen oder mit zwei Fingern ziehen", "Juni 2025"},
 		{"german", "en-GB", "en-GB", "ltr", true, "Fit", "Hold Ctrl and scroll, or pinch, to zoom", "June 2025"},
 	}
 	june := time.Date(2025, time.June, 14, 0, 0, 0, 0, time.UTC)
@@ -124,20 +143,24 @@ func TestFor(t *testing.T) {
 }
 
 func TestMissing(t *testing.T) {
-	missing := Missing("de")
-	if !slices.Contains(missing, "zoomHint") || slices.Contains(missing, "fitLabel") || !slices.IsSorted(missing) {
-		t.Errorf("Missing(de) = %q, want the sorted ids German lacks, zoomHint among them and not fitLabel", missing)
+	withCatalogue(t, "ko", map[string]locale.Message{"fitLabel": {"other": "전체"}})
+	missing := Missing("ko")
+	if !slices.Contains(missing, "zoomHint") || slices.Contains(missing, "fitLabel") || !slices.IsSorted(missing) ||
+		len(missing) != len(catalogues[English])-1 {
+		t.Errorf("Missing(ko) = %q, want the sorted ids Korean lacks: every one but fitLabel", missing)
 	}
-	if got := Missing("de-AT"); !slices.Equal(got, missing) {
-		t.Errorf("Missing(de-AT) = %q, want German's", got)
+	if got := Missing("ko-KR"); !slices.Equal(got, missing) {
+		t.Errorf("Missing(ko-KR) = %q, want Korean's", got)
 	}
-	for _, lang := range []string{"en", "en-GB", "ja", "xx"} {
+	for _, lang := range []string{"en", "en-GB", "de", "de-AT", "ja", "zh", "xx"} {
 		if got := Missing(lang); got != nil {
-			t.Errorf("Missing(%q) = %q, want none: English has every string, and the others have no file", lang, got)
+			t.Errorf("Missing(%q) = %q, want none: English and the shipped languages have every string, and the others have no file", lang, got)
 		}
 	}
-	if !Translated("de-CH") || Translated("ja") {
-		t.Errorf("Translated(de-CH) = %v, Translated(ja) = %v; want true, false", Translated("de-CH"), Translated("ja"))
+	for lang, want := range map[string]bool{"de-CH": true, "ja": true, "pt": true, "pt-BR": true, "pt-PT": false, "zh": false, "ko": true} {
+		if got := Translated(lang); got != want {
+			t.Errorf("Translated(%q) = %v, want %v", lang, got, want)
+		}
 	}
 }
 
@@ -185,9 +208,18 @@ func TestCount(t *testing.T) {
 		{"en-GB", 12345, "12,345 people"},
 		{"de", 1, "1 Person"},
 		{"de", 1234, "1.234 Personen"},
-		{"pl", 1234, "1234 people"},         // Polish groups from five digits (CLDR's minimumGroupingDigits)
-		{"pl", 12345, "12\u00a0345 people"}, // with a no-break space
-		{"ar-EG", 3, "٣ people"},
+		{"pl", 1, "1 osoba"},
+		{"pl", 3, "3 osoby"},
+		{"pl", 1234, "1234 osoby"},        // Polish groups from five digits (CLDR's minimumGroupingDigits)
+		{"pl", 12345, "12\u00a0345 osób"}, // with a no-break space
+		{"fr", 0, "0 personne"},
+		{"fr", 2, "2 personnes"},
+		{"fr", 1000000, "1\u202f000\u202f000 de personnes"},
+		{"ar", 2, "شخصان"},
+		{"ar", 11, "11 شخصًا"},
+		{"ar-EG", 3, "٣ أشخاص"},
+		{"he", 2, "שני אנשים"},
+		{"ja", 1, "1人"},
 	}
 	for _, tt := range tests {
 		if got := For(tt.lang, English).Count("people", tt.n); got != tt.want {

@@ -122,6 +122,10 @@ func (c *CLDR) Integer(n int) string {
 	return s
 }
 
+// Numerals writes the ASCII digits of s in the language's own, for
+// numbers written already, such as a span of years: "٢٠١٨–٢٠٢٥".
+func (c *CLDR) Numerals(s string) string { return c.digits(s) }
+
 // digits writes the ASCII digits of s in the language's own.
 func (c *CLDR) digits(s string) string {
 	d := []rune(c.Digits)

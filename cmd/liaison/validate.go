@@ -150,17 +150,25 @@ func langWarnings(file string, t *data.Timeline) data.Errors {
 	if t.Lang == "" {
 		return nil
 	}
-	warn := func(message string) data.Errors {
-		return data.Errors{{File: file, Path: "lang", Message: message, Warning: true}}
+	message := untranslatedText(t.Lang, locales.Translated(t.Lang), locales.Missing(t.Lang))
+	if message == "" {
+		return nil
 	}
-	if !locales.Translated(t.Lang) {
-		return warn(fmt.Sprintf("no interface strings in %q yet: its pages show English words with its own dates and numbers; translate locales/messages/en.json into locales/messages/%s.json", t.Lang, t.Lang))
+	return data.Errors{{File: file, Path: "lang", Message: message, Warning: true}}
+}
+
+// untranslatedText says what of the page's strings lang lacks: all of
+// them when it has no catalogue (translated is false), else the ids its
+// catalogue lacks (missing); "" when it lacks none.
+func untranslatedText(lang string, translated bool, missing []string) string {
+	switch {
+	case !translated:
+		return fmt.Sprintf("no interface strings in %q yet: its pages show English words with its own dates and numbers; translate locales/messages/en.json into locales/messages/%s.json", lang, lang)
+	case len(missing) > 0:
+		return fmt.Sprintf("the strings of %q lack %s, which its pages show in English: %s", lang,
+			count(len(missing), "message", "messages"), strings.Join(missing, ", "))
 	}
-	if missing := locales.Missing(t.Lang); len(missing) > 0 {
-		return warn(fmt.Sprintf("the strings of %q lack %s, which its pages show in English: %s", t.Lang,
-			count(len(missing), "message", "messages"), strings.Join(missing, ", ")))
-	}
-	return nil
+	return ""
 }
 
 // writeText prints every problem, then a summary: errors and a failure on

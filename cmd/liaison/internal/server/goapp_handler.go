@@ -27,7 +27,7 @@ func (s *Server) goappHandler(version string) *goapp.Handler {
 		Scripts:         []string{"/web/frame.js defer"}, // sizes an embed from its first paint
 		ThemeColor:      "#1d2433",
 		BackgroundColor: "#fbfaf7",
-		LoadingLabel:    "Loading the interactive timeline… {progress}%",
+		LoadingLabel:    "{progress}", // the words around it are the page's language's: see loaderStyle
 		// The loader counts the WebAssembly's own bytes as they arrive,
 		// while Content-Length counts those of its brotli or gzip copy.
 		WasmContentLength: strconv.Itoa(s.wasmSize),

@@ -121,6 +121,9 @@ func (b *browser) waitFrame(t *testing.T, what, holder, expr string) {
 const prerenderProbe = `(() => {
   const main = document.querySelector("main.liaison");
   const loader = document.getElementById("app-wasm-loader");
+  const label = document.getElementById("app-wasm-loader-label");
+  // The loader's words are the style sheet's (loaderStyle).
+  const written = (el, pseudo) => getComputedStyle(el, pseudo).content.replace(/^"|"$|^none$|^normal$/g, "");
   const box = loader ? loader.getBoundingClientRect() : null;
   const overlaps = (r) => box && box.width > 0 && r.width > 0 && r.height > 0 &&
     r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
@@ -130,7 +133,8 @@ const prerenderProbe = `(() => {
   });
   return {
     interactive: !!main && main.dataset.interactive == "true",
-    loader: loader ? loader.innerText.trim() + (getComputedStyle(loader, "::after").content.replace(/^"|"$|^none$/g, "")) : "",
+    loader: loader ? (label.checkVisibility() ? written(label, "::before") + label.innerText.trim() + written(label, "::after") : "") +
+      written(loader, "::after") : "",
     loaderShown: !!box && box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight &&
       box.left >= 0 && box.right <= innerWidth && getComputedStyle(loader).visibility != "hidden",
     covered: main ? [...main.querySelectorAll("*")].filter(e => overlaps(e.getBoundingClientRect()))

@@ -2,8 +2,10 @@ package server
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"net/url"
+	"strings"
 
 	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/app/locale"
@@ -36,11 +38,53 @@ func (st *serverState) pageWords(page *url.URL) *locale.Locale {
 const goappHTMLTag = `<html lang="en">`
 
 // withWords is page in the language of l: its <html> start tag with l's
-// lang and dir, and l itself before </body>, as JSON whose <, > and & are
-// escaped (encodeJSON), which no text can end the element with.
+// lang and dir and the loader's words (loaderStyle), and l itself before
+// </body>, as JSON whose <, > and & are escaped (encodeJSON), which no
+// text can end the element with.
 func withWords(page []byte, l *locale.Locale) []byte {
-	tag := []byte(`<html lang="` + html.EscapeString(l.Tag) + `" dir="` + l.Dir + `">`)
+	tag := []byte(`<html lang="` + html.EscapeString(l.Tag) + `" dir="` + l.Dir + `" style="` + html.EscapeString(loaderStyle(l)) + `">`)
 	page = bytes.Replace(page, []byte(goappHTMLTag), tag, 1)
 	block := append([]byte(`<script type="application/json" id="`+app.WordsID+`">`), encodeJSON(l)...)
 	return withPageData(page, append(block, "</script>\n"...))
+}
+
+// go-app writes its loader's label from one script for every page, so
+// its Handler's LoadingLabel is the percentage alone ("{progress}"), and
+// the words around it are the page's language's, which the page's style
+// sheet (web/liaison.css) writes from these custom properties of <html>:
+// the words before and after the percentage, and those that say the
+// WebAssembly could not load.
+const (
+	loaderBeforeProperty = "--loader-before"
+	loaderAfterProperty  = "--loader-after"
+	loaderFailedProperty = "--loader-failed"
+)
+
+// loaderStyle is the style attribute of <html> that gives the loader the
+// words of l (app.LoaderText), as CSS strings.
+func loaderStyle(l *locale.Locale) string {
+	before, after, failed := app.LoaderText(l)
+	return loaderBeforeProperty + ": " + cssString(before) + "; " +
+		loaderAfterProperty + ": " + cssString(after) + "; " +
+		loaderFailedProperty + ": " + cssString(failed)
+}
+
+// cssString is s as a CSS string: quoted, with its quotes, backslashes
+// and control characters escaped (a hexadecimal escape ends at a space).
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\%x ", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

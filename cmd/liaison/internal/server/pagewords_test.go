@@ -2,12 +2,14 @@ package server
 
 import (
 	"encoding/json"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/liaison-timeline/liaison/app"
 	"github.com/liaison-timeline/liaison/app/locale"
+	"github.com/liaison-timeline/liaison/locales"
 )
 
 var (
@@ -29,19 +31,30 @@ func TestPageLanguage(t *testing.T) {
 		{"/embed/deutsch", `<html lang="de" dir="ltr">`, "de", ">Alles</a>"},
 		{"/t/deutsch?lang=en", `<html lang="en" dir="ltr">`, "en", ">Fit</a>"},
 		{"/t/james-norton?lang=de", `<html lang="de" dir="ltr">`, "de", ">Alles</a>"},
-		{"/t/james-norton?lang=AR", `<html lang="ar" dir="rtl">`, "ar", ">Fit</a>"},
-		{"/t/james-norton?lang=he", `<html lang="he" dir="rtl">`, "he", ">Fit</a>"},
-		{"/t/deutsch?lang=xx", `<html lang="de" dir="ltr">`, "de", "lang=xx (expected a language tag such as de, pt-BR or ar)"},
+		{"/t/james-norton?lang=AR", `<html lang="ar" dir="rtl">`, "ar", ">الكل</a>"},
+		{"/t/james-norton?lang=he", `<html lang="he" dir="rtl">`, "he", ">הכול</a>"},
+		{"/t/deutsch?lang=xx", `<html lang="de" dir="ltr">`, "de", "lang=xx (erwartet: ein Sprachcode wie de, pt-BR oder ar)"},
 		{"/t/james-norton?lang=%22%3E%3Cscript%3E", `<html lang="en-GB" dir="ltr">`, "en-GB", "lang=&#34;&gt;&lt;script&gt; (expected"},
 		{"/", `<html lang="en-GB" dir="ltr">`, "en-GB", ">Timelines</h1>"},
 		{"/?lang=de", `<html lang="de" dir="ltr">`, "de", ">Zeitleisten</h1>"},
+		{"/?lang=ar-EG", `<html lang="ar-EG" dir="rtl">`, "ar-EG", ">٤ أشخاص · ٢٠١٨–٢٠٢٥</p>"},
 		{"/t/nothing?lang=de", `<html lang="de" dir="ltr">`, "de", "Es gibt keine Zeitleiste namens „nothing“."},
+		// Who ended it, a sentence of its own in the details.
+		{"/t/james-norton?lang=fr&rel=james-norton-imogen-poots", `<html lang="fr" dir="ltr">`, "fr", "<p>C’est Imogen Poots qui a rompu.</p>"},
+		{"/t/james-norton?lang=ja&rel=james-norton-imogen-poots", `<html lang="ja" dir="ltr">`, "ja", "<p>Imogen Pootsから別れを切り出しました。</p>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			_, _, page := get(t, srv.URL+tt.path)
-			if got := htmlTag.FindString(page); got != tt.html {
-				t.Errorf("the page's start tag is %s, want %s", got, tt.html)
+			// <html lang dir>, and the loader's words in its language.
+			tag := htmlTag.FindString(page)
+			spoken := locales.For(tt.tag, locales.English)
+			before, after, failed := app.LoaderText(spoken)
+			if want := strings.TrimSuffix(tt.html, ">") + ` style="` + html.EscapeString(loaderStyle(spoken)) + `">`; tag != want {
+				t.Errorf("the page's start tag is %s, want %s", tag, want)
+			}
+			if !strings.Contains(tag, html.EscapeString(before)) || after == "" || !strings.Contains(tag, html.EscapeString(failed)) {
+				t.Errorf("the page's start tag %s lacks the loader's words %q, %q and %q", tag, before, after, failed)
 			}
 			m := wordsBlock.FindStringSubmatch(page)
 			if m == nil {
@@ -55,5 +68,36 @@ func TestPageLanguage(t *testing.T) {
 				t.Errorf("the page does not say %q", tt.says)
 			}
 		})
+	}
+}
+
+func TestCSSString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Chargement… ", `"Chargement… "`},
+		{"%", `"%"`},
+		{`a "b" \ c`, `"a \"b\" \\ c"`},
+		{"line\nbreak\x00", `"line\a break\0 "`},
+		{"</style>", `"</style>"`}, // an attribute's value, which html.EscapeString escapes
+	}
+	for _, tt := range tests {
+		if got := cssString(tt.in); got != tt.want {
+			t.Errorf("cssString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestPageDigits checks that the numbers of the events, on the chart's
+// markers and in the list under it, are written in the page's digits, as
+// screen readers hear them (markerLabel).
+func TestPageDigits(t *testing.T) {
+	srv := startServer(t, "")
+	_, _, page := get(t, srv.URL+"/t/james-norton?lang=ar-EG")
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`<span [^>]*class="events__number"[^>]*>\s*٤\s*</span>`),
+		regexp.MustCompile(`<a [^>]*aria-label="الحدث ٤: [^>]*>\s*٤\s*</a>`),
+	} {
+		if !want.MatchString(page) {
+			t.Errorf("the page has nothing like %s", want)
+		}
 	}
 }

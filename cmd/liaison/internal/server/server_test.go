@@ -229,7 +229,7 @@ func TestPagesArePrerendered(t *testing.T) {
 			`aria-label="James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023"`,
 			`aria-label="Lily Allen and David Harbour: dating from 2019, married from 2020, split probably 2024 (inferred from “last year”)"`,
 			`aria-label="James Norton and Lily Allen: dating from probably 2025 (inferred from the article), ongoing (reported)"`,
-			`id="app-wasm-loader"`, "Loading the interactive timeline…", `data-interactive="false"`,
+			`id="app-wasm-loader"`, `--loader-before: &#34;Loading the interactive timeline… &#34;`, `data-interactive="false"`,
 			`href="/web/liaison.`, // under its hashed name: see TestPagesLoadHashedAssets
 		}, nil},
 		{"/", 200, []string{"Imogen Poots", "David Harbour", "late 2023"}, nil},
