@@ -127,8 +127,10 @@ func TestOEmbed(t *testing.T) {
 	want := oembedAnswer{
 		Version: "1.0", Type: "rich", ProviderName: "Liaison", ProviderURL: srv.URL + "/",
 		Title: "James Norton, Imogen Poots, Lily Allen and David Harbour",
-		HTML: `<div data-liaison-src="` + src + `"><iframe src="` + src + `" title="James Norton, Imogen Poots, Lily Allen and David Harbour" ` +
-			`width="100%" height="` + strconv.Itoa(height) + `" style="display:block;width:100%;border:0" loading="lazy"></iframe></div>` + "\n" +
+		HTML: `<div data-liaison-src="` + src + `"><blockquote><a href="` + srv.URL + `/t/james-norton?person=lily-allen">` +
+			`James Norton, Imogen Poots, Lily Allen and David Harbour</a></blockquote>` +
+			`<iframe src="` + src + `" title="James Norton, Imogen Poots, Lily Allen and David Harbour" ` +
+			`width="100%" height="` + strconv.Itoa(height) + `" frameborder="0" style="display:block;width:100%;border:0" loading="lazy"></iframe></div>` + "\n" +
 			`<script src="` + srv.URL + `/embed.js" async></script>`,
 		Width: 800, Height: height, CacheAge: 3600,
 	}
