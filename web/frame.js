@@ -109,16 +109,18 @@
     }
     if (!message || message.type !== "liaison:navigate" || typeof message.state !== "string") return;
     // The state is a query of this page: whatever it says, the frame stays
-    // on this page of this site ("?" + state cannot name another path).
-    var query = message.state ? "?" + message.state.replace(/#/g, "%23") : "";
-    if (query === location.search) {
+    // on this page of this site, whose URL only its query changes.
+    var next = new URL(location.href);
+    next.hash = "";
+    next.search = message.state;
+    if (next.search === location.search) {
       state = null; // the view is shown already: say so
       send();
       return;
     }
     // In place of this view, not after it: the frame's history entries
     // would be the article's.
-    location.replace(location.pathname + query);
+    location.replace(next.href);
   });
 
   // WordPress's sandbox opens no window: a link that would open one (the
