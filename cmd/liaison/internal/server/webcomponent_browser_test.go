@@ -3,8 +3,9 @@
 package server
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -37,7 +38,7 @@ func webComponents(liaison string, script bool) string {
 // timeline's embed, titled by its fallback link, which it hides; each
 // follows its own content's height; a filter in one changes only it; a
 // message from the article resizes nothing; a new src shows the new view;
-// and an element added later works too. Without embed.js (a CMS that
+// and an element added later works too, with an exported site's page. Without embed.js (a CMS that
 // drops scripts, a blocked script), the fallback links show.
 func TestBrowserWebComponent(t *testing.T) {
 	liaison := startServer(t, "")
@@ -107,18 +108,26 @@ func TestBrowserWebComponent(t *testing.T) {
 		t.Errorf("after a new src, the second element holds %d iframes", iframes)
 	}
 
-	// An element added after embed.js ran works as well.
+	// An element added after embed.js ran works as well, here with the
+	// page of an export on a static host (its folder's URL, with a slash).
+	static := httptest.NewServer(http.StripPrefix(exportBase, http.FileServer(http.Dir(exportDefaultSite(t)))))
+	t.Cleanup(static.Close)
 	b.eval(t, `(() => {
 		const e = document.createElement("liaison-timeline");
 		e.id = "third";
-		e.setAttribute("src", "`+liaison.URL+`/embed/james-norton?person=lily-allen");
+		e.setAttribute("src", "`+static.URL+exportBase+`/t/james-norton/?person=lily-allen");
 		document.body.append(e);
 		e.scrollIntoView();
 		return true;
 	})()`, nil)
 	b.waitEmbedReady(t, "third")
-	if lanes := b.frameLanes(t, "third"); !strings.Contains(strings.Join(lanes, " "), "lily-allen") {
-		t.Errorf("the element added later shows the lanes %q", lanes)
+	var src string
+	b.eval(t, `document.querySelector("#third iframe").src`, &src)
+	if want := static.URL + exportBase + "/embed/james-norton/?person=lily-allen"; src != want {
+		t.Errorf("the element added later shows %s, want %s", src, want)
+	}
+	if lanes := b.frameLanes(t, "third"); len(lanes) != 3 || !slices.Contains(lanes, "lily-allen") {
+		t.Errorf("the element added later shows the lanes %q, want Lily Allen's three", lanes)
 	}
 	b.checkConsole(t)
 }
