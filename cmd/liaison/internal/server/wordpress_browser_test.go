@@ -122,31 +122,28 @@ func (b *browser) waitWordPressFit(t *testing.T, holder string) float64 {
 	return 0
 }
 
-// TestBrowserWordPressPaste pastes a timeline's URL into a WordPress post:
-// the post is on another site, holds what WordPress makes of the oEmbed
-// answer for a provider it does not know (a blockquote, then an iframe
-// sandboxed with allow-scripts and a secret on its URL), and loads
-// WordPress's own wp-embed.js. The timeline shows, interactive; WordPress
-// hides the blockquote and sizes the iframe to the content within its
-// 200-1000 px; the filter works and the iframe follows it; the link to
-// the full timeline opens it in the post's tab; nothing is logged.
-func TestBrowserWordPressPaste(t *testing.T) {
-	liaison := startServer(t, "")
-	status, _, body := get(t, liaison.URL+"/oembed?"+url.Values{"url": {liaison.URL + "/t/james-norton"}, "maxwidth": {"800"}}.Encode())
+// wordpressPost serves a WordPress post on another site than Liaison's,
+// in which a timeline's URL was pasted: the post holds what WordPress
+// makes of the oEmbed answer for a provider it does not know (a
+// blockquote, then an iframe sandboxed with allow-scripts and a secret on
+// its URL), in a column 800 px wide, and loads WordPress's own
+// wp-embed.js. It returns Liaison's URL and the post's.
+func wordpressPost(t *testing.T) (liaison, post string) {
+	t.Helper()
+	srv := startServer(t, "")
+	status, _, body := get(t, srv.URL+"/oembed?"+url.Values{"url": {srv.URL + "/t/james-norton"}, "maxwidth": {"800"}}.Encode())
 	var answer oembedAnswer
 	if err := json.Unmarshal([]byte(body), &answer); status != 200 || err != nil {
 		t.Fatalf("oEmbed: %d %s", status, body)
 	}
 	markup, secret := wordpressMarkup(t, answer.HTML)
 	t.Logf("WordPress's markup: %s", markup)
-	if !strings.HasPrefix(markup, `<blockquote class="wp-embedded-content" data-secret="`+secret+`"><a href="`+liaison.URL+`/t/james-norton">`) {
+	if !strings.HasPrefix(markup, `<blockquote class="wp-embedded-content" data-secret="`+secret+`"><a href="`+srv.URL+`/t/james-norton">`) {
 		t.Errorf("WordPress keeps no blockquote with a link to the timeline first: %s", markup)
 	}
 
 	pages := map[string]string{}
 	host := hostSite(t, pages)
-	// The post is on localhost, the timeline on 127.0.0.1: other sites.
-	post := strings.Replace(host.URL, "127.0.0.1", "localhost", 1)
 	pages["/wp-embed.js"] = readWordPress(t, "wp-embed.js")
 	pages["/post"] = `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head>
 <body style="margin:0"><article style="width:800px;margin:0 auto">
@@ -158,12 +155,30 @@ func TestBrowserWordPressPaste(t *testing.T) {
 </article>
 <script src="/wp-embed.js" id="wp-embed-js"></script>
 </body></html>`
+	// The post is on localhost, the timeline on 127.0.0.1: other sites.
+	return srv.URL, strings.Replace(host.URL, "127.0.0.1", "localhost", 1) + "/post"
+}
 
-	b := newBrowser(t, 1000, 900, framesInOneProcess)
-	b.run(t, chromedp.Navigate(post+"/post"))
+// waitWordPressShown waits for wp-embed.js to show the post's iframe and
+// hide its blockquote, which it does at the embed's first message.
+func (b *browser) waitWordPressShown(t *testing.T) {
+	t.Helper()
 	b.waitFor(t, "wp-embed.js to show the iframe and hide the blockquote",
 		`(f => f && !f.hasAttribute("style") && f.height > 0)(document.querySelector("#graphic iframe")) &&
 		getComputedStyle(document.querySelector("#graphic blockquote")).display == "none"`)
+}
+
+// TestBrowserWordPressPaste pastes a timeline's URL into a WordPress post
+// (wordpressPost). The timeline shows, interactive, in the sandbox's
+// opaque origin; WordPress hides the blockquote and sizes the iframe to
+// the content within its 200-1000 px; the filter works and the iframe
+// follows it; the link to the full timeline opens it in the post's tab;
+// nothing is logged.
+func TestBrowserWordPressPaste(t *testing.T) {
+	liaison, post := wordpressPost(t)
+	b := newBrowser(t, 1000, 900, framesInOneProcess)
+	b.run(t, chromedp.Navigate(post))
+	b.waitWordPressShown(t)
 	b.waitFrame(t, "the WebAssembly to take over", "graphic", `document.querySelector('main[data-interactive="true"]')`)
 	var origin string
 	if err := b.frameEval(t, "graphic", `origin`, &origin); err != nil {
@@ -188,5 +203,26 @@ func TestBrowserWordPressPaste(t *testing.T) {
 	// The link to the full timeline asks wp-embed.js to open it in the
 	// post's tab: the sandbox opens no window.
 	b.run(t, chromedp.Click(`.liaison__credit a`, chromedp.ByQuery, chromedp.FromNode(b.frame(t, "graphic"))))
-	b.waitFor(t, "the full timeline in the post's tab", fmt.Sprintf(`location.href == %q`, liaison.URL+"/t/james-norton?person=david-harbour"))
+	b.waitFor(t, "the full timeline in the post's tab", fmt.Sprintf(`location.href == %q`, liaison+"/t/james-norton?person=david-harbour"))
+}
+
+// TestBrowserWordPressPasteWithoutWebAssembly opens the post with the
+// WebAssembly blocked: WordPress sizes the prerendered timeline, and a
+// person's name, a link that loads the embed's page anew (without
+// WordPress's secret in its URL), still gives WordPress the new height.
+func TestBrowserWordPressPasteWithoutWebAssembly(t *testing.T) {
+	_, post := wordpressPost(t)
+	b := newBrowser(t, 1000, 900, framesInOneProcess)
+	b.run(t, blockWasm(), chromedp.Navigate(post))
+	b.waitWordPressShown(t)
+	whole := b.waitWordPressFit(t, "graphic")
+	var interactive bool
+	if err := b.frameEval(t, "graphic", `!!document.querySelector('main[data-interactive="true"]')`, &interactive); err != nil || interactive {
+		t.Fatalf("the embed took over (%v) with its WebAssembly blocked: this tests nothing", err)
+	}
+	b.run(t, chromedp.Click(`.lane[data-person="david-harbour"] .lane__link`, chromedp.ByQuery, chromedp.FromNode(b.frame(t, "graphic"))))
+	b.waitFrame(t, "David Harbour's page", "graphic", `location.search == "?person=david-harbour" && document.querySelectorAll(".lane").length == 2`)
+	if filtered := b.waitWordPressFit(t, "graphic"); filtered >= whole {
+		t.Errorf("filtered to David Harbour, the content is %.0f px tall, the whole timeline's %.0f: WordPress did not hear the new page", filtered, whole)
+	}
 }
