@@ -85,6 +85,5 @@ window.addEventListener("message", (e) => {
 		t.Errorf("asked for a view that names another site, the embed went to %s, want its own page %s", at, embed)
 	}
 	b.waitFor(t, "the height with the secret after the embed loaded a page without it", `heights.some(m => m.message == "height" && m.secret == "`+secret+`")`)
-	b.withoutStorageNoise()
 	b.checkConsole(t)
 }

@@ -197,7 +197,6 @@ func TestBrowserWordPressPaste(t *testing.T) {
 		t.Errorf("filtered to David Harbour, the content is %.0f px tall, the whole timeline's %.0f: want it shorter, within WordPress's 1000 px", filtered, whole)
 	}
 	b.screenshot(t, "wordpress-paste.png")
-	b.withoutStorageNoise()
 	b.checkConsole(t)
 
 	// The link to the full timeline asks wp-embed.js to open it in the
