@@ -108,7 +108,11 @@ func (s *Server) oembed(w http.ResponseWriter, r *http.Request) {
 	}
 	site := s.site(r)
 	src := html.EscapeString(site + view.URL(app.EmbedPath(t.ID)).String())
-	page := html.EscapeString(site + view.URL(app.TimelinePath(t.ID)).String())
+	// The page shows the view with its title, as the embed's own link to
+	// it does (renderEmbedFooter).
+	pageView := view
+	pageView.NoTitle, pageView.Find = false, ""
+	page := html.EscapeString(site + pageView.URL(app.TimelinePath(t.ID)).String())
 	title := html.EscapeString(t.Title)
 	code := fmt.Sprintf(`<div data-liaison-src="%s"><blockquote><a href="%s">%s</a></blockquote>`+
 		`<iframe src="%s" title="%s" width="100%%" height="%d" frameborder="0" style="display:block;width:100%%;border:0" loading="lazy"></iframe></div>`+"\n"+

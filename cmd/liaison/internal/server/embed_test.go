@@ -146,6 +146,11 @@ func TestOEmbed(t *testing.T) {
 	if status != 200 || a.Width != 800 {
 		t.Errorf("a maxwidth above the default keeps 800, got %d", a.Width)
 	}
+	// The blockquote's link is to the page, with its title.
+	status, a = ask(srv.URL + "/embed/james-norton?title=0&person=lily-allen")
+	if link := `<blockquote><a href="` + srv.URL + `/t/james-norton?person=lily-allen">`; status != 200 || !strings.Contains(a.HTML, link) {
+		t.Errorf("an embed without its title: the code %s, want %s", a.HTML, link)
+	}
 
 	// The page that / shows, and a static host's folder of a page.
 	for _, page := range []string{srv.URL + "/", srv.URL, srv.URL + "/?person=lily-allen", srv.URL + "/t/james-norton/"} {

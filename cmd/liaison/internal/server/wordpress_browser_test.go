@@ -82,7 +82,8 @@ func wordpressMarkup(t *testing.T, code string) (markup, secret string) {
 	markup = fit[1] + fit[2]
 	secret = strings.ReplaceAll(rand.Text(), "2", "a")[:10] // WordPress's are ten letters and digits
 	src := iframeSrc.FindStringSubmatch(markup)
-	markup = strings.Replace(markup, src[0], ` src="`+src[1]+`#?secret=`+secret+`" data-secret="`+secret+`"`, 1)
+	escaped := strings.ReplaceAll(strings.ReplaceAll(src[1], "&amp;", "&"), "&", "&#038;") // esc_url
+	markup = strings.Replace(markup, src[0], ` src="`+escaped+`#?secret=`+secret+`" data-secret="`+secret+`"`, 1)
 	markup = strings.Replace(markup, "<blockquote", `<blockquote data-secret="`+secret+`"`, 1)
 
 	replacements := wordpressReplacements.FindAllStringSubmatch(readWordPress(t, "embed.php"), -1)
@@ -123,22 +124,23 @@ func (b *browser) waitWordPressFit(t *testing.T, holder string) float64 {
 }
 
 // wordpressPost serves a WordPress post on another site than Liaison's,
-// in which a timeline's URL was pasted: the post holds what WordPress
+// in which the URL of a view of the default timeline (its query) was
+// pasted: the post holds what WordPress
 // makes of the oEmbed answer for a provider it does not know (a
 // blockquote, then an iframe sandboxed with allow-scripts and a secret on
 // its URL), in a column 800 px wide, and loads WordPress's own
 // wp-embed.js. It returns Liaison's URL and the post's.
-func wordpressPost(t *testing.T) (liaison, post string) {
+func wordpressPost(t *testing.T, query string) (liaison, post string) {
 	t.Helper()
 	srv := startServer(t, "")
-	status, _, body := get(t, srv.URL+"/oembed?"+url.Values{"url": {srv.URL + "/t/james-norton"}, "maxwidth": {"800"}}.Encode())
+	status, _, body := get(t, srv.URL+"/oembed?"+url.Values{"url": {srv.URL + "/t/james-norton" + query}, "maxwidth": {"800"}}.Encode())
 	var answer oembedAnswer
 	if err := json.Unmarshal([]byte(body), &answer); status != 200 || err != nil {
 		t.Fatalf("oEmbed: %d %s", status, body)
 	}
 	markup, secret := wordpressMarkup(t, answer.HTML)
 	t.Logf("WordPress's markup: %s", markup)
-	if !strings.HasPrefix(markup, `<blockquote class="wp-embedded-content" data-secret="`+secret+`"><a href="`+srv.URL+`/t/james-norton">`) {
+	if !strings.HasPrefix(markup, `<blockquote class="wp-embedded-content" data-secret="`+secret+`"><a href="`+srv.URL+`/t/james-norton`) {
 		t.Errorf("WordPress keeps no blockquote with a link to the timeline first: %s", markup)
 	}
 
@@ -175,7 +177,7 @@ func (b *browser) waitWordPressShown(t *testing.T) {
 // follows it; the link to the full timeline opens it in the post's tab;
 // nothing is logged.
 func TestBrowserWordPressPaste(t *testing.T) {
-	liaison, post := wordpressPost(t)
+	liaison, post := wordpressPost(t, "")
 	b := newBrowser(t, 1000, 900, framesInOneProcess)
 	b.run(t, chromedp.Navigate(post))
 	b.waitWordPressShown(t)
@@ -205,12 +207,13 @@ func TestBrowserWordPressPaste(t *testing.T) {
 	b.waitFor(t, "the full timeline in the post's tab", fmt.Sprintf(`location.href == %q`, liaison+"/t/james-norton?person=david-harbour"))
 }
 
-// TestBrowserWordPressPasteWithoutWebAssembly opens the post with the
+// TestBrowserWordPressPasteWithoutWebAssembly opens a post with a view of
+// two parameters (which WordPress's esc_url writes with &#038;) with the
 // WebAssembly blocked: WordPress sizes the prerendered timeline, and a
 // person's name, a link that loads the embed's page anew (without
 // WordPress's secret in its URL), still gives WordPress the new height.
 func TestBrowserWordPressPasteWithoutWebAssembly(t *testing.T) {
-	_, post := wordpressPost(t)
+	_, post := wordpressPost(t, "?theme=dark&title=0")
 	b := newBrowser(t, 1000, 900, framesInOneProcess)
 	b.run(t, blockWasm(), chromedp.Navigate(post))
 	b.waitWordPressShown(t)
@@ -220,7 +223,8 @@ func TestBrowserWordPressPasteWithoutWebAssembly(t *testing.T) {
 		t.Fatalf("the embed took over (%v) with its WebAssembly blocked: this tests nothing", err)
 	}
 	b.run(t, chromedp.Click(`.lane[data-person="david-harbour"] .lane__link`, chromedp.ByQuery, chromedp.FromNode(b.frame(t, "graphic"))))
-	b.waitFrame(t, "David Harbour's page", "graphic", `location.search == "?person=david-harbour" && document.querySelectorAll(".lane").length == 2`)
+	b.waitFrame(t, "David Harbour's page, dark and without its title", "graphic", `(q => q.get("person") == "david-harbour" && q.get("theme") == "dark" && q.get("title") == "0")(new URLSearchParams(location.search)) &&
+		document.querySelectorAll(".lane").length == 2 && !document.querySelector(".liaison__title")`)
 	if filtered := b.waitWordPressFit(t, "graphic"); filtered >= whole {
 		t.Errorf("filtered to David Harbour, the content is %.0f px tall, the whole timeline's %.0f: WordPress did not hear the new page", filtered, whole)
 	}
