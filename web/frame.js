@@ -132,7 +132,7 @@
     if (!wordpress || event.defaultPrevented || event.button !== 0 ||
       event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     var link = event.target.closest && event.target.closest("a[href][target]");
-    if (!link || link.target === "_self" || link.host !== location.host ||
+    if (!link || !link.target || link.target === "_self" || link.host !== location.host ||
       (link.protocol !== "https:" && link.protocol !== "http:")) return;
     event.preventDefault();
     window.parent.postMessage({ message: "link", value: link.href, secret: wordpress }, "*");
