@@ -7,7 +7,7 @@ WASM     := web/app.wasm
 BIN      := bin/liaison
 CHROMIUM ?= $(shell command -v chromium chromium-browser google-chrome 2>/dev/null | head -n 1)
 
-.PHONY: all build wasm server run test vet browser js screenshots clean
+.PHONY: all build wasm server run test vet browser js wordpress screenshots clean
 
 all: build
 
@@ -69,9 +69,33 @@ node_modules/.package-lock.json: package.json package-lock.json
 	fi
 	npm ci --no-audit --no-fund --ignore-scripts
 
+# WordPress's own wp-embed.js and embed.php (whose wp_filter_oembed_result
+# makes the markup of a pasted URL), from Debian's wordpress package, for
+# the test of a pasted URL (TestBrowserWordPressPaste): the files of the
+# WordPress that Debian ships, fetched once into bin/wordpress (7.9 MB of
+# package, two files kept). apt's lists are refreshed only when they lack
+# the package; nothing is installed.
+WORDPRESS := bin/wordpress
+wordpress: $(WORDPRESS)/wp-embed.js
+
+$(WORDPRESS)/wp-embed.js:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; cd "$$tmp"; \
+	if ! apt-get download wordpress >/dev/null 2>&1; then \
+		echo "apt's lists lack wordpress: updating them"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && apt-get download wordpress; \
+	fi; \
+	dpkg-deb -x wordpress_*_all.deb x; \
+	mkdir -p "$(CURDIR)/$(WORDPRESS)"; \
+	dpkg-deb -f wordpress_*_all.deb Version > "$(CURDIR)/$(WORDPRESS)/VERSION"; \
+	cp x/usr/share/wordpress/wp-includes/embed.php "$(CURDIR)/$(WORDPRESS)/embed.php"; \
+	cp x/usr/share/wordpress/wp-includes/js/wp-embed.js "$(CURDIR)/$(WORDPRESS)/wp-embed.js"; \
+	echo "WordPress $$(cat "$(CURDIR)/$(WORDPRESS)/VERSION"): $(WORDPRESS)/wp-embed.js, $(WORDPRESS)/embed.php"
+
 # The tests that need what make builds (the WebAssembly, bin/liaison, the
-# npm packages, Chromium) are built with the tag "built": go test ./...
-# alone needs nothing built, and make test runs every test.
+# npm packages, WordPress's files, Chromium) are built with the tag
+# "built": go test ./... alone needs nothing built, and make test runs
+# every test.
 #
 # Packages are tested one at a time: the browser tests wait on real time,
 # and the data package's scale tests (100,000 relationships) take both
@@ -86,12 +110,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 # The server's browser tests take 5-6 minutes on two quiet cores and went
 # past go test's default 10-minute limit at a load average of 15-20: the
 # limit is a hung test's, not a slow machine's.
-test: build vet browser js
+test: build vet browser js wordpress
 	$(GO) test -p 1 -timeout 25m -tags built ./... $(GOAPP)
 	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app -run '^(TestFoldForSearch|TestPeopleSearch.*|TestFindPerson)$$' -count=1
 
 # Refreshes the screenshots under docs/ from the browser tests.
-screenshots: build browser js
+screenshots: build browser js wordpress
 	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test -tags built ./cmd/liaison/internal/server -run 'TestBrowser' -count=1
 
 # Fuzzes the date parser, the whole-file parser and the JSON reader

@@ -87,8 +87,12 @@ var embedTargets = []embedTarget{
 			`<script src="` + html.EscapeString(u.origin+SitePath("/embed.js")) + `" async></script>`
 	}},
 	{embedElementID, embedElementLabel, embedElementHint, func(u embedURLs) string {
-		return `<liaison-timeline src="` + html.EscapeString(u.embed) + `"></liaison-timeline>` +
-			`<script async src="` + html.EscapeString(u.origin+SitePath("/embed.js")) + `"></script>`
+		// The link inside is what a reader sees where embed.js does not run
+		// (docs/embedding.md), and the iframe's title where it does.
+		return `<liaison-timeline src="` + html.EscapeString(u.embed) + `">` + "\n" +
+			`  <a href="` + html.EscapeString(u.page) + `">` + html.EscapeString(u.title) + `</a>` + "\n" +
+			`</liaison-timeline>` + "\n" +
+			`<script src="` + html.EscapeString(u.origin+SitePath("/embed.js")) + `" async></script>`
 	}},
 	{embedIframeID, embedIframeLabel, embedIframeHint, func(u embedURLs) string {
 		return `<iframe src="` + html.EscapeString(u.embed) + `" title="` + html.EscapeString(u.title) +

@@ -66,11 +66,17 @@ const oembedWidth = 800
 // oembed answers /oembed?url=…: the embed code of one of this server's
 // timelines, as an oEmbed 1.0 "rich" response. Only JSON is offered.
 //
-// The code is embed.js's: a placeholder holding the iframe, then the
-// script, which sizes the iframe to all of its content. A consumer that
-// keeps scripts gets that; one that keeps only the iframe (WordPress, for
-// providers it does not know, also sandboxes it) gets an iframe as wide
-// as its column and as tall as the chart, whose lists scroll inside it.
+// The code is embed.js's: a placeholder holding a blockquote that links
+// to the page (what a reader sees when no script runs, and until the
+// iframe speaks) and the iframe, then the script, which sizes the iframe
+// to all of its content. A consumer that keeps scripts gets that. One that
+// keeps only the iframe gets an iframe as wide as its column and as tall
+// as the chart, whose lists scroll inside it. WordPress, for providers it
+// does not know, keeps the blockquote and the iframe and nothing else
+// (wp_filter_oembed_result: only an href, the iframe's size, title,
+// frameborder and scrolling survive), sandboxes the iframe and adds
+// "#?secret=…" to its URL; web/frame.js then speaks its wp-embed.js's
+// protocol (docs/embedding.md).
 func (s *Server) oembed(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	switch q.Get("format") {
@@ -102,9 +108,16 @@ func (s *Server) oembed(w http.ResponseWriter, r *http.Request) {
 	}
 	site := s.site(r)
 	src := html.EscapeString(site + view.URL(app.EmbedPath(t.ID)).String())
-	code := fmt.Sprintf(`<div data-liaison-src="%s"><iframe src="%s" title="%s" width="100%%" height="%d" style="display:block;width:100%%;border:0" loading="lazy"></iframe></div>`+"\n"+
+	// The page shows the view with its title, as the embed's own link to
+	// it does (renderEmbedFooter).
+	pageView := view
+	pageView.NoTitle, pageView.Find = false, ""
+	page := html.EscapeString(site + pageView.URL(app.TimelinePath(t.ID)).String())
+	title := html.EscapeString(t.Title)
+	code := fmt.Sprintf(`<div data-liaison-src="%s"><blockquote><a href="%s">%s</a></blockquote>`+
+		`<iframe src="%s" title="%s" width="100%%" height="%d" frameborder="0" style="display:block;width:100%%;border:0" loading="lazy"></iframe></div>`+"\n"+
 		`<script src="%s" async></script>`,
-		src, src, html.EscapeString(t.Title), height, html.EscapeString(site+"/embed.js"))
+		src, page, title, src, title, height, html.EscapeString(site+"/embed.js"))
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	json.NewEncoder(w).Encode(map[string]any{

@@ -21,8 +21,8 @@ import (
 )
 
 // hostSite serves a news site's pages from another origin (another port on
-// 127.0.0.1) than Liaison's: pages by path, and the pinned Pym.js from
-// node_modules at /pym.js.
+// 127.0.0.1) than Liaison's: pages by path (scripts, by a path that ends
+// in .js), and the pinned Pym.js from node_modules at /pym.js.
 func hostSite(t *testing.T, pages map[string]string) *httptest.Server {
 	t.Helper()
 	pym, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "node_modules", "pym.js", "dist", "pym.v1.min.js"))
@@ -44,7 +44,11 @@ func hostSite(t *testing.T, pages map[string]string) *httptest.Server {
 			http.NotFound(w, r)
 			return
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if strings.HasSuffix(r.URL.Path, ".js") {
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		} else {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		}
 		w.Write([]byte(page))
 	}))
 	t.Cleanup(host.Close)
@@ -60,14 +64,26 @@ func (b *browser) frame(t *testing.T, holder string) *cdp.Node {
 	return nodes[0]
 }
 
-// waitEmbedReady waits until the iframe inside the element with the given
-// id has reported its height (web/frame.js does from the first paint) and
-// its WebAssembly has taken over.
+// waitEmbedReady waits until the WebAssembly of the iframe inside the
+// element with the given id has taken over, and the iframe is as tall as
+// its content says (web/frame.js reports it from the first paint). A
+// height other than embed.js's first one would not do: a content can be
+// 600 px tall.
 func (b *browser) waitEmbedReady(t *testing.T, holder string) {
 	t.Helper()
-	b.waitFor(t, "the embed in #"+holder+" to report its height",
-		`(f => f && f.style.height && f.style.height != "600px")(document.querySelector("#`+holder+` iframe"))`)
 	b.waitFrame(t, "the WebAssembly to take over", holder, `document.querySelector('main[data-interactive="true"]')`)
+	var content float64
+	var height string
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if err := b.frameEval(t, holder, `Math.ceil(document.documentElement.getBoundingClientRect().height)`, &content); err != nil {
+			continue
+		}
+		b.eval(t, `document.querySelector("#`+holder+` iframe").style.height`, &height)
+		if height == ftoa(content)+"px" {
+			return
+		}
+	}
+	t.Fatalf("the iframe in #%s is %s tall, its content %.0f px: it did not follow its content in 20 s", holder, height, content)
 }
 
 // frameHeight is the height of the iframe inside the element with the

@@ -137,7 +137,9 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	src := strings.ReplaceAll(embedURL("at=2022-06&person=lily-allen"), "&", "&amp;")
 	const title = "James Norton, Imogen Poots, Lily Allen and David Harbour"
 	targets := []struct{ id, label, want string }{
-		{"embed-element", "Web component", `<liaison-timeline src="` + src + `"></liaison-timeline><script async src="` + base + `/embed.js"></script>`},
+		{"embed-element", "Web component", `<liaison-timeline src="` + src + `">` + "\n" +
+			`  <a href="` + base + `/t/james-norton?at=2022-06&amp;person=lily-allen">` + title + `</a>` + "\n" +
+			`</liaison-timeline>` + "\n" + `<script src="` + base + `/embed.js" async></script>`},
 		{"embed-iframe", "Plain iframe", `<iframe src="` + src + `" title="` + title + `" width="100%" height="720" style="border:0" loading="lazy"></iframe>`},
 		{"embed-amp", "AMP", `<amp-iframe src="` + src + `" title="` + title + `" width="800" height="720" layout="responsive" resizable frameborder="0" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">` + "\n" +
 			`  <amp-img src="` + base + `/t/james-norton.png?at=2022-06&amp;person=lily-allen" alt="` + title + `" layout="fill" placeholder></amp-img>` + "\n" +

@@ -127,8 +127,10 @@ func TestOEmbed(t *testing.T) {
 	want := oembedAnswer{
 		Version: "1.0", Type: "rich", ProviderName: "Liaison", ProviderURL: srv.URL + "/",
 		Title: "James Norton, Imogen Poots, Lily Allen and David Harbour",
-		HTML: `<div data-liaison-src="` + src + `"><iframe src="` + src + `" title="James Norton, Imogen Poots, Lily Allen and David Harbour" ` +
-			`width="100%" height="` + strconv.Itoa(height) + `" style="display:block;width:100%;border:0" loading="lazy"></iframe></div>` + "\n" +
+		HTML: `<div data-liaison-src="` + src + `"><blockquote><a href="` + srv.URL + `/t/james-norton?person=lily-allen">` +
+			`James Norton, Imogen Poots, Lily Allen and David Harbour</a></blockquote>` +
+			`<iframe src="` + src + `" title="James Norton, Imogen Poots, Lily Allen and David Harbour" ` +
+			`width="100%" height="` + strconv.Itoa(height) + `" frameborder="0" style="display:block;width:100%;border:0" loading="lazy"></iframe></div>` + "\n" +
 			`<script src="` + srv.URL + `/embed.js" async></script>`,
 		Width: 800, Height: height, CacheAge: 3600,
 	}
@@ -143,6 +145,11 @@ func TestOEmbed(t *testing.T) {
 	status, a = ask(srv.URL+"/t/james-norton", "maxwidth", "2000")
 	if status != 200 || a.Width != 800 {
 		t.Errorf("a maxwidth above the default keeps 800, got %d", a.Width)
+	}
+	// The blockquote's link is to the page, with its title.
+	status, a = ask(srv.URL + "/embed/james-norton?title=0&person=lily-allen")
+	if link := `<blockquote><a href="` + srv.URL + `/t/james-norton?person=lily-allen">`; status != 200 || !strings.Contains(a.HTML, link) {
+		t.Errorf("an embed without its title: the code %s, want %s", a.HTML, link)
 	}
 
 	// The page that / shows, and a static host's folder of a page.

@@ -273,11 +273,12 @@ func TestHostileTextInTheEmbedCode(t *testing.T) {
 	if answer.Title != tl.Title {
 		t.Errorf("oEmbed title = %q, want the timeline's", answer.Title)
 	}
-	code := regexp.MustCompile(`^<div data-liaison-src="[^"<>]*"><iframe [^<>]*></iframe></div>\n<script src="` + regexp.QuoteMeta(srv.URL) + `/embed.js" async></script>$`)
-	if !code.MatchString(answer.HTML) || strings.Count(answer.HTML, "<") != 6 {
-		t.Errorf("the embed code is more than a placeholder, its iframe and embed.js: %.300s", answer.HTML)
+	code := regexp.MustCompile(`^<div data-liaison-src="[^"<>]*"><blockquote><a href="[^"<>]*">[^<>]*</a></blockquote>` +
+		`<iframe [^<>]*></iframe></div>\n<script src="` + regexp.QuoteMeta(srv.URL) + `/embed.js" async></script>$`)
+	if !code.MatchString(answer.HTML) || strings.Count(answer.HTML, "<") != 10 {
+		t.Errorf("the embed code is more than a placeholder, its link, its iframe and embed.js: %.300s", answer.HTML)
 	}
-	checkMarkup(t, answer.HTML, map[string]int{"div": 1, "iframe": 1, "script": 1})
+	checkMarkup(t, answer.HTML, map[string]int{"div": 1, "blockquote": 1, "a": 1, "iframe": 1, "script": 1})
 }
 
 // inertChecks is a JavaScript function of a document and this server's

@@ -146,6 +146,5 @@ window.addEventListener("message", (e) => {
 	if want := []string{"lily-allen", "david-harbour"}; !slices.Equal(lanes, want) && !slices.Equal(lanes, []string{"david-harbour", "lily-allen"}) {
 		t.Errorf("filtered to David Harbour, the sandboxed embed shows %q", lanes)
 	}
-	b.withoutStorageNoise()
 	b.checkConsole(t)
 }

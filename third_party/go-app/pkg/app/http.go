@@ -323,6 +323,11 @@ func (h *Handler) makeAppJS() []byte {
 	}
 
 	s := appJS + hydrateJS // Liaison: hydration (hydrate.go)
+	// Liaison: no service worker where a page can have none. In an iframe
+	// sandboxed without allow-same-origin (WordPress's for oEmbed
+	// providers it does not know) reading navigator.serviceWorker throws,
+	// which app.js logged as an error in the reader's console.
+	s = strings.Replace(s, `if ("serviceWorker" in navigator) {`, `if ("serviceWorker" in navigator && self.origin !== "null") {`, 1)
 	s = strings.ReplaceAll(s, "{{.Env}}", jsonString(h.Env))
 	s = strings.ReplaceAll(s, "{{.LoadingLabel}}", h.LoadingLabel)
 	s = strings.ReplaceAll(s, "{{.Wasm}}", h.Resources.Resolve("/web/app.wasm"))
