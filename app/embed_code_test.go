@@ -61,12 +61,12 @@ func TestEmbedCodes(t *testing.T) {
 		codes map[string]string
 	}{
 		{"the view on screen", embedCode{theme: ThemeAuto, shown: shown()}, map[string]string{
-			embedScriptID:  `<div data-liaison-src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen"></div>` + "\n" + `<script src="/embed.js" async></script>`,
+			embedScriptID: `<div data-liaison-src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen"></div>` + "\n" + `<script src="/embed.js" async></script>`,
 			embedElementID: `<liaison-timeline src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen">` + "\n" +
 				`  <a href="/t/tl?at=2022-06&amp;lang=de&amp;person=lily-allen">A &amp; B</a>` + "\n" +
 				`</liaison-timeline>` + "\n" + `<script src="/embed.js" async></script>`,
-			embedIframeID:  `<iframe src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen" title="A &amp; B" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
-			embedURLID:     `/t/tl?at=2022-06&lang=de&person=lily-allen`,
+			embedIframeID: `<iframe src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen" title="A &amp; B" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
+			embedURLID:    `/t/tl?at=2022-06&lang=de&person=lily-allen`,
 		}},
 		{"the whole timeline, dark, without legend and title", embedCode{theme: ThemeDark, whole: true, shown: shown("legend", "title")}, map[string]string{
 			embedIframeID: `<iframe src="/embed/tl?hide=legend&amp;lang=de&amp;theme=dark&amp;title=0" title="A &amp; B" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
