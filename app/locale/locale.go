@@ -10,6 +10,7 @@ package locale
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A Locale is one language's strings and formatting data.
@@ -48,7 +49,7 @@ func (l *Locale) Text(id string, args ...string) string {
 	if !ok {
 		return id
 	}
-	return fill(m["other"], args)
+	return l.fill(m["other"], args)
 }
 
 // Count is the message id in the plural form for n, with {{.Count}} as
@@ -63,12 +64,13 @@ func (l *Locale) Count(id string, n int, args ...string) string {
 	if !ok {
 		text = m["other"]
 	}
-	return fill(text, append([]string{"Count", l.CLDR.Integer(n)}, args...))
+	return l.fill(text, append([]string{"Count", l.CLDR.Integer(n)}, args...))
 }
 
 // fill replaces each {{.Name}} in text by its value in args, name and
-// value in turn. A placeholder args does not name stays as it is.
-func fill(text string, args []string) string {
+// value in turn, isolated where it runs the other way (isolated). A
+// placeholder args does not name stays as it is.
+func (l *Locale) fill(text string, args []string) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}
@@ -87,7 +89,7 @@ func fill(text string, args []string) string {
 		value := text[start : start+end+2]
 		for i := 0; i+1 < len(args); i += 2 {
 			if args[i] == name {
-				value = args[i+1]
+				value = l.isolated(args[i+1])
 				break
 			}
 		}
@@ -96,6 +98,33 @@ func fill(text string, args []string) string {
 	}
 	b.WriteString(text)
 	return b.String()
+}
+
+// isolated is value, wrapped in Unicode's first-strong isolate (U+2068
+// … U+2069) when it holds a letter of the other direction than the
+// locale's: a Latin name in an Arabic sentence, an Arabic name in an
+// English one. Its punctuation and numbers then stay with it, where the
+// sentence's own direction would move them ("Lily Allen (singer)" read
+// as "(Lily Allen (singer" in Arabic), and the sentence's words stay in
+// their order around it (Unicode's bidirectional algorithm, UAX #9).
+// Values of the locale's own direction are left as they are, which keeps
+// every string of a left-to-right page about left-to-right names as it
+// was.
+func (l *Locale) isolated(value string) string {
+	rtl := l.RTL()
+	for _, r := range value {
+		if unicode.IsLetter(r) && rightToLeft(r) != rtl {
+			return "\u2068" + value + "\u2069"
+		}
+	}
+	return value
+}
+
+// rightToLeft reports whether r is a letter of a script written right to
+// left.
+func rightToLeft(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
+		unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya, unicode.Yezidi)
 }
 
 // Integer writes n as the language writes a count: its digits, and its

@@ -54,6 +54,33 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestTextIsolatesTheOtherDirection fills a sentence with names and
+// numbers in both directions: a name of the other direction than the
+// page's is isolated (U+2068 … U+2069), so that its punctuation stays
+// with it; the page's own, and numbers, are left as they are.
+func TestTextIsolatesTheOtherDirection(t *testing.T) {
+	msgs := map[string]Message{"showing": {"other": "{{.People}}: {{.Count}}"}}
+	english := &Locale{Dir: "ltr", Messages: msgs}
+	arabic := &Locale{Dir: "rtl", Messages: msgs}
+	tests := []struct {
+		l           *Locale
+		name, count string
+		want        string
+	}{
+		{english, "Lily Allen (singer)", "12", "Lily Allen (singer): 12"},
+		{english, "نانسي عجرم (مغنية)", "12", "\u2068نانسي عجرم (مغنية)\u2069: 12"},
+		{english, "Zoë Kravitz, 35", "١٢", "Zoë Kravitz, 35: ١٢"},
+		{arabic, "Lily Allen (singer)", "١٢", "\u2068Lily Allen (singer)\u2069: ١٢"},
+		{arabic, "نانسي عجرم", "١٢", "نانسي عجرم: ١٢"},
+		{arabic, "יוני 2022", "١٢", "יוני 2022: ١٢"},
+	}
+	for _, tt := range tests {
+		if got := tt.l.Text("showing", "People", tt.name, "Count", tt.count); got != tt.want {
+			t.Errorf("%s: Text(%q, %q) = %q, want %q", tt.l.Dir, tt.name, tt.count, got, tt.want)
+		}
+	}
+}
+
 func TestPluralRuleHolds(t *testing.T) {
 	tests := []struct {
 		rule string

@@ -26,7 +26,7 @@ const beforeTakeover = `document.addEventListener("DOMContentLoaded", () => {
 	}
 	link.focus();
 	main.setAttribute("data-spoiled", "");
-	link.lastChild.nodeValue = "Spoiled";
+	link.querySelector("bdi").firstChild.nodeValue = "Spoiled";
 	bars[1].remove();
 	zoom.setAttribute("href", "?spoiled");
 	document.getElementById("chart-lanes").append(Object.assign(document.createElement("li"), {className: "spoiled"}));
