@@ -68,12 +68,20 @@ func (l *Locale) Count(id string, n int, args ...string) string {
 }
 
 // fill replaces each {{.Name}} in text by its value in args, name and
-// value in turn, isolated where it runs the other way (isolated). A
-// placeholder args does not name stays as it is.
+// value in turn. A placeholder args does not name stays as it is.
+//
+// A value of the other direction than its sentence's (a Latin name in an
+// Arabic sentence, an Arabic name in an English one) is isolated, in
+// Unicode's first-strong isolate (U+2068 … U+2069). Its punctuation and
+// numbers then stay with it, where the sentence's direction would move
+// them ("Lily Allen (singer)" read as "(Lily Allen (singer" in Arabic),
+// and the sentence's words stay in their order around it (Unicode's
+// bidirectional algorithm, UAX #9). A sentence runs the way its first
+// letter does: English's, where a right-to-left language lacks the
+// message, is left to right, and its Latin names are left as they are.
+// So is every string of a left-to-right page about left-to-right names.
 func (l *Locale) fill(text string, args []string) string {
-	if !strings.Contains(text, "{{") {
-		return text
-	}
+	rtl := firstStrongRTL(text, l.RTL())
 	var b strings.Builder
 	for {
 		start := strings.Index(text, "{{.")
@@ -89,7 +97,7 @@ func (l *Locale) fill(text string, args []string) string {
 		value := text[start : start+end+2]
 		for i := 0; i+1 < len(args); i += 2 {
 			if args[i] == name {
-				value = l.isolated(args[i+1])
+				value = isolated(args[i+1], rtl)
 				break
 			}
 		}
@@ -100,21 +108,40 @@ func (l *Locale) fill(text string, args []string) string {
 	return b.String()
 }
 
-// isolated is value, wrapped in Unicode's first-strong isolate (U+2068
-// … U+2069) when it holds a letter of the other direction than the
-// locale's: a Latin name in an Arabic sentence, an Arabic name in an
-// English one. Its punctuation and numbers then stay with it, where the
-// sentence's own direction would move them ("Lily Allen (singer)" read
-// as "(Lily Allen (singer" in Arabic), and the sentence's words stay in
-// their order around it (Unicode's bidirectional algorithm, UAX #9).
-// Values of the locale's own direction are left as they are, which keeps
-// every string of a left-to-right page about left-to-right names as it
-// was.
-func (l *Locale) isolated(value string) string {
-	rtl := l.RTL()
+// Unicode's first-strong isolate and its end.
+const (
+	firstStrongIsolate    = "\u2068"
+	popDirectionalIsolate = "\u2069"
+)
+
+// firstStrongRTL reports whether the first letter of text outside its
+// placeholders is of a right-to-left script; without letters, rtl.
+func firstStrongRTL(text string, rtl bool) bool {
+	for text != "" {
+		start := strings.Index(text, "{{")
+		if start < 0 {
+			start = len(text)
+		}
+		for _, r := range text[:start] {
+			if unicode.IsLetter(r) {
+				return rightToLeft(r)
+			}
+		}
+		end := strings.Index(text[start:], "}}")
+		if end < 0 {
+			break
+		}
+		text = text[start+end+2:]
+	}
+	return rtl
+}
+
+// isolated is value, isolated when it holds a letter of the other
+// direction than rtl says.
+func isolated(value string, rtl bool) string {
 	for _, r := range value {
 		if unicode.IsLetter(r) && rightToLeft(r) != rtl {
-			return "\u2068" + value + "\u2069"
+			return firstStrongIsolate + value + popDirectionalIsolate
 		}
 	}
 	return value

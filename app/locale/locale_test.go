@@ -54,19 +54,28 @@ func TestText(t *testing.T) {
 	}
 }
 
-// TestTextIsolatesTheOtherDirection fills a sentence with names and
-// numbers in both directions: a name of the other direction than the
-// page's is isolated (U+2068 … U+2069), so that its punctuation stays
-// with it; the page's own, and numbers, are left as they are.
+// TestTextIsolatesTheOtherDirection fills sentences with names and
+// numbers in both directions: a name of the other direction than its
+// sentence's (which is the page's, or English's where the page's language
+// lacks the message) is isolated (U+2068 … U+2069), so that its
+// punctuation stays with it; the sentence's own, and numbers, are left as
+// they are.
 func TestTextIsolatesTheOtherDirection(t *testing.T) {
 	msgs := map[string]Message{"showing": {"other": "{{.People}}: {{.Count}}"}}
 	english := &Locale{Dir: "ltr", Messages: msgs}
 	arabic := &Locale{Dir: "rtl", Messages: msgs}
+	// A language that lacks a message has English's.
+	fallback := &Locale{Dir: "rtl", Messages: map[string]Message{"showing": {"other": "Showing {{.People}} ({{.Count}})."}}}
+	translated := &Locale{Dir: "rtl", Messages: map[string]Message{"showing": {"other": "عرض {{.People}} ({{.Count}})."}}}
 	tests := []struct {
 		l           *Locale
 		name, count string
 		want        string
 	}{
+		{fallback, "Lily Allen", "12", "Showing Lily Allen (12)."},
+		{fallback, "نانسي عجرم", "12", "Showing \u2068نانسي عجرم\u2069 (12)."},
+		{translated, "Lily Allen", "12", "عرض \u2068Lily Allen\u2069 (12)."},
+		{translated, "نانسي عجرم", "12", "عرض نانسي عجرم (12)."},
 		{english, "Lily Allen (singer)", "12", "Lily Allen (singer): 12"},
 		{english, "نانسي عجرم (مغنية)", "12", "\u2068نانسي عجرم (مغنية)\u2069: 12"},
 		{english, "Zoë Kravitz, 35", "١٢", "Zoë Kravitz, 35: ١٢"},
