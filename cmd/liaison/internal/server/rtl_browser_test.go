@@ -4,6 +4,9 @@ package server
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/input"
@@ -105,32 +108,66 @@ func (got rtlSeen) check(t *testing.T, narrow, embed bool) {
 	}
 }
 
+// rtlPage is a page in a right-to-left language: its name in the test,
+// its URL, and whether it is an embed.
+type rtlPage struct {
+	name, url string
+	embed     bool
+}
+
 // TestBrowserRightToLeft opens the page and the embed in Arabic and
-// Hebrew, as the server draws them (the WebAssembly blocked) and once
-// the WebAssembly has taken over, at 1280 and 360 px: the chart mirrors,
-// later dates to the left. Its screenshots are docs/rtl-*.png.
+// Hebrew (?lang=), and exported from a timeline whose language is Arabic
+// to a static host, as the server draws them (the WebAssembly blocked)
+// and once the WebAssembly has taken over, at 1280 and 360 px (the
+// export at 1280): the chart mirrors, later dates to the left. Its
+// screenshots are docs/rtl-*.png.
 func TestBrowserRightToLeft(t *testing.T) {
 	srv := startServer(t, "")
+	var pages []rtlPage
+	for _, lang := range []string{"ar", "he"} {
+		pages = append(pages,
+			rtlPage{lang + " page", srv.URL + timelineURL + "?lang=" + lang, false},
+			rtlPage{lang + " embed", srv.URL + "/embed/james-norton?lang=" + lang, true})
+	}
+	arabic := strings.Replace(readDefaultTimeline(t), `"id": "james-norton",`, `"id": "james-norton", "lang": "ar",`, 1)
+	lib, err := loadLibrary(writeFiles(t, map[string]string{"james-norton.json": arabic}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Export(lib, testAssets(t), ExportConfig{Base: exportBase, BrotliQuality: 1, Clock: testExportClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := writeExport(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	static := httptest.NewServer(http.StripPrefix(exportBase, http.FileServer(http.Dir(dir))))
+	t.Cleanup(static.Close)
+	pages = append(pages,
+		rtlPage{"exported ar page", static.URL + exportBase + timelineURL + "/", false},
+		rtlPage{"exported ar embed", static.URL + exportBase + "/embed/james-norton/", true})
+
 	plain := newBrowser(t, 1280, 900)
 	plain.run(t, blockWasm())
 	b := newBrowser(t, 1280, 900)
-	for _, lang := range []string{"ar", "he"} {
-		for _, path := range []string{timelineURL, "/embed/james-norton"} {
-			for _, width := range []int64{1280, 360} {
-				url := srv.URL + path + "?lang=" + lang
-				t.Run(fmt.Sprintf("%s %s %d", lang, path, width), func(t *testing.T) {
-					var prerendered, interactive rtlSeen
-					plain.run(t, chromedp.EmulateViewport(width, 900), chromedp.Navigate(url), chromedp.WaitVisible(".tick", chromedp.ByQuery))
-					plain.eval(t, seeRTL, &prerendered)
-					t.Run("the server's page", func(t *testing.T) { prerendered.check(t, width < 640, path != timelineURL) })
-					b.run(t, chromedp.EmulateViewport(width, 900), colorScheme("light"), chromedp.Navigate(url), waitInteractive())
-					b.eval(t, seeRTL, &interactive)
-					t.Run("the WebAssembly's", func(t *testing.T) { interactive.check(t, width < 640, path != timelineURL) })
-					if path == timelineURL {
-						b.screenshot(t, fmt.Sprintf("rtl-%s-%d.png", lang, width))
-					}
-				})
+	for _, p := range pages {
+		for _, width := range []int64{1280, 360} {
+			if width < 1280 && strings.HasPrefix(p.name, "exported") {
+				continue // the same page as the server's, in another place
 			}
+			t.Run(fmt.Sprintf("%s %d", p.name, width), func(t *testing.T) {
+				var prerendered, interactive rtlSeen
+				plain.run(t, chromedp.EmulateViewport(width, 900), chromedp.Navigate(p.url), chromedp.WaitVisible(".tick", chromedp.ByQuery))
+				plain.eval(t, seeRTL, &prerendered)
+				t.Run("the server's page", func(t *testing.T) { prerendered.check(t, width < 640, p.embed) })
+				b.run(t, chromedp.EmulateViewport(width, 900), colorScheme("light"), chromedp.Navigate(p.url), waitInteractive())
+				b.eval(t, seeRTL, &interactive)
+				t.Run("the WebAssembly's", func(t *testing.T) { interactive.check(t, width < 640, p.embed) })
+				if lang, page := strings.CutSuffix(p.name, " page"); page && !strings.HasPrefix(lang, "exported") {
+					b.screenshot(t, fmt.Sprintf("rtl-%s-%d.png", lang, width))
+				}
+			})
 		}
 	}
 	b.checkConsole(t)
