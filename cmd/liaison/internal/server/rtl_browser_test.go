@@ -181,7 +181,7 @@ func cursorWhere(cond string) string {
 }
 
 // TestBrowserRightToLeftInput moves the Arabic chart with the keyboard,
-// a drag and a click on the axis, on the page and the embed: each goes
+// a drag, a sideways wheel and a click on the axis, on the page and the embed: each goes
 // the way it points, later dates to the left.
 func TestBrowserRightToLeftInput(t *testing.T) {
 	srv := startServer(t, "")
@@ -225,6 +225,14 @@ func TestBrowserRightToLeftInput(t *testing.T) {
 				chromedp.MouseEvent(input.MouseReleased, x+200, y, chromedp.ButtonLeft),
 			)
 			b.waitFor(t, "the drag to pan to later dates", `new URLSearchParams(location.search).get("from") > "`+from+`"`)
+
+			// A sideways wheel to the right shows what is on the right:
+			// earlier dates.
+			from = b.windowStart(t)
+			b.run(t, chromedp.MouseEvent(input.MouseWheel, x, y, func(p *input.DispatchMouseEventParams) *input.DispatchMouseEventParams {
+				return p.WithDeltaX(200)
+			}))
+			b.waitFor(t, "the wheel to pan to earlier dates", `new URLSearchParams(location.search).get("from") < "`+from+`"`)
 
 			// The cursor's ArrowLeft is a month later; Up is later too.
 			b.run(t, chromedp.Navigate(srv.URL+path+"?lang=ar&at=2022-06"), waitInteractive())
