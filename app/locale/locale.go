@@ -81,6 +81,9 @@ func (l *Locale) Count(id string, n int, args ...string) string {
 // message, is left to right, and its Latin names are left as they are.
 // So is every string of a left-to-right page about left-to-right names.
 func (l *Locale) fill(text string, args []string) string {
+	if !strings.Contains(text, "{{") {
+		return text
+	}
 	rtl := firstStrongRTL(text, l.RTL())
 	var b strings.Builder
 	for {
@@ -148,9 +151,11 @@ func isolated(value string, rtl bool) string {
 }
 
 // rightToLeft reports whether r is a letter of a script written right to
-// left.
+// left. Those scripts start at U+0590: the letters before it, Latin's,
+// Greek's and Cyrillic's among them, are answered without a table, since
+// every name of a page passes here.
 func rightToLeft(r rune) bool {
-	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
+	return r >= 0x0590 && unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
 		unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya, unicode.Yezidi)
 }
 
