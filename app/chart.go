@@ -231,12 +231,7 @@ func (c *chart) Render() goapp.UI {
 	if len(highlighted) > 0 {
 		classes = append(classes, "chart--highlighting")
 	}
-	// The chart is laid out left to right in every language for now: its
-	// bars and ticks are placed from the left, and in a page of dir="rtl"
-	// the lanes' names, moved to the right, no longer lined up the bars
-	// with the axis. Mirroring it for right-to-left readers is issue 17's
-	// part 4.
-	return goapp.Section().Class(classes...).ID(chartID).Attr("dir", "ltr").
+	return goapp.Section().Class(classes...).ID(chartID).
 		TabIndex(0).
 		Aria("label", chartLabel(l.Scale)).
 		OnKeyDown(c.onChartKey).
@@ -246,7 +241,7 @@ func (c *chart) Render() goapp.UI {
 				Body(
 					goapp.Div().Class("chart__ticks").Aria("hidden", ariaTrue).Body(
 						goapp.Range(ticks).Slice(func(i int) goapp.UI {
-							return goapp.Span().Class(tickClass(ticks[i].Percent)).Style("left", pct(ticks[i].Percent)).Text(tickLabel(ticks[i]))
+							return goapp.Span().Class(tickClass(ticks[i].Percent)).Style(startEdge, pct(ticks[i].Percent)).Text(tickLabel(ticks[i]))
 						}),
 					),
 					c.renderCursorHandle(),
@@ -261,10 +256,10 @@ func (c *chart) Render() goapp.UI {
 				Body(
 					goapp.Div().Class("chart__grid").ID(chartGridID).Aria("hidden", ariaTrue).Body(
 						goapp.Range(ticks).Slice(func(i int) goapp.UI {
-							return goapp.Span().Class("gridline").Style("left", pct(ticks[i].Percent))
+							return goapp.Span().Class("gridline").Style(startEdge, pct(ticks[i].Percent))
 						}),
 						goapp.If(now >= 0 && now <= 100, func() goapp.UI {
-							return goapp.Span().Class("now-line").Style("left", pct(now)).Body(
+							return goapp.Span().Class("now-line").Style(startEdge, pct(now)).Body(
 								goapp.Span().Class("now-line__label").Text(nowLabel()),
 							)
 						}),

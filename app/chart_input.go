@@ -38,13 +38,14 @@ func plotBounds() (left, width float64) {
 	return r.Get("left").Float(), r.Get("width").Float()
 }
 
-// fractionAt is where client x falls across the plot, from 0 to 1.
+// fractionAt is where client x falls across the plot's time, from 0 at
+// its earlier edge to 1 at its later (see fractionLater).
 func fractionAt(x float64) float64 {
 	left, width := plotBounds()
 	if width <= 0 {
 		return 0.5
 	}
-	return min(max((x-left)/width, 0), 1)
+	return fractionLater(x, left, width)
 }
 
 // onWheel zooms around the pointer on Ctrl (or ⌘) + wheel, which is also
@@ -64,7 +65,7 @@ func (c *chart) onWheel(ctx goapp.Context, e goapp.Event) {
 	case math.Abs(dx) > math.Abs(dy):
 		e.PreventDefault()
 		if _, width := plotBounds(); width > 0 {
-			c.IOnWindow(ctx, c.window().Pan(dx/width, c.IFit))
+			c.IOnWindow(ctx, c.window().Pan(laterward()*dx/width, c.IFit))
 		}
 	default:
 		c.showHint(zoomHint())
@@ -136,7 +137,9 @@ func (c *chart) onPointerMove(ctx goapp.Context, e goapp.Event) {
 			c.input.dragged = true
 			ctx.JSSrc().Call("setPointerCapture", id)
 		}
-		window := c.input.start.Pan(-dx/width, c.IFit)
+		// The chart follows the pointer: dragged toward later dates, it
+		// shows earlier ones.
+		window := c.input.start.Pan(-laterward()*dx/width, c.IFit)
 		ctx.PreventUpdate()
 		c.ISched.nextFrame(c.ctx, dragJob, func(ctx goapp.Context) { c.IOnWindow(ctx, window) })
 	case len(xs) == 2 && c.input.startSpan > 0:
@@ -169,15 +172,13 @@ func (c *chart) onDoubleClick(ctx goapp.Context, e goapp.Event) {
 	c.IOnWindow(ctx, c.window().Zoom(1/(plot.ZoomStep*plot.ZoomStep), fractionAt(e.Get("clientX").Float()), c.IFit))
 }
 
-// onChartKey pans on the arrow keys and zooms on + and −, around the
-// middle.
+// onChartKey pans on the arrow keys, toward the dates the arrow points
+// to (arrowLater), and zooms on + and −, around the middle.
 func (c *chart) onChartKey(ctx goapp.Context, e goapp.Event) {
 	w := c.window()
-	switch e.Get("key").String() {
-	case "ArrowLeft":
-		w = w.Pan(-0.2, c.IFit)
-	case "ArrowRight":
-		w = w.Pan(0.2, c.IFit)
+	switch key := e.Get("key").String(); key {
+	case "ArrowLeft", "ArrowRight":
+		w = w.Pan(0.2*float64(arrowLater(key)), c.IFit)
 	case "+", "=":
 		w = w.Zoom(1/plot.ZoomStep, 0.5, c.IFit)
 	case "-", "_":

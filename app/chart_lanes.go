@@ -198,7 +198,7 @@ func (c *chart) renderBar(self *data.Person, b plot.Bar, top float64, details st
 		Class(classes...).
 		Href(itemLink(details, "rel", r.ID)).
 		DataSet("relationship", r.ID).
-		Style("left", pct(b.Left)).
+		Style(startEdge, pct(b.Left)).
 		Style("width", pct(b.Width)).
 		Style("top", rem(top)).
 		Style("--label-shift", pct(shift)).
@@ -221,7 +221,7 @@ func renderSegment(s plot.Segment) goapp.UI {
 	}
 	return goapp.Span().
 		Class("segment", "segment--"+string(s.Phase.Status), "segment--"+string(s.Certainty)).
-		Style("left", pct(s.Left)).
+		Style(startEdge, pct(s.Left)).
 		Style("width", pct(s.Width)).
 		Style("--solid-from", pct(s.FadeIn)).
 		Style("--solid-until", pct(100-s.FadeOut)).
@@ -240,7 +240,7 @@ func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64, deta
 	return goapp.Div().Class("marker-span").Style("top", rem(top)).Body(
 		goapp.If(m.To-m.From > 0.5, func() goapp.UI {
 			return goapp.Span().Class("marker-span__range").
-				Style("left", pct(m.From)).
+				Style(startEdge, pct(m.From)).
 				Style("width", pct(m.To-m.From))
 		}),
 		goapp.A().
@@ -248,7 +248,7 @@ func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64, deta
 			Class(classes...).
 			Href(itemLink(details, "event", e.ID)).
 			DataSet("event", e.ID).
-			Style("left", pct(m.At)).
+			Style(startEdge, pct(m.At)).
 			Aria("label", attr(markerLabel(m.Number, e))).
 			Aria("current", ariaBool(selected)).
 			Text(number(m.Number)),
@@ -257,17 +257,18 @@ func (c *chart) renderMarker(self *data.Person, m plot.Marker, top float64, deta
 
 // renderTooltip is a short summary shown under what is hovered or focused,
 // at percent across the lane and top rem down; screen readers get the same
-// from the item's label. It turns to stay inside the chart.
+// from the item's label. It turns to stay inside the chart: near the
+// chart's later edge, it lies toward the earlier one.
 func renderTooltip(lines []string, percent, top float64) goapp.UI {
 	classes := []string{"tooltip"}
 	switch {
 	case percent > 70:
-		classes = append(classes, "tooltip--leftward")
+		classes = append(classes, "tooltip--end")
 	case percent > 30:
 		classes = append(classes, "tooltip--centred")
 	}
 	return goapp.Span().Class(classes...).Role("tooltip").Aria("hidden", ariaTrue).
-		Style("left", pct(percent)).
+		Style(startEdge, pct(percent)).
 		Style("top", rem(top)).
 		Body(
 			goapp.Range(lines).Slice(func(i int) goapp.UI {

@@ -38,7 +38,7 @@ func (c *chart) renderCursorHandle() goapp.UI {
 		Aria("valuenow", months).
 		Aria("valuemin", w.From.Year()*12).
 		Aria("valuemax", w.To.Year()*12+11).
-		Style("left", pct(place)).
+		Style(startEdge, pct(place)).
 		On("pointerdown", c.onCursorPointerDown).
 		On("pointermove", c.onCursorPointerMove).
 		On("pointerup", c.onCursorPointerUp).
@@ -53,7 +53,7 @@ func (c *chart) renderCursorLine() goapp.UI {
 	if at := c.IView.At; at.IsZero() || !c.window().Contains(at.Earliest) {
 		return nil
 	}
-	return goapp.Span().Class("cursor-line").Style("left", pct(c.window().Percent(c.IView.At.Earliest)))
+	return goapp.Span().Class("cursor-line").Style(startEdge, pct(c.window().Percent(c.IView.At.Earliest)))
 }
 
 // onAxisClick puts the cursor where the axis was clicked.
@@ -90,15 +90,19 @@ func (c *chart) moveCursorTo(ctx goapp.Context, x float64) {
 	c.IOnCursor(ctx, monthOf(t))
 }
 
-// onCursorKey moves the cursor a month with the arrow keys, a year with
-// Page Up and Page Down, to the ends with Home and End; Escape hides it.
+// onCursorKey moves the cursor a month with the arrow keys (left and
+// right toward the dates they point to, see arrowLater; up is later, as
+// in any slider), a year with Page Up and Page Down, to the ends with Home
+// and End; Escape hides it.
 func (c *chart) onCursorKey(ctx goapp.Context, e goapp.Event) {
 	at := c.IView.At.Earliest
 	fit := c.IFit
-	switch e.Get("key").String() {
-	case "ArrowLeft", "ArrowDown":
+	switch key := e.Get("key").String(); key {
+	case "ArrowLeft", "ArrowRight":
+		at = at.AddDate(0, arrowLater(key), 0)
+	case "ArrowDown":
 		at = at.AddDate(0, -1, 0)
-	case "ArrowRight", "ArrowUp":
+	case "ArrowUp":
 		at = at.AddDate(0, 1, 0)
 	case "PageDown":
 		at = at.AddDate(-1, 0, 0)

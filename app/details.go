@@ -96,7 +96,9 @@ func renderEvidence(t *data.Timeline, list []data.Evidence) goapp.UI {
 			ev := list[i]
 			source, _ := t.Source(ev.Source)
 			return goapp.Li().Class("evidence__item").Body(
-				goapp.Q().Class("evidence__quote").Text(ev.Quote),
+				// The quotation marks are the page's language's, around
+				// the quote in its own direction (see liaison.css).
+				goapp.Q().Class("evidence__quote").Body(goapp.Bdi().Text(ev.Quote)),
 				goapp.Text(" — "),
 				renderSourceName(source),
 				goapp.If(ev.Verified && ev.Passage != nil, func() goapp.UI {

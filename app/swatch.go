@@ -29,7 +29,10 @@ func swatch(color int) goapp.UI {
 	return goapp.Span().Class("swatch", "swatch--"+strconv.Itoa(color)).Aria("hidden", ariaTrue)
 }
 
-// personName is a person's colour and name.
+// personName is a person's colour and name. The name is a <bdi>: written
+// in its own direction (a Latin name on an Arabic page, an Arabic name on
+// an English one) and isolated from the text around it, so that neither
+// moves the other's punctuation.
 func personName(color int, name string) []goapp.UI {
-	return []goapp.UI{swatch(color), goapp.Text(name)}
+	return []goapp.UI{swatch(color), goapp.Bdi().Text(name)}
 }

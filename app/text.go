@@ -466,8 +466,8 @@ func chartLabel(w plot.TimeScale) string {
 // the window: their arrows point where the date is, which is the other
 // way in a chart whose time runs right to left.
 func asOfTitle(at data.Date) string    { return words().Text("asOfTitle", "Date", dateText(at)) }
-func cursorBefore(at data.Date) string { return "◀ " + dateText(at) }
-func cursorAfter(at data.Date) string  { return dateText(at) + " ▶" }
+func cursorBefore(at data.Date) string { return earlierArrow() + " " + dateText(at) }
+func cursorAfter(at data.Date) string  { return dateText(at) + " " + laterArrow() }
 
 // showMoreText is the label of the button that draws n more of a list,
 // and shownText how many of it are drawn.

@@ -57,7 +57,7 @@ func TestTimelinePageDrawsOnlyWhatIsNearTheView(t *testing.T) {
 		t.Errorf("zoomed into a year, %d bars are drawn, against %d for the whole span", len(bars), len(all))
 	}
 	for _, bar := range bars {
-		left, width := percentOf(t, bar.attrs["style"], "left"), percentOf(t, bar.attrs["style"], "width")
+		left, width := percentOf(t, bar.attrs["style"], startEdge), percentOf(t, bar.attrs["style"], "width")
 		if left+width < -sightMargin || left > 100+sightMargin {
 			t.Errorf("bar %s at left %v%%, width %v%% is drawn, far outside the window", bar.attrs["id"], left, width)
 		}

@@ -10,6 +10,7 @@ package locale
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A Locale is one language's strings and formatting data.
@@ -48,7 +49,7 @@ func (l *Locale) Text(id string, args ...string) string {
 	if !ok {
 		return id
 	}
-	return fill(m["other"], args)
+	return l.fill(m["other"], args)
 }
 
 // Count is the message id in the plural form for n, with {{.Count}} as
@@ -63,15 +64,27 @@ func (l *Locale) Count(id string, n int, args ...string) string {
 	if !ok {
 		text = m["other"]
 	}
-	return fill(text, append([]string{"Count", l.CLDR.Integer(n)}, args...))
+	return l.fill(text, append([]string{"Count", l.CLDR.Integer(n)}, args...))
 }
 
 // fill replaces each {{.Name}} in text by its value in args, name and
 // value in turn. A placeholder args does not name stays as it is.
-func fill(text string, args []string) string {
+//
+// A value of the other direction than its sentence's (a Latin name in an
+// Arabic sentence, an Arabic name in an English one) is isolated, in
+// Unicode's first-strong isolate (U+2068 … U+2069). Its punctuation and
+// numbers then stay with it, where the sentence's direction would move
+// them ("Lily Allen (singer)" read as "(Lily Allen (singer" in Arabic),
+// and the sentence's words stay in their order around it (Unicode's
+// bidirectional algorithm, UAX #9). A sentence runs the way its first
+// letter does: English's, where a right-to-left language lacks the
+// message, is left to right, and its Latin names are left as they are.
+// So is every string of a left-to-right page about left-to-right names.
+func (l *Locale) fill(text string, args []string) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}
+	rtl := firstStrongRTL(text, l.RTL())
 	var b strings.Builder
 	for {
 		start := strings.Index(text, "{{.")
@@ -87,7 +100,7 @@ func fill(text string, args []string) string {
 		value := text[start : start+end+2]
 		for i := 0; i+1 < len(args); i += 2 {
 			if args[i] == name {
-				value = args[i+1]
+				value = isolated(args[i+1], rtl)
 				break
 			}
 		}
@@ -96,6 +109,54 @@ func fill(text string, args []string) string {
 	}
 	b.WriteString(text)
 	return b.String()
+}
+
+// Unicode's first-strong isolate and its end.
+const (
+	firstStrongIsolate    = "\u2068"
+	popDirectionalIsolate = "\u2069"
+)
+
+// firstStrongRTL reports whether the first letter of text outside its
+// placeholders is of a right-to-left script; without letters, rtl.
+func firstStrongRTL(text string, rtl bool) bool {
+	for text != "" {
+		start := strings.Index(text, "{{")
+		if start < 0 {
+			start = len(text)
+		}
+		for _, r := range text[:start] {
+			if unicode.IsLetter(r) {
+				return rightToLeft(r)
+			}
+		}
+		end := strings.Index(text[start:], "}}")
+		if end < 0 {
+			break
+		}
+		text = text[start+end+2:]
+	}
+	return rtl
+}
+
+// isolated is value, isolated when it holds a letter of the other
+// direction than rtl says.
+func isolated(value string, rtl bool) string {
+	for _, r := range value {
+		if unicode.IsLetter(r) && rightToLeft(r) != rtl {
+			return firstStrongIsolate + value + popDirectionalIsolate
+		}
+	}
+	return value
+}
+
+// rightToLeft reports whether r is a letter of a script written right to
+// left. Those scripts start at U+0590: the letters before it, Latin's,
+// Greek's and Cyrillic's among them, are answered without a table, since
+// every name of a page passes here.
+func rightToLeft(r rune) bool {
+	return r >= 0x0590 && unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
+		unicode.Samaritan, unicode.Mandaic, unicode.Adlam, unicode.Hanifi_Rohingya, unicode.Yezidi)
 }
 
 // Integer writes n as the language writes a count: its digits, and its

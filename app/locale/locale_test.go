@@ -54,6 +54,42 @@ func TestText(t *testing.T) {
 	}
 }
 
+// TestTextIsolatesTheOtherDirection fills sentences with names and
+// numbers in both directions: a name of the other direction than its
+// sentence's (which is the page's, or English's where the page's language
+// lacks the message) is isolated (U+2068 … U+2069), so that its
+// punctuation stays with it; the sentence's own, and numbers, are left as
+// they are.
+func TestTextIsolatesTheOtherDirection(t *testing.T) {
+	msgs := map[string]Message{"showing": {"other": "{{.People}}: {{.Count}}"}}
+	english := &Locale{Dir: "ltr", Messages: msgs}
+	arabic := &Locale{Dir: "rtl", Messages: msgs}
+	// A language that lacks a message has English's.
+	fallback := &Locale{Dir: "rtl", Messages: map[string]Message{"showing": {"other": "Showing {{.People}} ({{.Count}})."}}}
+	translated := &Locale{Dir: "rtl", Messages: map[string]Message{"showing": {"other": "عرض {{.People}} ({{.Count}})."}}}
+	tests := []struct {
+		l           *Locale
+		name, count string
+		want        string
+	}{
+		{fallback, "Lily Allen", "12", "Showing Lily Allen (12)."},
+		{fallback, "نانسي عجرم", "12", "Showing \u2068نانسي عجرم\u2069 (12)."},
+		{translated, "Lily Allen", "12", "عرض \u2068Lily Allen\u2069 (12)."},
+		{translated, "نانسي عجرم", "12", "عرض نانسي عجرم (12)."},
+		{english, "Lily Allen (singer)", "12", "Lily Allen (singer): 12"},
+		{english, "نانسي عجرم (مغنية)", "12", "\u2068نانسي عجرم (مغنية)\u2069: 12"},
+		{english, "Zoë Kravitz, 35", "١٢", "Zoë Kravitz, 35: ١٢"},
+		{arabic, "Lily Allen (singer)", "١٢", "\u2068Lily Allen (singer)\u2069: ١٢"},
+		{arabic, "نانسي عجرم", "١٢", "نانسي عجرم: ١٢"},
+		{arabic, "יוני 2022", "١٢", "יוני 2022: ١٢"},
+	}
+	for _, tt := range tests {
+		if got := tt.l.Text("showing", "People", tt.name, "Count", tt.count); got != tt.want {
+			t.Errorf("%s: Text(%q, %q) = %q, want %q", tt.l.Dir, tt.name, tt.count, got, tt.want)
+		}
+	}
+}
+
 func TestPluralRuleHolds(t *testing.T) {
 	tests := []struct {
 		rule string

@@ -15,7 +15,7 @@ const (
 )
 
 // Zoom scales the window s by factor (below 1 zooms in) around the instant
-// at fraction f of it (0 is the left edge, 1 the right), so that the
+// at fraction f of it (0 is its start, 1 its end), so that the
 // instant under the pointer stays under the pointer. fit is the view that
 // shows everything; the result stays within the zoom limits around it.
 func (s TimeScale) Zoom(factor, f float64, fit TimeScale) TimeScale {

@@ -50,8 +50,9 @@ func (b *browser) audit(t *testing.T) []axeViolation {
 }
 
 // TestBrowserAccessibility audits the full page and the embed, light and
-// dark, filtered and not, with the list view, details and cursor open:
-// no WCAG 2.1 A or AA violation.
+// dark, filtered and not, with the list view, details and cursor open, in
+// English, Arabic, Hebrew, German and Japanese: no WCAG 2.1 A or AA
+// violation.
 func TestBrowserAccessibility(t *testing.T) {
 	srv := startServer(t, "")
 	b := newBrowser(t, 1280, 900)
@@ -65,6 +66,13 @@ func TestBrowserAccessibility(t *testing.T) {
 		"/t/james-norton?find=a",
 		"/embed/james-norton?person=lily-allen&find=zz&title=0",
 	}
+	// The page and the embed in right-to-left languages and in languages
+	// of other scripts (issue 17), one of them with details and the
+	// cursor open.
+	for _, lang := range []string{"ar", "he", "de", "ja"} {
+		pages = append(pages, "/t/james-norton?lang="+lang, "/embed/james-norton?lang="+lang)
+	}
+	pages = append(pages, "/t/james-norton?lang=ar&rel=james-norton-imogen-poots&at=2022-06")
 	for _, scheme := range []string{"light", "dark"} {
 		for _, page := range pages {
 			t.Run(scheme+" "+page, func(t *testing.T) {

@@ -39,7 +39,7 @@ const (
 // stayed put for 30 frames (or a minute has passed), to the number of
 // frames that moved it and the milliseconds from the first to the last.
 const cursorProbe = `(() => {
-  const left = () => { const line = document.querySelector(".cursor-line"); return line ? line.style.left : ""; };
+  const left = () => { const line = document.querySelector(".cursor-line"); return line ? line.style.insetInlineStart : ""; };
   const watch = window.__liaisonBench.cursor = {moved: [], still: 0};
   let last = left();
   const frame = time => {

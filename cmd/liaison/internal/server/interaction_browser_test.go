@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -751,6 +752,46 @@ func TestBrowserFilterIgnoresAccentsAndFindsAliases(t *testing.T) {
 		}
 		b.run(t, chromedp.KeyEvent(kb.Enter))
 		b.waitFor(t, "José Núñez chosen", `location.search == "?person=jose-nunez"`)
+	}
+	b.checkConsole(t)
+}
+
+// scriptsTimeline has people named in Greek, Arabic (with its short
+// vowels written) and Hebrew (with its points), and a Latin name with an
+// Arabic alias.
+const scriptsTimeline = `{"schema": "timeline/v1", "id": "scripts", "title": "Scripts",
+	"people": [
+		{"id": "odysseas", "name": "Οδυσσέας Ελύτης"},
+		{"id": "muhammad", "name": "مُحَمَّد مُنِير"},
+		{"id": "shalom", "name": "שָׁלוֹם חֲנוֹךְ"},
+		{"id": "nancy", "name": "Nancy Ajram", "aliases": ["نانسي عجرم"]}],
+	"relationships": [
+		{"id": "a", "people": ["odysseas", "muhammad"], "phases": [{"status": "dating", "from": "2020", "evidence": [{"source": "s", "quote": "q"}]}]},
+		{"id": "b", "people": ["shalom", "nancy"], "phases": [{"status": "dating", "from": "2021", "evidence": [{"source": "s", "quote": "q"}]}]}],
+	"sources": [{"id": "s", "outlet": "Outlet", "url": "https://example.com/s"}]}`
+
+// TestBrowserFilterFindsEveryScript types names in Greek, Arabic and
+// Hebrew into the filter of an Arabic page and its embed, without their
+// accents, vowels or points and in another case: each finds its person,
+// and an Arabic alias finds a Latin name.
+func TestBrowserFilterFindsEveryScript(t *testing.T) {
+	srv := startServer(t, writeFiles(t, map[string]string{"scripts.json": scriptsTimeline}))
+	b := newBrowser(t, 1280, 900)
+	options := `#person-options [role=option]`
+	for _, path := range []string{"/t/scripts?lang=ar", "/embed/scripts?lang=ar"} {
+		b.run(t, chromedp.Navigate(srv.URL+path), waitInteractive())
+		for _, tt := range []struct{ typed, want string }{
+			{"ΟΔΥΣΣΕΑΣ", "Οδυσσέας Ελύτης"},
+			{"ελυτης", "Οδυσσέας Ελύτης"},
+			{"محمد", "مُحَمَّد مُنِير"},
+			{"منير", "مُحَمَّد مُنِير"},
+			{"שלום", "שָׁלוֹם חֲנוֹךְ"},
+			{"نانسي", "Nancy Ajram (نانسي عجرم)"},
+		} {
+			b.run(t, chromedp.Click(`#person-search`, chromedp.ByQuery), chromedp.SendKeys(`#person-search`, tt.typed, chromedp.ByQuery))
+			b.waitFor(t, tt.want+" for "+tt.typed, `[...document.querySelectorAll("`+options+`")].map(o => o.textContent).join("|") == `+strconv.Quote(tt.want))
+			b.run(t, chromedp.SendKeys(`#person-search`, strings.Repeat(kb.Backspace, utf8.RuneCountInString(tt.typed)), chromedp.ByQuery))
+		}
 	}
 	b.checkConsole(t)
 }

@@ -3,11 +3,15 @@
 package server
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/locales"
 )
 
 // pageWordsSeen is what a reader sees of a page's language: <html lang
@@ -86,5 +90,86 @@ func TestBrowserIndexOpensATimelineInItsLanguage(t *testing.T) {
 	b.waitFor(t, "the timeline in German", `location.pathname == "/t/deutsch" && document.documentElement.lang == "de" && `+
 		`document.querySelector("main.liaison[data-interactive=true] .zoom__fit")?.textContent.trim() == "Alles"`)
 	b.run(t, chromedp.Sleep(afterDeferredWork))
+	b.checkConsole(t)
+}
+
+// peopleTimeline is a timeline of n people, in couples from 2020 (the
+// last alone when n is odd), whose title is n.
+func peopleTimeline(n int) string {
+	var people, couples []string
+	for i := range n {
+		people = append(people, fmt.Sprintf(`{"id": "p%d", "name": "Person %d"}`, i, i))
+	}
+	for i := 0; i+1 < n; i += 2 {
+		couples = append(couples, fmt.Sprintf(`{"id": "r%d", "people": ["p%d", "p%d"],
+			"phases": [{"status": "dating", "from": "2020", "evidence": [{"source": "s", "quote": "q"}]}]}`, i, i, i+1))
+	}
+	return fmt.Sprintf(`{"schema": "timeline/v1", "id": "n%d", "title": "%d", "people": [%s], "relationships": [%s],
+		"sources": [{"id": "s", "outlet": "Outlet", "url": "https://example.com/s"}]}`, n, n, strings.Join(people, ", "), strings.Join(couples, ", "))
+}
+
+// TestBrowserPluralForms opens the list of timelines of 1, 2, 5 and 22
+// people in Polish and in Egyptian Arabic, as the server draws it and as
+// the WebAssembly does: each count is written in its language's digits,
+// in the plural form CLDR's rules choose for it (Polish: 2 and 22 are
+// "few", 5 "many"; Arabic: 2 is "two", 5 "few", 22 "many"). The forms'
+// words are the catalogue's (English's until a language has its own), so
+// the test holds before and after a translation.
+func TestBrowserPluralForms(t *testing.T) {
+	files := map[string]string{}
+	for _, n := range []int{1, 2, 5, 22} {
+		files[fmt.Sprintf("n%d.json", n)] = peopleTimeline(n)
+	}
+	srv := startServer(t, writeFiles(t, files))
+	tests := []struct {
+		lang     string
+		n        int
+		category string
+		digits   string
+	}{
+		{"pl", 1, "one", "1"},
+		{"pl", 2, "few", "2"},
+		{"pl", 5, "many", "5"},
+		{"pl", 22, "few", "22"},
+		{"ar-EG", 1, "one", "١"},
+		{"ar-EG", 2, "two", "٢"},
+		{"ar-EG", 5, "few", "٥"},
+		{"ar-EG", 22, "many", "٢٢"},
+	}
+	plain := newBrowser(t, 1280, 900)
+	plain.run(t, blockWasm())
+	b := newBrowser(t, 1280, 900)
+	seen := map[string]map[string]string{} // by browser, then by lang and n
+	for _, lang := range []string{"pl", "ar-EG"} {
+		for name, br := range map[string]*browser{"the server's page": plain, "the WebAssembly's": b} {
+			var facts map[string]string // by title
+			if br == b {
+				br.run(t, chromedp.Navigate(srv.URL+"/?lang="+lang), waitInteractive())
+			} else {
+				br.run(t, chromedp.Navigate(srv.URL+"/?lang="+lang), chromedp.WaitVisible(".index__facts", chromedp.ByQuery))
+			}
+			br.eval(t, `Object.fromEntries([...document.querySelectorAll(".index__item")].map(e =>
+				[e.querySelector("a").textContent, e.querySelector(".index__facts").textContent.split(" · ")[0]]))`, &facts)
+			if seen[name] == nil {
+				seen[name] = map[string]string{}
+			}
+			for title, text := range facts {
+				seen[name][lang+" "+title] = text
+			}
+		}
+	}
+	for _, tt := range tests {
+		forms := locales.For(tt.lang, app.DefaultLang).Messages["people"]
+		form, ok := forms[tt.category]
+		if !ok {
+			form = forms["other"]
+		}
+		want := strings.ReplaceAll(form, "{{.Count}}", tt.digits)
+		for name, got := range seen {
+			if got[fmt.Sprintf("%s %d", tt.lang, tt.n)] != want {
+				t.Errorf("%s, %s, %d people: %q, want %q (the %q form)", name, tt.lang, tt.n, got[fmt.Sprintf("%s %d", tt.lang, tt.n)], want, tt.category)
+			}
+		}
+	}
 	b.checkConsole(t)
 }

@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
@@ -26,17 +27,17 @@ const beforeTakeover = `document.addEventListener("DOMContentLoaded", () => {
 	}
 	link.focus();
 	main.setAttribute("data-spoiled", "");
-	link.lastChild.nodeValue = "Spoiled";
+	link.querySelector("bdi").firstChild.nodeValue = "Spoiled";
 	bars[1].remove();
 	zoom.setAttribute("href", "?spoiled");
 	document.getElementById("chart-lanes").append(Object.assign(document.createElement("li"), {className: "spoiled"}));
 });`
 
 // TestBrowserTakeoverKeepsThePage checks that the WebAssembly takes over
-// the page the server drew rather than drawing it again, on every surface:
-// the reader's focus stays where it was (a second page would have lost
-// it), the server's elements are the page's, and whatever differs from
-// what the WebAssembly draws is mended.
+// the page the server drew rather than drawing it again, on every surface
+// and, served, in Arabic too: the reader's focus stays where it was (a
+// second page would have lost it), the server's elements are the page's,
+// and whatever differs from what the WebAssembly draws is mended.
 func TestBrowserTakeoverKeepsThePage(t *testing.T) {
 	b := newBrowser(t, 1280, 900)
 	var script page.ScriptIdentifier
@@ -45,10 +46,20 @@ func TestBrowserTakeoverKeepsThePage(t *testing.T) {
 		return err
 	}))
 	t.Cleanup(func() { chromedp.Run(b.ctx, page.RemoveScriptToEvaluateOnNewDocument(script)) })
+	// Each surface, and the served ones in Arabic, whose page the server
+	// draws right to left.
+	type visit struct{ name, url string }
+	var visits []visit
 	for _, s := range surfaces(t) {
+		visits = append(visits, visit{s.name, s.url("")})
+		if strings.HasPrefix(s.name, "served/") {
+			visits = append(visits, visit{s.name + " ar", s.url("?lang=ar")})
+		}
+	}
+	for _, s := range visits {
 		t.Run(s.name, func(t *testing.T) {
 			b.forget()
-			b.run(t, chromedp.Navigate(s.url("")), waitInteractive())
+			b.run(t, chromedp.Navigate(s.url), waitInteractive())
 			var got struct {
 				Focused  bool   `json:"focused"`
 				Kept     []bool `json:"kept"`
