@@ -160,10 +160,11 @@ func TestBrowserNoEnglishLeft(t *testing.T) {
 // alsoFrench are the words of the English strings that French writes
 // too, read as a French reader reads them (in lower case). It is a list,
 // not the words of messages/fr.json, so that a string the French
-// catalogue leaves in English is English here.
-var alsoFrench = []string{"a", "code", "couple", "couples", "ctrl", "data", "date", "de", "iframe", "interactive",
+// catalogue leaves in English is English here. The names of products and
+// formats (AMP, Ghost, WordPress, a web component) are French too.
+var alsoFrench = []string{"a", "amp", "code", "couple", "couples", "ctrl", "data", "date", "de", "ghost", "iframe", "interactive",
 	"liaison", "page", "pages", "passage", "plus", "s", "script", "scripts", "source", "sources", "sync", "type",
-	"url", "version", "zoom"}
+	"url", "version", "web", "wordpress", "zoom"}
 
 // untranslatedWords are the words of the English catalogue, in lower
 // case, but those of also: each is English on a page in another language.
