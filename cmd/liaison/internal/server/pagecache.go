@@ -277,7 +277,7 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 		// The link is the same for every request under -domain, and in
 		// an export (which has none without -domain: see oembedLink).
 		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
-			page.insertLink(s.oembedLink(r, view))
+			page.insertLink(s.headLinks(r, view))
 		}
 		return page, keep
 	})
@@ -290,7 +290,7 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	var coding string
 	var body net.Buffers
 	if page.oembedAt >= 0 {
-		coding, body = page.encodeFor(s.origin(r), accept, func() string { return s.oembedLink(r, view) })
+		coding, body = page.encodeFor(s.origin(r), accept, func() string { return s.headLinks(r, view) })
 	} else {
 		coding, body = page.encode(accept, "")
 	}
@@ -346,6 +346,9 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, no
 			page.body = withPageData(page.body, st.pageData(view, static))
 		}
 		if status == http.StatusOK && st.offersOEmbed(view.Path) {
+			// Its share card stands for it in link previews, in
+			// go-app's icon's place (shareTags).
+			page.body = withoutGoappImage(page.body)
 			page.oembedAt = afterCharset(page.body)
 		}
 	}
