@@ -43,7 +43,8 @@ const (
 	// Chart is the view's chart, 1200 px wide and as tall as its lanes,
 	// up to maxLanes of them.
 	Chart Kind = iota
-	// Card is a share card, 1200×630, of as many lanes as fit.
+	// Card is a share card, 1200×630, of as many lanes as fit, without
+	// the events' markers, which it has no room to list.
 	Card
 )
 
@@ -85,6 +86,7 @@ const (
 
 // Sizes in px.
 const (
+	titleSize  = 34.0
 	margin     = 40.0
 	namesWidth = 230.0 // the names' column, as the page's 11rem at 21 px
 	rowHeight  = 34.0  // a row of bars: the partner's name over the band
@@ -171,9 +173,14 @@ func strength(c data.Certainty) float64 {
 
 // A drawing is a picture being drawn: its canvas, from the top down.
 type drawing struct {
-	ctx *canvas.Context
-	p   app.Picture
-	pal palette
+	ctx  *canvas.Context
+	p    app.Picture
+	kind Kind
+	pal  palette
+	// scale is how much larger than a chart it is drawn (a card of few
+	// lanes is larger); width and height are the picture's size before
+	// it is scaled, the card's height for a chart.
+	scale, width, height float64
 	// chartX and chartW place the chart's time axis.
 	chartX, chartW float64
 	// shapes counts the bars and markers drawn (maxShapes).
@@ -188,23 +195,31 @@ func layOut(p app.Picture, k Kind) *canvas.Canvas {
 	if p.Dark {
 		pal = dark
 	}
-	d := &drawing{p: p, pal: pal, chartX: margin + namesWidth, chartW: Width - 2*margin - namesWidth}
-
+	d := newDrawing(p, k, pal, 1)
 	// The parts other than the lanes are measured first: a card's lanes
 	// take the room that is left, a chart's the room they need.
-	header := d.headerHeight(k)
-	legend := d.legendHeight()
-	footer := d.footerHeight(k)
-	lanes, more := d.lanesToDraw(k, header+legend+footer)
+	lanes, more, used := d.plan()
 	height := float64(CardHeight)
 	if k == Chart {
-		height = header + d.lanesHeight(lanes, k) + moreHeight(more) + legend + footer
+		height = used
+	} else {
+		// A card of a few lanes is drawn larger, to fill its height as
+		// far as it keeps its lanes: a link's preview is a thumbnail.
+		for scale := maxCardScale; scale > 1; scale -= .05 {
+			larger := newDrawing(p, k, pal, scale)
+			if l, m, u := larger.plan(); len(l) == len(lanes) && m == more && u <= larger.height {
+				d = larger
+				break
+			}
+		}
+		height = d.height
 	}
 
-	c := canvas.New(Width, math.Ceil(height))
+	c := canvas.New(Width, math.Ceil(height*d.scale))
 	d.ctx = canvas.NewContext(c)
 	d.ctx.SetCoordSystem(canvas.CartesianIV)
-	d.rect(0, 0, Width, height, pal.paper)
+	d.ctx.Scale(d.scale, d.scale)
+	d.rect(0, 0, d.width, height, pal.paper)
 
 	y := d.drawHeader(k)
 	y = d.drawLanes(y, lanes, k)
@@ -212,12 +227,31 @@ func layOut(p app.Picture, k Kind) *canvas.Canvas {
 		d.text(app.PictureMore(more), d.chartX, y+8, 15, false, pal.muted, d.chartW)
 		y += moreHeight(more)
 	}
-	if k == Card {
-		y = height - legend - footer
-	}
 	y = d.drawLegend(y)
+	if k == Card {
+		y = height - d.footerHeight(k) // the source line at the card's foot
+	}
 	d.drawFooter(y, k)
 	return c
+}
+
+// maxCardScale is how much larger than a chart a card is drawn at most.
+const maxCardScale = 1.5
+
+// newDrawing is a drawing of p of kind k in pal, scale times as large as
+// a chart: as wide and high as Width and CardHeight drawn at that scale.
+func newDrawing(p app.Picture, k Kind, pal palette, scale float64) *drawing {
+	width := Width / scale
+	return &drawing{p: p, kind: k, pal: pal, scale: scale, width: width, height: CardHeight / scale,
+		chartX: margin + namesWidth, chartW: width - 2*margin - namesWidth}
+}
+
+// plan is the lanes that d draws, how many it leaves out, and the height
+// of it all.
+func (d *drawing) plan() (lanes []plot.Lane, more int, height float64) {
+	header, legend, footer := d.headerHeight(d.kind), d.legendHeight(), d.footerHeight(d.kind)
+	lanes, more = d.lanesToDraw(d.kind, header+legend+footer)
+	return lanes, more, header + d.lanesHeight(lanes, d.kind) + moreHeight(more) + legend + footer
 }
 
 // headerHeight is the room of the title, the filter's line and the axis.
@@ -233,7 +267,12 @@ func (d *drawing) headerHeight(k Kind) float64 {
 // labels, and returns where the lanes start.
 func (d *drawing) drawHeader(k Kind) float64 {
 	y := margin
-	d.textAligned(d.p.Title, y, 34, true, d.pal.ink)
+	// A long title is written smaller before it is cut.
+	size := titleSize
+	for size > .75*titleSize && textLine(cut(d.p.Title), size, true, d.pal.ink).Width > d.width-2*margin {
+		size -= 2
+	}
+	d.textAligned(d.p.Title, y+(titleSize-size)/2, size, true, d.pal.ink)
 	y += 44
 	if d.p.Showing != "" {
 		d.textAligned(d.p.Showing, y, 18, false, d.pal.muted)
@@ -262,7 +301,7 @@ func (d *drawing) lanesToDraw(k Kind, other float64) ([]plot.Lane, int) {
 			n++
 		}
 	} else {
-		room := CardHeight - other - moreHeight(1)
+		room := d.height - other - moreHeight(1)
 		n = 0
 		for n < len(all) && room >= d.laneHeight(&all[n], k) {
 			room -= d.laneHeight(&all[n], k)
@@ -287,6 +326,9 @@ func (d *drawing) rows(l *plot.Lane, k Kind) (bars, markers int) {
 	maxRows := maxBarRows
 	if k == Card {
 		maxRows = maxCardBarRows
+	}
+	if k == Card {
+		return max(1, min(l.BarRows, maxRows)), 0 // a card has no room for its events' list
 	}
 	return max(1, min(l.BarRows, maxRows)), min(l.MarkerRows, maxMarkerRows)
 }
@@ -315,7 +357,7 @@ func (d *drawing) drawLanes(y float64, lanes []plot.Lane, k Kind) float64 {
 	for i := range lanes {
 		l := &lanes[i]
 		h := d.laneHeight(l, k)
-		d.hline(margin, Width-margin, y+h, d.pal.line)
+		d.hline(margin, d.width-margin, y+h, d.pal.line)
 		d.drawLane(l, y, k)
 		y += h
 	}
@@ -327,7 +369,7 @@ func (d *drawing) drawLanes(y float64, lanes []plot.Lane, k Kind) float64 {
 	if at := d.p.Cursor; at != nil {
 		x := d.chartX + at.Percent/100*d.chartW
 		d.vline(x, top-6, end, 2, d.pal.accent, nil)
-		d.text(at.Text, x+4, end+2, 13, true, d.pal.accent, Width-margin-x-4)
+		d.text(at.Text, x+4, end+2, 13, true, d.pal.accent, d.width-margin-x-4)
 	}
 	if d.p.Now != nil || d.p.Cursor != nil {
 		end += 20
@@ -345,7 +387,7 @@ func (d *drawing) drawLane(l *plot.Lane, y float64, k Kind) {
 
 	pixels := make([][]bool, barRows)
 	for i := range pixels {
-		pixels[i] = make([]bool, Width)
+		pixels[i] = make([]bool, int(d.width)+1)
 	}
 	for i := range l.Bars {
 		b := &l.Bars[i]
@@ -363,7 +405,7 @@ func (d *drawing) drawLane(l *plot.Lane, y float64, k Kind) {
 	}
 	pixels = make([][]bool, markerRows)
 	for i := range pixels {
-		pixels[i] = make([]bool, Width)
+		pixels[i] = make([]bool, int(d.width)+1)
 	}
 	for i := range l.Markers {
 		m := &l.Markers[i]
@@ -433,7 +475,9 @@ func (d *drawing) drawSegment(s plot.Segment, x0, x1, left, right, top float64) 
 		if s.Previous != "" {
 			from = mix(pal.status[s.Previous], pal.paper, strength(s.Certainty))
 		}
-		g := canvas.NewLinearGradient(canvas.Point{X: x0, Y: 0}, canvas.Point{X: x1, Y: 0})
+		// canvas places a gradient in the canvas's units, before the
+		// drawing's scale (a card's fades ended at 1/1.5 of their bars).
+		g := canvas.NewLinearGradient(canvas.Point{X: x0 * d.scale, Y: 0}, canvas.Point{X: x1 * d.scale, Y: 0})
 		g.Add(0, from)
 		g.Add(s.FadeIn/100, c)
 		g.Add(1-s.FadeOut/100, c)
@@ -525,7 +569,7 @@ func (d *drawing) legendItems() []legendItem {
 			return 36
 		}},
 	}
-	if len(d.p.Events) > 0 {
+	if len(d.p.Events) > 0 && d.kind == Chart {
 		items = append(items, legendItem{w.Event, func(x, y float64) float64 {
 			d.marker(x+markerR, y+bandHeight/2, 1)
 			return 2 * markerR
@@ -571,7 +615,7 @@ func (d *drawing) legendLines(draw bool, at ...float64) (float64, int) {
 	for _, item := range d.legendItems() {
 		words := textLine(cut(item.words), 14, false, d.pal.muted)
 		w := 50 + words.Width
-		if x+w > Width-margin && x > d.chartX {
+		if x+w > d.width-margin && x > d.chartX {
 			x, line = d.chartX, line+1
 		}
 		if draw {
@@ -601,7 +645,35 @@ func (d *drawing) footerHeight(k Kind) float64 {
 	if d.p.Sources != "" {
 		h += 26
 	}
-	return h + 24 // the note, which only drawing finds out about
+	if d.lacksLetters() {
+		h += 24 // the note
+	}
+	return h
+}
+
+// lacksLetters reports whether some text of the picture has letters that
+// no font has (see drawable), which its lanes' names and partners' may,
+// as it looks at them before drawing: the note under the picture says
+// so.
+func (d *drawing) lacksLetters() bool {
+	texts := append([]string{d.p.Title, d.p.Showing, d.p.Sources}, d.p.Events[:min(len(d.p.Events), maxEvents)]...)
+	for _, text := range texts {
+		if !drawable(cut(text)) {
+			return true
+		}
+	}
+	lanes := d.p.Layout.Lanes[:min(len(d.p.Layout.Lanes), maxLanes)]
+	for i := range lanes {
+		if !drawable(lanes[i].Person.Name) {
+			return true
+		}
+		for k := range lanes[i].Bars {
+			if p := lanes[i].Bars[k].Partner; k < maxShapes && p != nil && !drawable(p.Name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // drawFooter draws, from y, a chart's events and the source line, and a
@@ -622,11 +694,11 @@ func (d *drawing) drawFooter(y float64, k Kind) {
 		}
 	}
 	if d.p.Sources != "" {
-		d.text(d.p.Sources, margin, y, 15, false, d.pal.muted, Width-2*margin)
+		d.text(d.p.Sources, margin, y, 15, false, d.pal.muted, d.width-2*margin)
 		y += 26
 	}
 	if d.undrawn {
-		d.text(app.PictureUndrawn(), margin, y, 13, false, d.pal.muted, Width-2*margin)
+		d.text(app.PictureUndrawn(), margin, y, 13, false, d.pal.muted, d.width-2*margin)
 	}
 }
 
@@ -687,13 +759,13 @@ func (d *drawing) text(text string, x, y, size float64, bold bool, col color.RGB
 // textAligned draws text at y across the picture's width, from the side
 // its language starts on.
 func (d *drawing) textAligned(text string, y, size float64, bold bool, col color.RGBA) {
-	t := d.fitted(text, size, bold, col, Width-2*margin)
+	t := d.fitted(text, size, bold, col, d.width-2*margin)
 	if t == nil {
 		return
 	}
 	x := margin
 	if d.p.Dir == "rtl" {
-		x = Width - margin - t.Width
+		x = d.width - margin - t.Width
 	}
 	t.draw(d.ctx, x, y)
 }

@@ -59,7 +59,7 @@ func TestDrawSizes(t *testing.T) {
 		if w != Width || int(h) < tt.minH || int(h) > tt.maxH {
 			t.Errorf("%s: %.0fx%.0f, want 1200 wide and %d to %d high", tt.name, w, h, tt.minH, tt.maxH)
 		}
-		d := &drawing{p: p}
+		d := newDrawing(p, tt.kind, light, 1)
 		lanes, more := d.lanesToDraw(tt.kind, 300)
 		if (more > 0) != tt.drawsMore || len(lanes) > maxLanes || len(lanes) == 0 {
 			t.Errorf("%s: draws %d lanes and leaves %d", tt.name, len(lanes), more)
