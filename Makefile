@@ -92,7 +92,7 @@ test: build vet browser js
 
 # Refreshes the screenshots under docs/ from the browser tests.
 screenshots: build browser js
-	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test -tags built ./cmd/liaison/internal/server -run 'TestBrowser' -count=1
+	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test -tags built ./cmd/liaison/internal/server -run 'TestBrowser|TestPicturesOfDocs' -count=1
 
 # Fuzzes the date parser, the whole-file parser and the JSON reader
 # (against encoding/json), then the HTTP surface (method, path, Host,
