@@ -39,37 +39,37 @@ func defaultTimeline(t testing.TB) *data.Timeline {
 // 100,000 relationships as high as its 40 lanes at most, the others
 // counted.
 func TestDrawSizes(t *testing.T) {
-	huge := data.Generate(20000, 100000, 1)
+	small := app.PictureOf(defaultTimeline(t), app.ViewState{}, now, 10)
+	huge := app.PictureOf(data.Generate(20000, 100000, 1), app.ViewState{}, now, 10)
 	for _, tt := range []struct {
 		name      string
-		timeline  *data.Timeline
+		picture   app.Picture
 		kind      Kind
 		minH      int
 		maxH      int
 		drawsMore bool
 	}{
-		{"default chart", defaultTimeline(t), Chart, 400, 1200, false},
-		{"default card", defaultTimeline(t), Card, 630, 630, false},
+		{"default chart", small, Chart, 400, 1200, false},
+		{"default card", small, Card, 630, 630, false},
 		{"huge chart", huge, Chart, 1000, 4000, true},
 		{"huge card", huge, Card, 630, 630, true},
 	} {
-		p := app.PictureOf(tt.timeline, app.ViewState{}, now, 10)
-		c := layOut(p, tt.kind)
-		w, h := c.Size()
-		if w != Width || int(h) < tt.minH || int(h) > tt.maxH {
-			t.Errorf("%s: %.0fx%.0f, want 1200 wide and %d to %d high", tt.name, w, h, tt.minH, tt.maxH)
-		}
-		d := newDrawing(p, tt.kind, light, 1)
-		lanes, more := d.lanesToDraw(tt.kind, 300)
-		if (more > 0) != tt.drawsMore || len(lanes) > maxLanes || len(lanes) == 0 {
-			t.Errorf("%s: draws %d lanes and leaves %d", tt.name, len(lanes), more)
-		}
+		p := tt.picture
 		var b bytes.Buffer
 		if err := Draw(&b, p, tt.kind, PNG); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := png.Decode(&b); err != nil {
-			t.Errorf("%s: %v", tt.name, err)
+		img, err := png.Decode(&b)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != Width || h < tt.minH || h > tt.maxH {
+			t.Errorf("%s: %dx%d, want 1200 wide and %d to %d high", tt.name, w, h, tt.minH, tt.maxH)
+		}
+		d := newDrawing(p, tt.kind, light, 1)
+		lanes, more, _ := d.plan()
+		if (more > 0) != tt.drawsMore || len(lanes) > maxLanes || len(lanes) == 0 {
+			t.Errorf("%s: draws %d lanes and leaves %d", tt.name, len(lanes), more)
 		}
 	}
 }
