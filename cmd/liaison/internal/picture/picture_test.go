@@ -91,6 +91,19 @@ func TestNamesWithoutLetters(t *testing.T) {
 	}
 }
 
+// BenchmarkDrawDefault draws the default timeline's chart, as a server
+// does once per view, version and hour.
+func BenchmarkDrawDefault(b *testing.B) {
+	p := app.PictureOf(defaultTimeline(b), app.ViewState{}, now, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		var out bytes.Buffer
+		if err := Draw(&out, p, Chart, PNG); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkDrawHuge draws the chart of 100,000 relationships, the most a
 // picture draws of any timeline (the layout is the page's).
 func BenchmarkDrawHuge(b *testing.B) {
