@@ -219,11 +219,12 @@ type visualRun struct {
 // visualRuns are text's runs in the order they are seen from the left,
 // in a paragraph whose direction is its first strong letter's, as
 // dir="auto" sets it. x/text's bidi gives the runs in the text's order,
-// each of one direction; with the two levels of a name or a title (a
-// right-to-left run in a left-to-right paragraph, or the reverse, with
-// its numbers), they are seen in that order in a left-to-right
-// paragraph, and in the reverse in a right-to-left one, whose first run
-// is right to left.
+// each of one direction, without their levels, which are found again
+// here for the text of a picture (a name, a title, a date): in a
+// right-to-left paragraph every run is seen in reverse order; in a
+// left-to-right one, a right-to-left run is seen reversed together with
+// the numbers that follow it ("As of يونيو 2022" ends "2022 يونيو", rules
+// W7 and I1 of the algorithm).
 func visualRuns(text string) []visualRun {
 	var p bidi.Paragraph
 	if _, err := p.SetString(text); err != nil {
@@ -240,8 +241,32 @@ func visualRuns(text string) []visualRun {
 	}
 	if len(runs) > 0 && runs[0].rtl {
 		slices.Reverse(runs)
+		return runs
+	}
+	for i := 0; i < len(runs); {
+		if !runs[i].rtl {
+			i++
+			continue
+		}
+		end := i + 1 // the right-to-left run, and the numbers after it
+		for end < len(runs) && (runs[end].rtl || !hasLetters(runs[end].text)) {
+			end++
+		}
+		slices.Reverse(runs[i:end])
+		i = end
 	}
 	return runs
+}
+
+// hasLetters reports whether s has a letter: a run of a left-to-right
+// paragraph without one, after a right-to-left run, is its number.
+func hasLetters(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // ptPerPx turns px into the points canvas sizes fonts in: a picture is

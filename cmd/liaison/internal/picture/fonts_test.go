@@ -20,6 +20,8 @@ func TestTextOrder(t *testing.T) {
 		{"שרה כהן", []string{"כהן", "שרה"}},
 		{"Lily and ليلى أحمد", []string{"Lily", "and", "أحمد", "ليلى"}},
 		{"שרה כהן (2019)", []string{"(", "2019", ")", "כהן", "שרה"}},
+		{"As of يونيو 2022", []string{"As", "of", "2022", "يونيو"}},
+		{"ليلى and 2 others", []string{"and", "2", "others", "ليلى"}},
 	}
 	for _, tt := range tests {
 		l := textLine(tt.text, 16, false, canvas.Black)
