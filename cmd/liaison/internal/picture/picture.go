@@ -471,7 +471,9 @@ func (d *drawing) drawSegment(s plot.Segment, x0, x1, left, right, top float64) 
 	pal := d.pal
 	c := mix(pal.status[s.Phase.Status], pal.paper, strength(s.Certainty))
 	if s.FadeIn > 0 || s.FadeOut > 0 {
-		from := canvas.Transparent
+		// Faded to the paper, not to transparent: an SVG viewer blends
+		// transparent black into the colour, a grey the PNG lacks.
+		from := pal.paper
 		if s.Previous != "" {
 			from = mix(pal.status[s.Previous], pal.paper, strength(s.Certainty))
 		}
@@ -482,7 +484,7 @@ func (d *drawing) drawSegment(s plot.Segment, x0, x1, left, right, top float64) 
 		g.Add(s.FadeIn/100, c)
 		g.Add(1-s.FadeOut/100, c)
 		if s.FadeOut > 0 {
-			g.Add(1, canvas.Transparent)
+			g.Add(1, pal.paper)
 		} else {
 			g.Add(1, c)
 		}
