@@ -60,7 +60,8 @@ func loadFont(name string, style canvas.FontStyle) *canvas.Font {
 
 // fontOf is the index in fontFamilies of the first font that has r, or
 // -1 when none has. Spaces and marks that every font has belong to none
-// in particular (-2): they stay in the run they are in.
+// in particular (-2): they stay in the run they are in; a format mark
+// that no font has is -3, left out (it is seen as nothing).
 func (s *fontSet) fontOf(r rune) int {
 	if unicode.IsSpace(r) || unicode.IsPunct(r) && r < 0x80 || unicode.IsDigit(r) && r < 0x80 {
 		return -2
@@ -70,7 +71,21 @@ func (s *fontSet) fontOf(r rune) int {
 			return i
 		}
 	}
+	if unicode.Is(unicode.Cf, r) {
+		return -3 // a format mark without a glyph (U+E0001…): left out
+	}
 	return -1
+}
+
+// oneLine is text with every space, line break and tab a space: a
+// picture writes text on one line.
+func oneLine(text string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, text)
 }
 
 // drawable reports whether every letter of text is in one of the fonts.
@@ -109,6 +124,8 @@ func (s *fontSet) runs(text string) []run {
 	for _, r := range text {
 		f := s.fontOf(r)
 		switch {
+		case f == -3:
+			continue
 		case f == -2:
 			b.WriteRune(r)
 			lastUndrawn = false
@@ -185,7 +202,7 @@ func textLine(text string, size float64, bold bool, col color.Color) *line {
 			l.Width += shaped.Width
 		}
 	}
-	for _, r := range visualRuns(text) {
+	for _, r := range visualRuns(oneLine(text)) {
 		words := strings.Split(r.text, " ")
 		if r.rtl {
 			slices.Reverse(words)

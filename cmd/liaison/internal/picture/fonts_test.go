@@ -22,6 +22,7 @@ func TestTextOrder(t *testing.T) {
 		{"שרה כהן (2019)", []string{"(", "2019", ")", "כהן", "שרה"}},
 		{"As of يونيو 2022", []string{"As", "of", "2022", "يونيو"}},
 		{"ليلى and 2 others", []string{"and", "2", "others", "ليلى"}},
+		{"Lily\nAllen\tX", []string{"Lily", "Allen", "X"}},
 	}
 	for _, tt := range tests {
 		l := textLine(tt.text, 16, false, canvas.Black)
@@ -55,6 +56,7 @@ func TestLettersWithoutFont(t *testing.T) {
 		{"Ζωή Ελένη", true, []run{{0, "Ζωή Ελένη"}}},
 		{"周冬雨", false, []run{{0, "…"}}},
 		{"Zhou 周冬雨 (actor)", false, []run{{0, "Zhou … (actor)"}}},
+		{"Lily Allen\U000E0001", true, []run{{0, "Lily Allen"}}}, // a format mark no font has
 	} {
 		if got := drawable(tt.text); got != tt.drawable {
 			t.Errorf("drawable(%q) = %v", tt.text, got)
