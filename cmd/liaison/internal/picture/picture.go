@@ -452,15 +452,21 @@ func (d *drawing) drawBar(b *plot.Bar, x0, x1, left, right, y float64) {
 		d.drawSegment(s, sx0, sx1, sl, sr, top)
 	}
 	if b.Ongoing && x1 <= d.chartX+d.chartW+1 {
-		tri := &canvas.Path{}
-		tri.MoveTo(0, 0)
-		tri.LineTo(9, bandHeight/2)
-		tri.LineTo(0, bandHeight)
-		tri.Close()
-		d.ctx.SetFillColor(d.pal.ink)
-		d.ctx.SetStrokeColor(canvas.Transparent)
-		d.ctx.DrawPath(x1+1, top, tri)
+		d.arrow(x1+1, top)
 	}
+}
+
+// arrow draws the arrow of an ongoing relationship, from x, beside a band
+// at top.
+func (d *drawing) arrow(x, top float64) {
+	tri := &canvas.Path{}
+	tri.MoveTo(0, 0)
+	tri.LineTo(9, bandHeight/2)
+	tri.LineTo(0, bandHeight)
+	tri.Close()
+	d.ctx.SetFillColor(d.pal.ink)
+	d.ctx.SetStrokeColor(canvas.Transparent)
+	d.ctx.DrawPath(x, top, tri)
 }
 
 // drawSegment draws a phase of a band: its status's colour at its
@@ -558,16 +564,8 @@ func (d *drawing) legendItems() []legendItem {
 			return 32
 		}},
 		{w.Ongoing, func(x, y float64) float64 {
-			b := plot.Bar{Ongoing: true, Segments: []plot.Segment{{Phase: &data.Phase{Status: data.Dating}, Width: 100, Certainty: data.Confirmed}}}
-			d.drawSegment(b.Segments[0], x, x+24, x, x+24, y)
-			tri := &canvas.Path{}
-			tri.MoveTo(0, 0)
-			tri.LineTo(9, bandHeight/2)
-			tri.LineTo(0, bandHeight)
-			tri.Close()
-			d.ctx.SetFillColor(d.pal.ink)
-			d.ctx.SetStrokeColor(canvas.Transparent)
-			d.ctx.DrawPath(x+25, y, tri)
+			d.swatchOf(x, y, 24, data.Dating, data.Confirmed)
+			d.arrow(x+25, y)
 			return 36
 		}},
 	}
@@ -587,13 +585,21 @@ type legendItem struct {
 	draw  func(x, y float64) float64
 }
 
+// swatch draws the legend's swatch of status s at certainty c from x, y,
+// wider for the dashes and dots of a certainty (as the page's), and says
+// how wide.
 func (d *drawing) swatch(x, y float64, s data.Status, c data.Certainty) float64 {
 	w := 32.0
 	if c != data.Confirmed {
 		w = 44
 	}
-	d.drawSegment(plot.Segment{Phase: &data.Phase{Status: s}, Width: 100, Certainty: c}, x, x+w, x, x+w, y)
+	d.swatchOf(x, y, w, s, c)
 	return w
+}
+
+// swatchOf draws a band w wide of status s at certainty c from x, y.
+func (d *drawing) swatchOf(x, y, w float64, s data.Status, c data.Certainty) {
+	d.drawSegment(plot.Segment{Phase: &data.Phase{Status: s}, Width: 100, Certainty: c}, x, x+w, x, x+w, y)
 }
 
 // legendLine is the height of a line of the legend.
@@ -602,18 +608,14 @@ const legendLine = 26.0
 // legendHeight is the room the legend takes, with the events listed under
 // it.
 func (d *drawing) legendHeight() float64 {
-	_, lines := d.legendLines(false)
-	return 16 + float64(lines)*legendLine
+	return 16 + float64(d.legendLines(0, false))*legendLine
 }
 
 // legendLines places the legend's items in lines from the chart's left,
-// drawing them when draw is set, and says how many lines they take.
-func (d *drawing) legendLines(draw bool, at ...float64) (float64, int) {
+// from y down, drawing them when draw is set, and says how many lines
+// they take.
+func (d *drawing) legendLines(y float64, draw bool) int {
 	x, line := d.chartX, 0
-	y := 0.0
-	if len(at) > 0 {
-		y = at[0]
-	}
 	for _, item := range d.legendItems() {
 		words := textLine(cut(item.words), 14, false, d.pal.muted)
 		w := 50 + words.Width
@@ -627,14 +629,13 @@ func (d *drawing) legendLines(draw bool, at ...float64) (float64, int) {
 		}
 		x += w + 18
 	}
-	return y, line + 1
+	return line + 1
 }
 
 // drawLegend draws the legend from y and returns where it ends.
 func (d *drawing) drawLegend(y float64) float64 {
 	y += 16
-	_, lines := d.legendLines(true, y)
-	return y + float64(lines)*legendLine
+	return y + float64(d.legendLines(y, true))*legendLine
 }
 
 // footerHeight is the room of the events (a chart's), the source line
