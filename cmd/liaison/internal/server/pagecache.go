@@ -57,9 +57,10 @@ type renderedPage struct {
 	header http.Header
 	body   []byte
 	// oembedAt is where a page that offers oEmbed (serverState.offersOEmbed)
-	// takes its discovery link, right after its <meta charset> (which must
-	// stay in the first 1024 bytes), when the link names the host the
-	// request was sent to and so is added to each answer; -1 for none.
+	// takes its discovery link and its share card's tags (headLinks),
+	// right after its <meta charset> (which must stay in the first 1024
+	// bytes), when they name the host the request was sent to and so are
+	// added to each answer; -1 for none.
 	oembedAt int
 
 	// The page compressed, made at the first request that takes it.
@@ -274,8 +275,9 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 		// Not the request's context: the requests waiting for this page
 		// need it rendered, whether this one's client stays or not.
 		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status, now, s.export != nil) })
-		// The link is the same for every request under -domain, and in
-		// an export (which has none without -domain: see oembedLink).
+		// The links are the same for every request under -domain, and
+		// in an export (which without -domain has no oEmbed link, and
+		// names its share card by its path: see headLinks).
 		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
 			page.insertLink(s.headLinks(r, view))
 		}
