@@ -119,3 +119,25 @@ func PictureUndrawn() string { return words().Text("pictureUndrawn") }
 func (s ViewState) PictureState() ViewState {
 	return ViewState{People: s.People, From: s.From, To: s.To, At: s.At, Theme: s.Theme, Lang: s.Lang}
 }
+
+// The names of a timeline's pictures, which the server draws
+// (cmd/liaison/internal/picture) and embed codes show where no script
+// runs: /t/{id}.png and /t/{id}.svg are the chart of the view their
+// query describes, /t/{id}.card.png and .card.svg its share card. Ids are
+// [a-z0-9-], so no page's path ends so.
+const (
+	PicturePNG        = ".png"
+	PictureSVG        = ".svg"
+	PictureCardSuffix = ".card"
+)
+
+// PictureURL is the path and query of a picture of the view s of the
+// timeline id, as PNG: its chart, or its share card when card is set.
+// Only what a picture shows of s is in its query (PictureState).
+func PictureURL(id string, s ViewState, card bool) string {
+	name := id
+	if card {
+		name += PictureCardSuffix
+	}
+	return s.PictureState().URL(TimelinePath(name) + PicturePNG).String()
+}

@@ -120,7 +120,7 @@ func (s *Server) oembed(w http.ResponseWriter, r *http.Request) {
 		"cache_age":     embedScriptMaxAge,
 		// The view's share card (picture.go), for consumers that show a
 		// picture of a link, or have no room for the embed.
-		"thumbnail_url":    site + pictureURL(t.ID, picture.Card, view).String(),
+		"thumbnail_url":    site + app.PictureURL(t.ID, view, true),
 		"thumbnail_width":  picture.Width,
 		"thumbnail_height": picture.CardHeight,
 	})

@@ -8,6 +8,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -28,13 +29,8 @@ import (
 // the page's own view (app.PictureOf), once per version of the data,
 // view and hour, and kept in a bounded cache.
 
-// The path suffixes of the pictures. Ids are [a-z0-9-], so that no
-// timeline's page ends so.
-const (
-	cardSuffix = ".card"
-	pngSuffix  = "." + string(picture.PNG)
-	svgSuffix  = "." + string(picture.SVG)
-)
+// pictureFormats are the formats of the pictures by their names' ends.
+var pictureFormats = map[string]picture.Format{app.PicturePNG: picture.PNG, app.PictureSVG: picture.SVG}
 
 // Bounds of a version's picture cache. A chart is 50 to 300 KB of PNG
 // (docs/picture-*.png), an SVG up to 2 MB for 40 lanes of many bars; a
@@ -72,16 +68,14 @@ type pictureRequest struct {
 // picture's: {id}.png, {id}.svg, {id}.card.png or {id}.card.svg.
 func parsePicture(name string) (pictureRequest, bool) {
 	var p pictureRequest
-	switch {
-	case strings.HasSuffix(name, pngSuffix):
-		p.format = picture.PNG
-	case strings.HasSuffix(name, svgSuffix):
-		p.format = picture.SVG
-	default:
+	ext := path.Ext(name)
+	format, ok := pictureFormats[ext]
+	if !ok {
 		return p, false
 	}
-	name = name[:len(name)-len(pngSuffix)] // both suffixes are 4 bytes
-	if id, ok := strings.CutSuffix(name, cardSuffix); ok {
+	p.format = format
+	name = strings.TrimSuffix(name, ext)
+	if id, ok := strings.CutSuffix(name, app.PictureCardSuffix); ok {
 		name, p.kind = id, picture.Card
 	}
 	p.id = name
@@ -93,21 +87,20 @@ func parsePicture(name string) (pictureRequest, bool) {
 func (p pictureRequest) path() string {
 	name := p.id
 	if p.kind == picture.Card {
-		name += cardSuffix
+		name += app.PictureCardSuffix
 	}
-	return app.TimelinePath(name) + "." + string(p.format)
-}
-
-// pictureURL is the path and query of the picture of kind k of the view
-// s of timeline id, in PNG.
-func pictureURL(id string, k picture.Kind, s app.ViewState) *url.URL {
-	return s.PictureState().URL(pictureRequest{id: id, kind: k, format: picture.PNG}.path())
+	for ext, format := range pictureFormats {
+		if format == p.format {
+			name += ext
+		}
+	}
+	return app.TimelinePath(name)
 }
 
 // timelineOrPicture serves /t/{id} and /embed/{id}: the page, or the
 // picture that the name ends in .png or .svg asks for.
 func (s *Server) timelineOrPicture(w http.ResponseWriter, r *http.Request) {
-	if strings.HasSuffix(r.PathValue("id"), pngSuffix) || strings.HasSuffix(r.PathValue("id"), svgSuffix) {
+	if _, ok := pictureFormats[path.Ext(r.PathValue("id"))]; ok {
 		s.picture(w, r)
 		return
 	}
@@ -200,7 +193,7 @@ func (s *Server) shareTags(r *http.Request, view *url.URL) string {
 		return ""
 	}
 	state := app.ParseViewState(view.Query())
-	card := pictureURL(t.ID, picture.Card, state).String()
+	card := app.PictureURL(t.ID, state, true)
 	if s.export != nil && s.domain == "" {
 		card = s.base() + card
 	} else {
