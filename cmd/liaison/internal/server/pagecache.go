@@ -62,6 +62,8 @@ type renderedPage struct {
 	// bytes), when they name the host the request was sent to and so are
 	// added to each answer; -1 for none.
 	oembedAt int
+	// shareAlt is the text alternative of its share card (shareTags).
+	shareAlt string
 
 	// The page compressed, made at the first request that takes it.
 	gzipOnce   sync.Once
@@ -279,7 +281,7 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 		// in an export (which without -domain has no oEmbed link, and
 		// names its share card by its path: see headLinks).
 		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
-			page.insertLink(s.headLinks(r, view))
+			page.insertLink(s.headLinks(r, view, page))
 		}
 		return page, keep
 	})
@@ -292,7 +294,7 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	var coding string
 	var body net.Buffers
 	if page.oembedAt >= 0 {
-		coding, body = page.encodeFor(s.origin(r), accept, func() string { return s.headLinks(r, view) })
+		coding, body = page.encodeFor(s.origin(r), accept, func() string { return s.headLinks(r, view, page) })
 	} else {
 		coding, body = page.encode(accept, "")
 	}
@@ -351,6 +353,7 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, no
 			// Its share card stands for it in link previews, in
 			// go-app's icon's place (shareTags).
 			page.body = withoutGoappImage(page.body)
+			page.shareAlt = st.shareAlt(view, words)
 			page.oembedAt = afterCharset(page.body)
 		}
 	}

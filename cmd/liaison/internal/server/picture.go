@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/app/locale"
 	"github.com/liaison-timeline/liaison/cmd/liaison/internal/picture"
 	"github.com/liaison-timeline/liaison/data"
 	"github.com/liaison-timeline/liaison/locales"
@@ -178,28 +179,21 @@ func (st *serverState) drawPicture(t *data.Timeline, view app.ViewState, req pic
 
 // shareTags are the tags that name the share card of the page at view
 // for link previews (Open Graph and X's card), with the card's size and
-// its text alternative, for a request r: absolute URLs on the site
+// its text alternative alt, for a request r: absolute URLs on the site
 // (under serve -domain and for a server, its host); in an export without
 // -domain, paths from the site's root, which is all it knows. "" for a
 // page of no timeline.
-func (s *Server) shareTags(r *http.Request, view *url.URL) string {
-	lib := s.current().library
-	id := timelineID(view.Path)
-	if view.Path == "/" {
-		id, _ = onlyTimeline(lib)
-	}
-	t, ok := lib.Timeline(id)
+func (s *Server) shareTags(r *http.Request, view *url.URL, alt string) string {
+	id, ok := s.current().pageTimeline(view)
 	if !ok {
 		return ""
 	}
-	state := app.ParseViewState(view.Query())
-	card := app.PictureURL(t.ID, state, true)
+	card := app.PictureURL(id, app.ParseViewState(view.Query()), true)
 	if s.export != nil && s.domain == "" {
 		card = s.base() + card
 	} else {
 		card = s.site(r) + card
 	}
-	alt := app.PictureAlt(locales.For(app.PageLang(t, state), app.PageLang(t, app.ViewState{})), t.Title)
 	card, alt = html.EscapeString(card), html.EscapeString(alt)
 	return `<meta property="og:image" content="` + card + `">` +
 		`<meta property="og:image:width" content="` + strconv.Itoa(picture.Width) + `">` +
@@ -210,10 +204,32 @@ func (s *Server) shareTags(r *http.Request, view *url.URL) string {
 		`<meta name="twitter:image:alt" content="` + alt + `">`
 }
 
+// pageTimeline is the id of the timeline that the page at view shows:
+// its path's, or the only one for /.
+func (st *serverState) pageTimeline(view *url.URL) (string, bool) {
+	if view.Path == "/" {
+		return onlyTimeline(st.library)
+	}
+	id := timelineID(view.Path)
+	_, ok := st.library.Timeline(id)
+	return id, ok
+}
+
+// shareAlt is the text alternative of the share card of the page at view,
+// in its language words: made once per page, as a request that names
+// another host makes its tags again (encodeFor).
+func (st *serverState) shareAlt(view *url.URL, words *locale.Locale) string {
+	id, _ := st.pageTimeline(view)
+	if t, ok := st.library.Timeline(id); ok {
+		return app.PictureAlt(words, t.Title)
+	}
+	return ""
+}
+
 // headLinks are the tags a page that offers oEmbed carries in its head
 // for a request r: the oEmbed discovery link and its share card's tags.
-func (s *Server) headLinks(r *http.Request, view *url.URL) string {
-	return s.oembedLink(r, view) + s.shareTags(r, view)
+func (s *Server) headLinks(r *http.Request, view *url.URL, page *renderedPage) string {
+	return s.oembedLink(r, view) + s.shareTags(r, view, page.shareAlt)
 }
 
 // goappImage is the og:image that go-app writes of its Handler's Image,
