@@ -116,7 +116,7 @@ test: build vet browser js wordpress
 
 # Refreshes the screenshots under docs/ from the browser tests.
 screenshots: build browser js wordpress
-	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test -tags built ./cmd/liaison/internal/server -run 'TestBrowser' -count=1
+	LIAISON_SCREENSHOTS=$(CURDIR)/docs $(GO) test -tags built ./cmd/liaison/internal/server -run 'TestBrowser|TestPicturesOfDocs' -count=1
 
 # Fuzzes the date parser, the whole-file parser and the JSON reader
 # (against encoding/json), then the HTTP surface (method, path, Host,
@@ -146,7 +146,7 @@ fuzz:
 BENCH_RUNS ?= 3
 .PHONY: bench
 bench: build browser js
-	$(GO) test -p 1 ./data ./app/... -run '^$$' -bench . -count 1 -timeout 30m
+	$(GO) test -p 1 ./data ./app/... ./cmd/liaison/internal/picture -run '^$$' -bench . -count 1 -timeout 30m
 	PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./app/plot $(WASM_GCFLAGS) \
 		-run '^$$' -bench '^(BenchmarkLaneLayout|BenchmarkRescale)$$/relationships=(1000|10000)$$' -count 1
 	$(GO) test -tags built ./cmd/liaison/internal/server -run '^$$' -bench . -benchtime 3s -count 1

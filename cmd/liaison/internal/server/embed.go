@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/cmd/liaison/internal/picture"
 	"github.com/liaison-timeline/liaison/data"
 	"github.com/liaison-timeline/liaison/data/schema"
 )
@@ -130,6 +131,11 @@ func (s *Server) oembed(w http.ResponseWriter, r *http.Request) {
 		"width":         width,
 		"height":        height,
 		"cache_age":     embedScriptMaxAge,
+		// The view's share card (picture.go), for consumers that show a
+		// picture of a link, or have no room for the embed.
+		"thumbnail_url":    site + app.PictureURL(t.ID, view, true),
+		"thumbnail_width":  picture.Width,
+		"thumbnail_height": picture.CardHeight,
 	})
 }
 

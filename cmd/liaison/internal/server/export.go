@@ -17,6 +17,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/liaison-timeline/liaison/app"
+	"github.com/liaison-timeline/liaison/cmd/liaison/internal/picture"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -81,6 +82,11 @@ func Export(lib *data.Library, assets fs.FS, cfg ExportConfig) (map[string][]byt
 			pages[page] = strings.TrimPrefix(page, "/") + "/index.html"
 		}
 		pages["/api/timelines/"+t.ID] = "api/timelines/" + t.ID + ".json"
+		// The pictures of its whole timeline, beside its folder: the
+		// chart, and the share card its pages' og:image names.
+		for _, p := range []pictureRequest{{t.ID, picture.Chart, picture.PNG}, {t.ID, picture.Chart, picture.SVG}, {t.ID, picture.Card, picture.PNG}} {
+			pages[p.path()] = strings.TrimPrefix(p.path(), "/")
+		}
 	}
 	if domain != "" {
 		maps.Copy(pages, oembedFiles(lib, "https://"+domain+base))

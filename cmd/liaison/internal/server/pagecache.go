@@ -57,10 +57,13 @@ type renderedPage struct {
 	header http.Header
 	body   []byte
 	// oembedAt is where a page that offers oEmbed (serverState.offersOEmbed)
-	// takes its discovery link, right after its <meta charset> (which must
-	// stay in the first 1024 bytes), when the link names the host the
-	// request was sent to and so is added to each answer; -1 for none.
+	// takes its discovery link and its share card's tags (headLinks),
+	// right after its <meta charset> (which must stay in the first 1024
+	// bytes), when they name the host the request was sent to and so are
+	// added to each answer; -1 for none.
 	oembedAt int
+	// shareAlt is the text alternative of its share card (shareTags).
+	shareAlt string
 
 	// The page compressed, made at the first request that takes it.
 	gzipOnce   sync.Once
@@ -275,10 +278,11 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 		// Not the request's context: the requests waiting for this page
 		// need it rendered, whether this one's client stays or not.
 		s.heavy.do(context.Background(), state.heavyPage(r), func() { page, keep = state.renderPage(r, view, status, now, s.export != nil) })
-		// The link is the same for every request under -domain, and in
-		// an export (which has none without -domain: see oembedLink).
+		// The links are the same for every request under -domain, and
+		// in an export (which without -domain has no oEmbed link, and
+		// names its share card by its path: see headLinks).
 		if page.oembedAt >= 0 && (s.domain != "" || s.export != nil) {
-			page.insertLink(s.oembedLink(r, view))
+			page.insertLink(s.headLinks(r, view, page))
 		}
 		return page, keep
 	})
@@ -291,7 +295,7 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) {
 	var coding string
 	var body net.Buffers
 	if page.oembedAt >= 0 {
-		coding, body = page.encodeFor(s.origin(r), accept, func() string { return s.oembedLink(r, view) })
+		coding, body = page.encodeFor(s.origin(r), accept, func() string { return s.headLinks(r, view, page) })
 	} else {
 		coding, body = page.encode(accept, "")
 	}
@@ -347,6 +351,10 @@ func (st *serverState) renderPage(r *http.Request, view *url.URL, status int, no
 			page.body = withPageData(page.body, st.pageData(view, static))
 		}
 		if status == http.StatusOK && st.offersOEmbed(view.Path) {
+			// Its share card stands for it in link previews, in
+			// go-app's icon's place (shareTags).
+			page.body = withoutGoappImage(page.body)
+			page.shareAlt = st.shareAlt(view, words)
 			page.oembedAt = afterCharset(page.body)
 		}
 	}

@@ -25,8 +25,9 @@ func (s *Server) install(handle func(pattern string, handler func(http.ResponseW
 	// timeline: /t/{id}/, which a static host serves for an export's
 	// folder, is not a page of the server.
 	handle("GET /{$}", s.timelinePage)
-	handle("GET "+app.TimelinePrefix+"{id}", s.timelinePage)
-	handle("GET "+app.EmbedPrefix+"{id}", s.timelinePage)
+	// /t/{id}.png and the other pictures of a timeline (picture.go).
+	handle("GET "+app.TimelinePrefix+"{id}", s.timelineOrPicture)
+	handle("GET "+app.EmbedPrefix+"{id}", s.timelineOrPicture)
 
 	// The files of go-app that pages load, by the names the pages give
 	// them: go-app's other names for them (/goapp.js, /manifest.json) are

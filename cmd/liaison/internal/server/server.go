@@ -100,6 +100,8 @@ type serverState struct {
 	// and api the API's answers.
 	pageCache *pageCache
 	api       *apiCache
+	// pictures holds the pictures drawn of it (picture.go).
+	pictures *boundedCache[*drawnPicture]
 	// laneRows holds, by timeline id, what barRows works out once.
 	laneRows sync.Map
 }
@@ -191,7 +193,7 @@ func (s *Server) load(lib *data.Library) {
 	sum := sha256.Sum256(append(s.assets.names.sum[:], lib.Version()...))
 	version := hex.EncodeToString(sum[:8])
 	pages := s.goappHandler(version)
-	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache(), api: newAPICache()})
+	s.state.Store(&serverState{library: lib, version: version, pages: pages, pageCache: newPageCache(), api: newAPICache(), pictures: newPictureCache()})
 	s.mu.Lock()
 	close(s.changed)
 	s.changed = make(chan struct{})
