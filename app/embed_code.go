@@ -68,7 +68,7 @@ type embedURLs struct {
 	origin string // the site's origin, https://host
 	embed  string // the embed's page, /embed/{id}?…, with the origin
 	page   string // the timeline's full page with the same query, /t/{id}?…
-	image  string // the picture of the view, /t/{id}.png?… (the same query)
+	image  string // the picture of the view, /t/{id}.png?… (PictureURL)
 	title  string // the timeline's title
 }
 
@@ -142,7 +142,7 @@ func (c *embedCode) urls(v ViewState) embedURLs {
 		origin: origin,
 		embed:  origin + v.URL(SitePath(EmbedPath(c.IID))).String(),
 		page:   origin + v.URL(SitePath(TimelinePath(c.IID))).String(),
-		image:  origin + v.URL(SitePath(TimelinePath(c.IID)+".png")).String(),
+		image:  origin + SitePath(PictureURL(c.IID, v, false)),
 		title:  c.ITitle,
 	}
 }

@@ -71,7 +71,7 @@ func TestEmbedCodes(t *testing.T) {
 		{"the whole timeline, dark, without legend and title", embedCode{theme: ThemeDark, whole: true, shown: shown("legend", "title")}, map[string]string{
 			embedIframeID: `<iframe src="/embed/tl?hide=legend&amp;lang=de&amp;theme=dark&amp;title=0" title="A &amp; B" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
 			embedAMPID: `<amp-iframe src="/embed/tl?hide=legend&amp;lang=de&amp;theme=dark&amp;title=0" title="A &amp; B" width="800" height="720" layout="responsive" resizable frameborder="0" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">` + "\n" +
-				`  <amp-img src="/t/tl.png?hide=legend&amp;lang=de&amp;theme=dark&amp;title=0" alt="A &amp; B" layout="fill" placeholder></amp-img>` + "\n" +
+				`  <amp-img src="/t/tl.png?lang=de&amp;theme=dark" alt="A &amp; B" layout="fill" placeholder></amp-img>` + "\n" +
 				`  <div overflow tabindex="0" role="button">Show the whole timeline</div>` + "\n" +
 				`</amp-iframe>`,
 			embedURLID: `/t/tl?hide=legend&lang=de&theme=dark&title=0`,
