@@ -83,7 +83,12 @@ type embedTarget struct {
 // embedTargets are the codes of an embed, the recommended first.
 var embedTargets = []embedTarget{
 	{embedScriptID, embedScriptLabel, embedScriptHint, func(u embedURLs) string {
-		return `<div data-liaison-src="` + html.EscapeString(u.embed) + `"></div>` + "\n" +
+		// A reader without scripts sees the view's picture, a link to it;
+		// nobody else fetches it (a <noscript>'s content is never parsed
+		// where scripts run).
+		return `<div data-liaison-src="` + html.EscapeString(u.embed) + `"><noscript>` +
+			`<a href="` + html.EscapeString(u.page) + `"><img src="` + html.EscapeString(u.image) + `" alt="` + html.EscapeString(u.title) +
+			`" style="max-width:100%;height:auto"></a></noscript></div>` + "\n" +
 			`<script src="` + html.EscapeString(u.origin+SitePath("/embed.js")) + `" async></script>`
 	}},
 	{embedElementID, embedElementLabel, embedElementHint, func(u embedURLs) string {

@@ -61,7 +61,9 @@ func TestEmbedCodes(t *testing.T) {
 		codes map[string]string
 	}{
 		{"the view on screen", embedCode{theme: ThemeAuto, shown: shown()}, map[string]string{
-			embedScriptID: `<div data-liaison-src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen"></div>` + "\n" + `<script src="/embed.js" async></script>`,
+			embedScriptID: `<div data-liaison-src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen"><noscript>` +
+				`<a href="/t/tl?at=2022-06&amp;lang=de&amp;person=lily-allen"><img src="/t/tl.png?at=2022-06&amp;lang=de&amp;person=lily-allen" alt="A &amp; B" style="max-width:100%;height:auto"></a>` +
+				`</noscript></div>` + "\n" + `<script src="/embed.js" async></script>`,
 			embedElementID: `<liaison-timeline src="/embed/tl?at=2022-06&amp;lang=de&amp;person=lily-allen">` + "\n" +
 				`  <a href="/t/tl?at=2022-06&amp;lang=de&amp;person=lily-allen">A &amp; B</a>` + "\n" +
 				`</liaison-timeline>` + "\n" + `<script src="/embed.js" async></script>`,

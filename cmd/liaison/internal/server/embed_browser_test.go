@@ -315,7 +315,9 @@ func TestBrowserEmbedButton(t *testing.T) {
 	b.run(t, chromedp.Click(`label[for="embed-target-embed-script"]`, chromedp.ByQuery))
 	b.waitFor(t, "the script code", `document.querySelector("#embed-script")`)
 	src := base + "/embed/james-norton?at=2022-06&amp;person=lily-allen"
-	if want := `<div data-liaison-src="` + src + `"></div>` + "\n" + `<script src="` + base + `/embed.js" async></script>`; script != want {
+	if want := `<div data-liaison-src="` + src + `"><noscript><a href="` + base + `/t/james-norton?at=2022-06&amp;person=lily-allen">` +
+		`<img src="` + base + `/t/james-norton.png?at=2022-06&amp;person=lily-allen" alt="James Norton, Imogen Poots, Lily Allen and David Harbour" style="max-width:100%;height:auto"></a></noscript></div>` +
+		"\n" + `<script src="` + base + `/embed.js" async></script>`; script != want {
 		t.Errorf("script code =\n%s\nwant\n%s", script, want)
 	}
 	if want := `<iframe src="` + src + `" title="James Norton, Imogen Poots, Lily Allen and David Harbour" width="100%" height="720" style="border:0" loading="lazy"></iframe>`; iframe != want {

@@ -3,12 +3,15 @@
 package server
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/liaison-timeline/liaison/app"
 )
 
 // embedPreview is an expression of the Embed panel's preview's document.
@@ -53,7 +56,14 @@ func TestBrowserEmbedOptions(t *testing.T) {
 	}
 	embedURL := func(query string) string { return base + "/embed/james-norton" + withMark(query) }
 	scriptCode := func(query string) string {
-		return `<div data-liaison-src="` + strings.ReplaceAll(embedURL(query), "&", "&amp;") + `"></div>` + "\n" +
+		amp := func(s string) string { return strings.ReplaceAll(s, "&", "&amp;") }
+		values, err := url.ParseQuery(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		picture := base + app.PictureURL("james-norton", app.ParseViewState(values), false)
+		return `<div data-liaison-src="` + amp(embedURL(query)) + `"><noscript><a href="` + amp(base+"/t/james-norton"+withMark(query)) + `">` +
+			`<img src="` + amp(picture) + `" alt="James Norton, Imogen Poots, Lily Allen and David Harbour" style="max-width:100%;height:auto"></a></noscript></div>` + "\n" +
 			`<script src="` + base + `/embed.js" async></script>`
 	}
 	waitCode := func(what, query string) {
@@ -240,7 +250,7 @@ func TestBrowserEmbedPanelOnEverySurface(t *testing.T) {
 		if i := strings.Index(site, timelineURL); i >= 0 {
 			site = site[:i]
 		}
-		if want := `<div data-liaison-src="` + site + `/embed/james-norton?hide=legend&amp;person=david-harbour"></div>`; !strings.HasPrefix(src, want) {
+		if want := `<div data-liaison-src="` + site + `/embed/james-norton?hide=legend&amp;person=david-harbour"><noscript>`; !strings.HasPrefix(src, want) {
 			t.Errorf("the script code is\n%s\nwant it to start with\n%s", src, want)
 		}
 		b.checkConsole(t)
