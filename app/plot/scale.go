@@ -39,11 +39,16 @@ func (s TimeScale) Width(from, to time.Time) float64 {
 }
 
 // Window is the time window that shows all of t: from the first of January
-// of its earliest date to the first of January after its latest date, or
-// after now when a relationship is ongoing. Birth dates are left out: they
-// would stretch the chart over decades where nothing happens.
+// of its earliest date to the first of January after its latest date.
+// Where the latest date is that of an ongoing relationship's latest
+// evidence, it ends at the first of the month after it instead: the chart
+// stops where its sources do (a window to the end of the year would draw
+// months no source speaks of, and an axis labelled with the year after).
+// An ongoing relationship whose latest evidence is not known runs to now.
+// Birth dates are left out: they would stretch the chart over decades
+// where nothing happens.
 func Window(t *data.Timeline, now time.Time) TimeScale {
-	var first, last time.Time
+	var first, last, asOf time.Time
 	see := func(from, to time.Time) {
 		if first.IsZero() || from.Before(first) {
 			first = from
@@ -54,11 +59,20 @@ func Window(t *data.Timeline, now time.Time) TimeScale {
 	}
 	for _, r := range t.Relationships {
 		for _, p := range r.Phases {
-			see(p.From.Earliest, p.From.End())
+			begins, begun := p.Begins()
+			see(begins, begun.AddDate(0, 0, 1))
 		}
-		if r.End != nil {
-			see(r.End.Date.Earliest, r.End.Date.End())
-		} else if len(r.Phases) > 0 {
+		switch {
+		case r.End != nil:
+			ends, ended := r.End.Ends()
+			see(ends, ended.AddDate(0, 0, 1))
+		case len(r.Phases) == 0:
+		case r.AsOf != nil:
+			see(r.AsOf.Earliest, r.AsOf.Earliest)
+			if end := r.AsOf.End(); end.After(asOf) {
+				asOf = end
+			}
+		default:
 			see(now, now)
 		}
 	}
@@ -72,6 +86,12 @@ func Window(t *data.Timeline, now time.Time) TimeScale {
 	to := time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
 	if last.Equal(time.Date(last.Year(), 1, 1, 0, 0, 0, 0, time.UTC)) {
 		to = last
+	}
+	if !asOf.IsZero() && !asOf.Before(last) {
+		to = time.Date(asOf.Year(), asOf.Month(), 1, 0, 0, 0, 0, time.UTC)
+		if to.Before(asOf) {
+			to = to.AddDate(0, 1, 0)
+		}
 	}
 	return TimeScale{From: from, To: to}
 }
