@@ -226,9 +226,9 @@ func TestPagesArePrerendered(t *testing.T) {
 		{"/t/james-norton", 200, []string{
 			"<title>James Norton, Imogen Poots, Lily Allen and David Harbour · Liaison</title>",
 			"Imogen Poots", "James Norton", "Lily Allen", "David Harbour",
-			`aria-label="James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023"`,
+			`aria-label="James Norton and Imogen Poots: dating from 2018 (or 2017 by another account), engaged from 2022, split late 2023"`,
 			`aria-label="Lily Allen and David Harbour: dating from 2019, married from 2020, split probably 2024 (inferred from “last year”)"`,
-			`aria-label="James Norton and Lily Allen: dating from probably 2025 (inferred from the article), ongoing (reported)"`,
+			`aria-label="James Norton and Lily Allen: dating from 2025, by July (inferred from the article), together as of July 2025 (reported)"`,
 			`id="app-wasm-loader"`, "Loading the interactive timeline…", `data-interactive="false"`,
 			`href="/web/liaison.`, // under its hashed name: see TestPagesLoadHashedAssets
 		}, nil},
