@@ -39,14 +39,14 @@ func TestTimelinePageLinks(t *testing.T) {
 		{"the details' close", zoomed + "&rel=lily-allen-david-harbour", withClass("details__close"),
 			zoomed, withClass("bar")},
 		{"Zoom in", "person=lily-allen", withClass("zoom__in"),
-			"from=2020-02-05&person=lily-allen&to=2024-06-25", withClass("bar")},
+			"from=2020-02-21&person=lily-allen&to=2024-09-10", withClass("bar")},
 		{"Zoom out", "from=2022-01-01&person=lily-allen&to=2023-12-31", withClass("zoom__out"),
 			"from=2021-07-02&person=lily-allen&to=2024-06-30", withClass("bar")},
 		{"Fit", zoomed, withClass("zoom__fit"), "person=lily-allen", withClass("bar")},
 		{"List view", zoomed, withClass("view-toggle"), zoomed + "&view=list", withClass("list-view")},
 		{"back to the chart", zoomed + "&view=list", withClass("view-toggle"), zoomed, withClass("events__title")},
 		{"in an embed", "person=lily-allen&title=0&theme=dark", withClass("zoom__in"),
-			"from=2020-02-05&person=lily-allen&theme=dark&title=0&to=2024-06-25", withClass("bar")},
+			"from=2020-02-21&person=lily-allen&theme=dark&title=0&to=2024-09-10", withClass("bar")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
