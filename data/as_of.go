@@ -45,3 +45,17 @@ func setAsOf(t *Timeline) {
 		r.AsOf = &asOf
 	}
 }
+
+// AsWritten is t as a file should hold it: a copy without what the
+// server works out when it loads a timeline (each relationship's AsOf),
+// which a file may not set, for writing a timeline that was read (liaison
+// import writes the JSON of a spreadsheet).
+func (t *Timeline) AsWritten() *Timeline {
+	out := *t
+	out.Relationships = make([]Relationship, len(t.Relationships))
+	for i, r := range t.Relationships {
+		r.AsOf = nil
+		out.Relationships[i] = r
+	}
+	return &out
+}
