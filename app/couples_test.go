@@ -42,3 +42,15 @@ func TestCouplesAtOnTheDefaultTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceCountHasTheAccounts counts the quotes of the accounts of a
+// date among a relationship's: James Norton and Imogen Poots have eight,
+// one of them the account of 2017. (Read without the article's text here,
+// none is verified.)
+func TestEvidenceCountHasTheAccounts(t *testing.T) {
+	tl := loadDefaultTimeline(t)
+	r, _ := tl.Relationship("james-norton-imogen-poots")
+	if n, verified := evidenceCount(r); n != 8 || verified != 0 {
+		t.Errorf("evidenceCount = %d, %d verified; want 8, none verified", n, verified)
+	}
+}

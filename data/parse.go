@@ -647,16 +647,12 @@ func (d *decoder) relationship(n *node, path string) Relationship {
 	return r
 }
 
-// hasEvidence reports whether any quote backs r, its phases or its end.
+// hasEvidence reports whether any quote backs r, its phases, its end or
+// an account of their dates.
 func hasEvidence(r *Relationship) bool {
-	n := len(r.Evidence)
-	for _, p := range r.Phases {
-		n += len(p.Evidence)
-	}
-	if r.End != nil {
-		n += len(r.End.Evidence)
-	}
-	return n > 0
+	found := false
+	r.EachEvidence(func(Evidence) { found = true })
+	return found
 }
 
 // A place is where something is declared in a file.

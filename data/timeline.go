@@ -271,6 +271,30 @@ func (e *End) KindOrDefault() EndKind {
 	return e.Kind
 }
 
+// EachEvidence calls see with every quote that backs r: its own, its
+// phases', its end's and those of every account of their dates.
+func (r *Relationship) EachEvidence(see func(Evidence)) {
+	all := func(list []Evidence) {
+		for _, ev := range list {
+			see(ev)
+		}
+	}
+	accounts := func(list []Account) {
+		for _, a := range list {
+			all(a.Evidence)
+		}
+	}
+	all(r.Evidence)
+	for _, p := range r.Phases {
+		all(p.Evidence)
+		accounts(p.Alternatives)
+	}
+	if r.End != nil {
+		all(r.End.Evidence)
+		accounts(r.End.Alternatives)
+	}
+}
+
 // Involves reports whether id is one of the relationship's two partners.
 func (r *Relationship) Involves(id string) bool {
 	return r.People[0] == id || r.People[1] == id
