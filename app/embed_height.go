@@ -15,7 +15,9 @@ import (
 // the toolbar and the space to the chart; what choosing people adds (a
 // row of chips and a notice); the axis; what a lane adds to its plot (its
 // padding and border); the box that more than embedLanes lanes scroll in;
-// and under the lanes, the chart's margin, the legend, and a little room
+// and under the lanes, the chart's margin, the legend (three lines of
+// items, 105 px, since it names the stripes of conflicting accounts and
+// the dashed end of a relationship's latest evidence), and a little room
 // that shows the lists go on.
 const (
 	embedPadding      = 24 + 16
@@ -27,7 +29,7 @@ const (
 	embedAxis         = 36
 	embedLaneExtra    = 20.2
 	embedLaneBox      = 512
-	embedUnderLanes   = 18 + 16 + 77 + 24
+	embedUnderLanes   = 18 + 16 + 105 + 24
 )
 
 // EmbedHeight estimates how tall, in CSS pixels, the embed of the view v

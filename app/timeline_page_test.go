@@ -71,7 +71,7 @@ func TestTimelinePageShowsTheTimeline(t *testing.T) {
 	legend := page.one(t, "legend", withClass("legend"))
 	wantLegend := []string{"Dating", "Engaged", "Married", "Reported (dashed)", "Rumoured (dotted)",
 		"Date known only roughly (fades)", "Sources differ on the date (striped)",
-		"Together as of its latest source, not known after (fades to a dashed end)", "1 Event (numbered below)"}
+		"Not known after its latest source (dashed end)", "1 Event (numbered below)"}
 	if got := texts(legend.all(withTag("li"))); !slices.Equal(got, wantLegend) {
 		t.Errorf("legend = %q, want %q", got, wantLegend)
 	}
