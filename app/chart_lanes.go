@@ -182,7 +182,10 @@ func (c *chart) renderBar(self *data.Person, b plot.Bar, top float64, details st
 	r := b.Relationship
 	selected := c.IView.Relationship == r.ID
 	classes := []string{"bar", "bar--" + string(b.Certainty)}
-	if b.Ongoing {
+	switch {
+	case b.AsOf:
+		classes = append(classes, "bar--as-of")
+	case b.Ongoing:
 		classes = append(classes, "bar--ongoing")
 	}
 	if selected {
@@ -214,6 +217,8 @@ func (c *chart) renderBar(self *data.Person, b plot.Bar, top float64, details st
 		)
 }
 
+// renderSegment draws a phase of a bar, with stripes over the spans
+// where accounts of its start, or of the end, differ.
 func renderSegment(s plot.Segment) goapp.UI {
 	from := "transparent"
 	if s.Previous != "" {
@@ -225,7 +230,15 @@ func renderSegment(s plot.Segment) goapp.UI {
 		Style("width", pct(s.Width)).
 		Style("--solid-from", pct(s.FadeIn)).
 		Style("--solid-until", pct(100-s.FadeOut)).
-		Style("--from", from)
+		Style("--from", from).
+		Body(
+			goapp.If(s.ContestedIn > 0, func() goapp.UI {
+				return goapp.Span().Class("segment__contested").Style(startEdge, "0").Style("width", pct(s.ContestedIn))
+			}),
+			goapp.If(s.ContestedOut > 0, func() goapp.UI {
+				return goapp.Span().Class("segment__contested").Style(endEdge, "0").Style("width", pct(s.ContestedOut))
+			}),
+		)
 }
 
 // renderMarker draws one event in one of its people's lanes: a numbered

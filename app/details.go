@@ -54,7 +54,7 @@ func relationshipDetails(t *data.Timeline, r *data.Relationship, names map[strin
 		p := &r.Phases[i]
 		phases = append(phases, goapp.Li().Class("details__phase", "details__phase--"+string(p.Status)).Body(
 			goapp.P().Text(phaseDetailsText(p, r)),
-			renderEvidence(t, p.Evidence),
+			renderAccounts(t, p.From, p.Evidence, p.Alternatives),
 		))
 	}
 	if end := r.End; end != nil {
@@ -66,10 +66,14 @@ func relationshipDetails(t *data.Timeline, r *data.Relationship, names map[strin
 			goapp.If(end.Reason != "", func() goapp.UI {
 				return goapp.P().Text(reasonText(end.Reason))
 			}),
-			renderEvidence(t, end.Evidence),
+			renderAccounts(t, end.Date, end.Evidence, end.Alternatives),
 		))
 	} else {
-		phases = append(phases, goapp.Li().Class("details__phase", "details__phase--ongoing").Body(goapp.P().Text(ongoingLabel())))
+		ongoing := capitalized(togetherAsOfText(r))
+		if ongoing == "" {
+			ongoing = ongoingLabel()
+		}
+		phases = append(phases, goapp.Li().Class("details__phase", "details__phase--ongoing").Body(goapp.P().Text(ongoing)))
 	}
 	return append(ui, goapp.Ol().Class("details__phases").Body(phases...))
 }
@@ -83,6 +87,31 @@ func eventDetails(t *data.Timeline, e *data.Event, names map[string]string) []go
 		}),
 		renderEvidence(t, e.Evidence),
 	}
+}
+
+// renderAccounts is the evidence of a date; where accounts of it differ,
+// each account in turn, its date and the quotes it stands on, the
+// date's own first.
+func renderAccounts(t *data.Timeline, date data.Date, evidence []data.Evidence, alternatives []data.Account) goapp.UI {
+	if len(alternatives) == 0 {
+		return renderEvidence(t, evidence)
+	}
+	account := func(d data.Date, inferred bool, evidence []data.Evidence) goapp.UI {
+		return goapp.Li().Class("accounts__item").Body(
+			goapp.P().Class("accounts__date").Text(accountText(d, inferred)),
+			renderEvidence(t, evidence),
+		)
+	}
+	return goapp.Div().Class("accounts").Body(
+		goapp.P().Class("accounts__heading").Text(accountsHeading()),
+		goapp.Ul().Class("accounts__list").Body(
+			account(date, false, evidence),
+			goapp.Range(alternatives).Slice(func(i int) goapp.UI {
+				a := &alternatives[i]
+				return account(a.Date, a.Inferred, a.Evidence)
+			}),
+		),
+	)
 }
 
 // renderEvidence lists quotes with their sources. Only http and https

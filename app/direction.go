@@ -15,6 +15,10 @@ package app
 // left-to-right page, the right in a right-to-left one.
 const startEdge = "inset-inline-start"
 
+// endEdge places an item from the later edge, as startEdge from the
+// earlier one.
+const endEdge = "inset-inline-end"
+
 // laterward is +1 when later dates lie to the right of the chart, -1
 // when they lie to its left: the page's language runs right to left.
 func laterward() float64 {

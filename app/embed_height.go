@@ -16,8 +16,10 @@ import (
 // row of chips and a notice); the axis; what a lane adds to its plot (its
 // padding and border); the box that more than embedLanes lanes scroll in;
 // and under the lanes, the chart's margin and a little room that shows
-// the lists go on, and the legend (its margin and its rows), unless the
-// embed hides it.
+// the lists go on, and the legend (its margin and three lines of items,
+// 105 px, since it names the stripes of conflicting accounts and the
+// dashed end of a relationship's latest evidence), unless the embed
+// hides it.
 const (
 	embedPadding      = 24 + 16
 	embedTitleMargin  = 24
@@ -29,7 +31,7 @@ const (
 	embedLaneExtra    = 20.2
 	embedLaneBox      = 512
 	embedUnderLanes   = 18 + 24
-	embedLegend       = 16 + 77
+	embedLegend       = 16 + 105
 )
 
 // EmbedHeight estimates how tall, in CSS pixels, the embed of the view v

@@ -100,24 +100,16 @@ func (p *timelinePeople) pair(r *data.Relationship) []goapp.UI {
 	return ui
 }
 
-// evidenceCount is how many quotes back a relationship, its phases and
-// its end, and how many of them were verified against their source.
+// evidenceCount is how many quotes back a relationship, its phases, its
+// end and the accounts of their dates, and how many of them were verified
+// against their source.
 func evidenceCount(r *data.Relationship) (n, verified int) {
-	see := func(list []data.Evidence) {
-		for _, ev := range list {
-			n++
-			if ev.Verified {
-				verified++
-			}
+	r.EachEvidence(func(ev data.Evidence) {
+		n++
+		if ev.Verified {
+			verified++
 		}
-	}
-	see(r.Evidence)
-	for _, ph := range r.Phases {
-		see(ph.Evidence)
-	}
-	if r.End != nil {
-		see(r.End.Evidence)
-	}
+	})
 	return n, verified
 }
 

@@ -125,11 +125,15 @@ var (
 	verifiedLabel         = message("verifiedLabel")
 	verifiedTitle         = message("verifiedTitle")
 	inContextLabel        = message("inContextLabel")
+	accountsHeading       = message("accountsHeading")
+	updatesLabel          = message("updatesLabel")
 	// The legend's items, but for the statuses' words and "Ongoing".
-	legendReported = message("legendReported")
-	legendRumoured = message("legendRumoured")
-	legendFade     = message("legendFade")
-	legendEvent    = message("legendEvent")
+	legendReported  = message("legendReported")
+	legendRumoured  = message("legendRumoured")
+	legendFade      = message("legendFade")
+	legendAsOf      = message("legendAsOf")
+	legendContested = message("legendContested")
+	legendEvent     = message("legendEvent")
 )
 
 // The list view's column headings.
@@ -169,6 +173,11 @@ var (
 	// certaintyTexts say how sure a relationship is, standing alone.
 	certaintyTexts = map[data.Certainty]string{data.Confirmed: "certaintyConfirmedText", data.Reported: "certaintyReportedText", data.Rumoured: "certaintyRumouredText"}
 	eventKindTexts = map[data.EventKind]string{data.Interview: "eventInterview", data.Sighting: "eventSighting", data.Statement: "eventStatement", data.OtherKind: "eventOther"}
+	// togetherAsOfTexts say that a relationship lasted on the date of its
+	// latest evidence, and how sure that is.
+	togetherAsOfTexts = map[data.Certainty]string{data.Confirmed: "togetherAsOf", data.Reported: "reportedTogetherAsOf", data.Rumoured: "rumouredTogetherAsOf"}
+	// updateTexts introduce a correction and an update.
+	updateTexts = map[data.UpdateKind]string{data.Correction: "correctedOn", data.Addition: "updatedOn"}
 )
 
 func statusWord(s data.Status) string       { return wordOf(statusWords, s, data.Dating) }
@@ -273,15 +282,80 @@ func LoaderText(l *locale.Locale) (before, after, failed string) {
 
 // The sentences of relationships and events.
 
-// phaseText is a phase and when it began: "dating from 2018".
+// phaseText is a phase and when it began: "dating from 2018", or with
+// other accounts of the date "dating from 2018 (or 2017 by another
+// account)".
 func phaseText(p *data.Phase) string {
-	return words().Text("phase", "Status", statusWord(p.Status), "Date", dateText(p.From))
+	return withAccounts(words().Text("phase", "Status", statusWord(p.Status), "Date", dateText(p.From)), p.Alternatives)
 }
 
 // endText is how and when a relationship ended: "split late 2023".
 func endText(e *data.End) string {
-	return words().Text("ending", "End", endWord(e.KindOrDefault()), "Date", dateText(e.Date))
+	return withAccounts(words().Text("ending", "End", endWord(e.KindOrDefault()), "Date", dateText(e.Date)), e.Alternatives)
 }
+
+// withAccounts is text followed by the dates of other accounts, if any.
+func withAccounts(text string, alternatives []data.Account) string {
+	if len(alternatives) == 0 {
+		return text
+	}
+	dates := make([]string, len(alternatives))
+	for i, a := range alternatives {
+		dates[i] = dateText(a.Date)
+	}
+	return words().Text("otherAccounts", "Text", text, "Dates", strings.Join(dates, words().Text("datesOr")))
+}
+
+// accountText introduces an account of a date and the quotes it stands
+// on: "2018, according to:", "2017, inferred from:".
+func accountText(d data.Date, inferred bool) string {
+	if inferred {
+		return words().Text("accountInferred", "Date", dateText(d))
+	}
+	return words().Text("accountStated", "Date", dateText(d))
+}
+
+// asOfDateText is the last day of the date of a relationship's latest
+// evidence (data.Relationship.AsOf), as precisely as it is written:
+// "July 2025" for 2025-07, "2025" for 2025?, "December 2023" for
+// 2023-09/2023-12. Its label, which says how the date was inferred, is
+// for the date itself.
+func asOfDateText(d data.Date) string {
+	p := d.Precision
+	if d.Interval {
+		_, last, _ := strings.Cut(d.Text, "/")
+		p = data.Precision(strings.Count(last, "-") + 1)
+	}
+	return dayText(d.Latest, p)
+}
+
+// togetherAsOfText says that a relationship lasted on the date of its
+// latest evidence, and how sure that is: "reported together as of July
+// 2025"; "" for a relationship that ended, or whose date is not known.
+func togetherAsOfText(r *data.Relationship) string {
+	if r.End != nil || r.AsOf == nil {
+		return ""
+	}
+	id, ok := togetherAsOfTexts[r.CertaintyOrDefault()]
+	if !ok {
+		id = togetherAsOfTexts[data.Confirmed]
+	}
+	return words().Text(id, "Date", asOfDateText(*r.AsOf))
+}
+
+// updateText is a correction or an update, with its day: "Corrected on 3
+// December 2026: …".
+func updateText(u *data.Update) string {
+	id, ok := updateTexts[u.Kind]
+	if !ok {
+		id = updateTexts[data.Addition]
+	}
+	return words().Text(id, "Date", dateText(u.Date), "Text", u.Text)
+}
+
+// allUpdatesText opens the list of a timeline's n corrections and
+// updates.
+func allUpdatesText(n int) string { return words().Count("allUpdates", n) }
 
 // qualified is text followed by how sure it is, unless it is confirmed:
 // "dating from 2015 (rumoured)".
@@ -328,9 +402,12 @@ func relationshipLabel(r *data.Relationship, self, partner string) string {
 	for i := range r.Phases {
 		parts = append(parts, phaseText(&r.Phases[i]))
 	}
-	if r.End != nil {
+	switch {
+	case r.End != nil:
 		parts = append(parts, endText(r.End))
-	} else {
+	case r.AsOf != nil:
+		parts = append(parts, words().Text("togetherAsOf", "Date", asOfDateText(*r.AsOf)))
+	default:
 		parts = append(parts, words().Text("ongoing"))
 	}
 	text := words().Text("relationshipLabel", "Person", self, "Partner", partner,
@@ -347,6 +424,9 @@ func relationshipTooltip(r *data.Relationship, names map[string]string) []string
 	}
 	if r.End != nil {
 		lines = append(lines, endText(r.End))
+	}
+	if asOf := togetherAsOfText(r); asOf != "" {
+		return append(lines, asOf) // which says how sure it is
 	}
 	if c := r.CertaintyOrDefault(); c != data.Confirmed {
 		lines = append(lines, certaintyWord(c))
@@ -365,8 +445,11 @@ func phasesText(r *data.Relationship) string {
 }
 
 // endingText says how a relationship ended: "Split late 2023; Imogen Poots
-// ended it", or "Ongoing".
+// ended it", or "Reported together as of July 2025", or "Ongoing".
 func endingText(r *data.Relationship, names map[string]string) string {
+	if asOf := togetherAsOfText(r); asOf != "" {
+		return capitalized(asOf)
+	}
 	if r.End == nil {
 		return ongoingLabel()
 	}
@@ -400,10 +483,14 @@ func quotesText(n, verified int) string {
 
 // coupleText says what a couple was on a day, in words: "engaged",
 // "dating, possibly engaged", "possibly dating", "married, possibly
-// split", "dating (reported)".
+// split", "dating (reported)", or after the date of its latest evidence
+// "not known after July 2025 (dating then)".
 func coupleText(c couple) string {
 	s := c.State
 	text := statusWord(s.Status)
+	if r := c.Relationship; s.Unknown && r.AsOf != nil {
+		return qualified(words().Text("notKnownAfter", "Date", asOfDateText(*r.AsOf), "State", text), s.Certainty)
+	}
 	switch {
 	case s.MayNotHaveBegun:
 		text = words().Text("possibly", "State", text)

@@ -79,13 +79,13 @@ func TestRelationshipLabel(t *testing.T) {
 		want          string
 	}{
 		{norton, "james-norton-imogen-poots", "James Norton", "Imogen Poots",
-			"James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023"},
+			"James Norton and Imogen Poots: dating from 2018 (or 2017 by another account), engaged from 2022, split late 2023"},
 		{norton, "james-norton-imogen-poots", "Imogen Poots", "James Norton",
-			"Imogen Poots and James Norton: dating from 2018, engaged from 2022, split late 2023"},
+			"Imogen Poots and James Norton: dating from 2018 (or 2017 by another account), engaged from 2022, split late 2023"},
 		{norton, "james-norton-lily-allen", "Lily Allen", "James Norton",
-			"Lily Allen and James Norton: dating from probably 2025 (inferred from the article), ongoing (reported)"},
+			"Lily Allen and James Norton: dating from 2025, by July (inferred from the article), together as of July 2025 (reported)"},
 		{small, "day", "Ann", "Bob", "Ann and Bob: dating from 14 March 2022, split June 2023"},
-		{small, "rumour", "Bob", "Ann", "Bob and Ann: dating from about 2015, ongoing (rumoured)"},
+		{small, "rumour", "Bob", "Ann", "Bob and Ann: dating from about 2015, together as of 2015 (rumoured)"},
 		{small, "between", "Ann", "Bob", "Ann and Bob: married from 2016, split between September and December 2023"},
 	}
 	for _, tt := range tests {

@@ -10,9 +10,9 @@ import (
 
 // timelinePage is the full page of one timeline, /t/{id}: heading, person
 // filter, zoomable chart with an "as of" cursor, legend, the details of the
-// item a reader chose, events and sources. Everything a reader may share is
-// in the URL (see ViewState), so a copied URL reopens the same view, and
-// the server prerenders it.
+// item a reader chose, events, sources, and corrections and updates.
+// Everything a reader may share is in the URL (see ViewState), so a
+// copied URL reopens the same view, and the server prerenders it.
 //
 // The page's state is its path and the ViewState of its URL; what it
 // shows of its timeline is derived from them (deriveView), and only show
@@ -202,6 +202,7 @@ func (p *timelinePage) Render() goapp.UI {
 			return renderEventList(v.layout.Events, v.people.names, p.more(eventItems, len(v.layout.Events)), details)
 		}),
 		goapp.If(p.showsPart(s.NoSources), func() goapp.UI { return renderSources(p.timeline.Sources) }),
+		renderUpdates(p.timeline),
 		goapp.If(p.embed, p.renderEmbedFooter),
 	)
 }

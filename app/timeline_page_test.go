@@ -40,11 +40,11 @@ func TestTimelinePageShowsTheTimeline(t *testing.T) {
 
 	bars := page.all(withClass("bar"))
 	wantBars := []string{
-		"Imogen Poots and James Norton: dating from 2018, engaged from 2022, split late 2023",
-		"James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023",
-		"James Norton and Lily Allen: dating from probably 2025 (inferred from the article), ongoing (reported)",
+		"Imogen Poots and James Norton: dating from 2018 (or 2017 by another account), engaged from 2022, split late 2023",
+		"James Norton and Imogen Poots: dating from 2018 (or 2017 by another account), engaged from 2022, split late 2023",
+		"James Norton and Lily Allen: dating from 2025, by July (inferred from the article), together as of July 2025 (reported)",
 		"Lily Allen and David Harbour: dating from 2019, married from 2020, split probably 2024 (inferred from “last year”)",
-		"Lily Allen and James Norton: dating from probably 2025 (inferred from the article), ongoing (reported)",
+		"Lily Allen and James Norton: dating from 2025, by July (inferred from the article), together as of July 2025 (reported)",
 		"David Harbour and Lily Allen: dating from 2019, married from 2020, split probably 2024 (inferred from “last year”)",
 	}
 	if got := attrs(bars, "aria-label"); !slices.Equal(got, wantBars) {
@@ -52,8 +52,8 @@ func TestTimelinePageShowsTheTimeline(t *testing.T) {
 	}
 	for _, b := range bars {
 		reported := strings.Contains(b.attrs["aria-label"], "(reported)")
-		ongoing := strings.Contains(b.attrs["aria-label"], "ongoing")
-		if b.hasClass("bar--reported") != reported || b.hasClass("bar--confirmed") == reported || b.hasClass("bar--ongoing") != ongoing {
+		asOf := strings.Contains(b.attrs["aria-label"], "together as of")
+		if b.hasClass("bar--reported") != reported || b.hasClass("bar--confirmed") == reported || b.hasClass("bar--as-of") != asOf || b.hasClass("bar--ongoing") {
 			t.Errorf("bar %q has classes %q", b.attrs["aria-label"], b.attrs["class"])
 		}
 		if want := "?rel=" + b.attrs["data-relationship"]; b.tag != "a" || b.attrs["href"] != want {
@@ -61,7 +61,7 @@ func TestTimelinePageShowsTheTimeline(t *testing.T) {
 		}
 	}
 
-	if got, want := texts(page.all(withClass("tick"))), []string{"2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"}; !slices.Equal(got, want) {
+	if got, want := texts(page.all(withClass("tick"))), []string{"2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"}; !slices.Equal(got, want) {
 		t.Errorf("axis = %q, want %q", got, want)
 	}
 	if got := texts(page.all(withClass("now-line"))); !slices.Equal(got, []string{"now"}) {
@@ -70,7 +70,8 @@ func TestTimelinePageShowsTheTimeline(t *testing.T) {
 
 	legend := page.one(t, "legend", withClass("legend"))
 	wantLegend := []string{"Dating", "Engaged", "Married", "Reported (dashed)", "Rumoured (dotted)",
-		"Date known only roughly (fades)", "Ongoing", "1 Event (numbered below)"}
+		"Date known only roughly (fades)", "Sources differ on the date (striped)",
+		"Not known after its latest source (dashed end)", "1 Event (numbered below)"}
 	if got := texts(legend.all(withTag("li"))); !slices.Equal(got, wantLegend) {
 		t.Errorf("legend = %q, want %q", got, wantLegend)
 	}
@@ -96,9 +97,9 @@ func TestTimelinePageShowsTheTimeline(t *testing.T) {
 	wantMarkers := []string{
 		"1 = Event 1: " + wantEvents[0] + ", while together, 2018–2023 (inferred)",
 		"2 = Event 2: " + wantEvents[1] + ", after the split, before this article (inferred)",
-		"3 = Event 3: " + wantEvents[2] + ", probably 2025 (inferred from “two years on”)",
-		"4 = Event 4: " + wantEvents[3] + ", earlier in the month of the article, probably 2025 (inferred)",
-		"4 = Event 4: " + wantEvents[3] + ", earlier in the month of the article, probably 2025 (inferred)",
+		"3 = Event 3: " + wantEvents[2] + ", 2025, by July (inferred from “two years on”)",
+		"4 = Event 4: " + wantEvents[3] + ", earlier in the month of the article, July 2025 (inferred)",
+		"4 = Event 4: " + wantEvents[3] + ", earlier in the month of the article, July 2025 (inferred)",
 	}
 	if !slices.Equal(markers, wantMarkers) {
 		t.Errorf("markers:\n%s\nwant:\n%s", strings.Join(markers, "\n"), strings.Join(wantMarkers, "\n"))
@@ -257,8 +258,8 @@ func TestTimelinePageEscapesHostileText(t *testing.T) {
 		{"meta description", doc.one(t, "meta description", func(n *htmlNode) bool { return n.tag == "meta" && n.attrs["name"] == "description" }).attrs["content"],
 			`A “quoted” summary </p><b>bold</b>`},
 		{"bar label", strings.Join(attrs(page.all(withClass("bar")), "aria-label"), " | "),
-			`<script>alert(1)</script> and Mal" autofocus onfocus="alert(3): dating from 2020" onclick="alert(4), ongoing | ` +
-				`Mal" autofocus onfocus="alert(3) and <script>alert(1)</script>: dating from 2020" onclick="alert(4), ongoing`},
+			`<script>alert(1)</script> and Mal" autofocus onfocus="alert(3): dating from 2020" onclick="alert(4), together as of 2020 | ` +
+				`Mal" autofocus onfocus="alert(3) and <script>alert(1)</script>: dating from 2020" onclick="alert(4), together as of 2020`},
 		{"marker label", page.all(withClass("marker"))[0].attrs["aria-label"], `Event 1: <i>Met</i> "at" a party, 2021`},
 		{"link", page.one(t, "source", withClass("source")).attrs["href"], "https://example.com/?q='onmouseover=alert(6)//&amp;x"},
 	}

@@ -15,10 +15,11 @@ import (
 )
 
 // The spreadsheet layout (docs/spreadsheet.md): one row per timeline,
-// person, source, relationship, phase, end, event or evidence, told apart
-// by the type column. A header row names the columns, in any order:
+// person, source, relationship, phase, end, account, event, evidence or
+// update, told apart by the type column. A header row names the columns,
+// in any order:
 //
-//	type      timeline, person, source, relationship, phase, end, event, evidence
+//	type      timeline, person, source, relationship, phase, end, account, event, evidence, update
 //	id        the row's id (timeline, person, source, relationship, event)
 //	of        the relationship a phase or end belongs to
 //	name      a person's name
@@ -29,27 +30,30 @@ import (
 //	aliases   a person's other names, separated by ;
 //	people    a relationship's two people or an event's people, as ids separated by ;
 //	status    a phase's status: dating, engaged, married
-//	date      a phase's from, an end's or event's date, a person's birth, a source's publication
+//	date      a phase's from, an end's, account's, event's or update's date, a person's birth, a source's publication
 //	label     the label shown instead of that date
+//	inferred  yes when an account's date is inferred from its quotes
 //	certainty confirmed, reported, rumoured
-//	kind      an end's kind or an event's kind
+//	kind      an end's, event's or update's kind
 //	initiator who ended a relationship
 //	reason    why it ended
 //	quote     an event's quote, or an evidence row's quote
 //	source    an evidence row's source
 //	outlet    a source's outlet
 //	url       a source's URL
+//	text      a correction's or update's text
 //
 // An evidence row backs the nearest row above it that takes evidence: a
-// relationship, phase, end or event.
+// relationship, phase, end, account or event. An account row is another
+// date of the nearest phase or end above it (Account).
 var csvColumns = []string{"type", "id", "of", "name", "title", "summary", "lang", "description", "aliases", "people",
-	"status", "date", "label", "certainty", "kind", "initiator", "reason", "quote", "source", "outlet", "url"}
+	"status", "date", "label", "inferred", "certainty", "kind", "initiator", "reason", "quote", "source", "outlet", "url", "text"}
 
 func isCSVColumn(name string) bool { return slices.Contains(csvColumns, name) }
 
 // rowTypes are the values of the type column, in the order the layout
 // lists them.
-var rowTypes = []string{"timeline", "person", "source", "relationship", "phase", "end", "event", "evidence"}
+var rowTypes = []string{"timeline", "person", "source", "relationship", "phase", "end", "account", "event", "evidence", "update"}
 
 // rowColumns are the columns each type of row reads, besides type. A cell
 // in any other column is an error: an editor's words are never dropped.
@@ -60,9 +64,14 @@ var rowColumns = map[string][]string{
 	"relationship": {"id", "people", "certainty"},
 	"phase":        {"of", "status", "date", "label", "certainty"},
 	"end":          {"of", "date", "label", "kind", "initiator", "reason", "certainty"},
+	"account":      {"date", "label", "inferred"},
 	"event":        {"id", "date", "label", "kind", "title", "people", "quote"},
 	"evidence":     {"quote", "source"},
+	"update":       {"date", "kind", "text"},
 }
+
+// csvYes is what the inferred column of an inferred account holds.
+const csvYes = "yes"
 
 // ImportCSV reads a timeline from the spreadsheet layout, as spreadsheet
 // programs save it (csvText: byte-order marks, code pages, semicolons),
@@ -187,6 +196,9 @@ func (im *csvImport) read(rows []csvRow) *Timeline {
 	relationships := map[string]int{} // id → index in t.Relationships
 	var backed func() *[]Evidence     // what an evidence row backs
 	var backedPath string
+	var accountsOf func() *[]Account // what an account row is another date of
+	var accountsPath string
+	var accountRows []accountRow // to check that each has evidence
 	for _, r := range rows[1:] {
 		row, cells := r.number, r.cells
 		cell := func(column string) string {
@@ -204,7 +216,7 @@ func (im *csvImport) read(rows []csvRow) *Timeline {
 			if strings.TrimSpace(strings.Join(cells, "")) == "" {
 				continue // a blank row
 			}
-			im.fail(row, "type", "expected a type (timeline, person, source, relationship, phase, end, event or evidence), found an empty cell")
+			im.fail(row, "type", "expected a type (%s), found an empty cell", orList(rowTypes))
 		case "timeline":
 			if t.ID != "" {
 				im.fail(row, "type", "a second timeline row: a file holds one timeline")
@@ -237,6 +249,7 @@ func (im *csvImport) read(rows []csvRow) *Timeline {
 			relationships[r.ID] = k
 			t.Relationships = append(t.Relationships, r)
 			backed, backedPath = func() *[]Evidence { return &t.Relationships[k].Evidence }, path
+			accountsOf = nil
 		case "phase", "end":
 			k, ok := relationships[cell("of")]
 			if !ok {
@@ -251,6 +264,7 @@ func (im *csvImport) read(rows []csvRow) *Timeline {
 				im.placeRow(path, row, map[string]string{"status": "status", "from": "date", "certainty": "certainty"})
 				r.Phases = append(r.Phases, Phase{Status: Status(cell("status")), From: date, Certainty: Certainty(cell("certainty"))})
 				backed, backedPath = func() *[]Evidence { return &t.Relationships[k].Phases[n].Evidence }, path
+				accountsOf, accountsPath = func() *[]Account { return &t.Relationships[k].Phases[n].Alternatives }, path
 				continue
 			}
 			if r.End != nil {
@@ -260,6 +274,29 @@ func (im *csvImport) read(rows []csvRow) *Timeline {
 			im.placeRow(path, row, map[string]string{"date": "date", "kind": "kind", "initiator": "initiator", "reason": "reason", "certainty": "certainty"})
 			r.End = &End{Date: date, Kind: EndKind(cell("kind")), Initiator: cell("initiator"), Reason: cell("reason"), Certainty: Certainty(cell("certainty"))}
 			backed, backedPath = func() *[]Evidence { return &t.Relationships[k].End.Evidence }, path
+			accountsOf, accountsPath = func() *[]Account { return &t.Relationships[k].End.Alternatives }, path
+		case "account":
+			if accountsOf == nil {
+				im.fail(row, "type", "an account gives another date of the phase or end on a row above, and there is none")
+				continue
+			}
+			of, list := accountsOf, accountsOf()
+			n := len(*list)
+			path := fmt.Sprintf("%s.alternatives[%d]", accountsPath, n)
+			im.placeRow(path, row, map[string]string{"date": "date", "inferred": "inferred"})
+			inferred := cell("inferred")
+			if inferred != "" && inferred != csvYes {
+				im.fail(row, "inferred", "expected %s, for a date inferred from its quotes, or an empty cell, found %q", csvYes, inferred)
+			}
+			*list = append(*list, Account{Date: im.date(cell), Inferred: inferred == csvYes, Evidence: []Evidence{}})
+			evidence := func() *[]Evidence { return &(*of())[n].Evidence }
+			backed, backedPath = evidence, path
+			accountRows = append(accountRows, accountRow{row, evidence})
+		case "update":
+			path := fmt.Sprintf("updates[%d]", len(t.Updates))
+			im.placeRow(path, row, map[string]string{"date": "date", "kind": "kind", "text": "text"})
+			t.Updates = append(t.Updates, Update{Date: im.date(cell), Kind: UpdateKind(cell("kind")), Text: cell("text")})
+			backed, accountsOf = nil, nil
 		case "event":
 			k := len(t.Events)
 			path := fmt.Sprintf("events[%d]", k)
@@ -267,22 +304,35 @@ func (im *csvImport) read(rows []csvRow) *Timeline {
 			t.Events = append(t.Events, Event{ID: cell("id"), Date: im.date(cell), Kind: EventKind(cell("kind")),
 				Title: cell("title"), People: splitList(cell("people")), Quote: cell("quote")})
 			backed, backedPath = func() *[]Evidence { return &t.Events[k].Evidence }, path
+			accountsOf = nil
 		case "evidence":
 			if backed == nil {
-				im.fail(row, "type", "evidence backs the relationship, phase, end or event on a row above, and there is none")
+				im.fail(row, "type", "evidence backs the relationship, phase, end, account or event on a row above, and there is none")
 				continue
 			}
 			list := backed()
 			im.placeRow(fmt.Sprintf("%s.evidence[%d]", backedPath, len(*list)), row, map[string]string{"source": "source", "quote": "quote"})
 			*list = append(*list, Evidence{Source: cell("source"), Quote: cell("quote")})
 		default:
-			im.fail(row, "type", "expected timeline, person, source, relationship, phase, end, event or evidence, found %q", typ)
+			im.fail(row, "type", "expected %s, found %q", orList(rowTypes), typ)
+		}
+	}
+	for _, a := range accountRows {
+		if len(*a.evidence()) == 0 {
+			im.fail(a.row, "type", "an account stands on its evidence: put evidence rows under it, each a quote and its source")
 		}
 	}
 	if t.ID == "" && len(im.errs) == 0 {
 		im.errs = append(im.errs, &Error{File: im.file, Line: 2, Message: "no timeline row: one row of type timeline gives the id and title"})
 	}
 	return t
+}
+
+// An accountRow is an account read from the row of that number, whose
+// evidence is read from the rows under it.
+type accountRow struct {
+	row      int
+	evidence func() *[]Evidence
 }
 
 // checkCells reports every cell of a row of type typ that the row has no
@@ -495,12 +545,10 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 		}
 	}
 	out := csv.NewWriter(w)
-	columns := csvColumns
-	if t.Lang == "" {
-		// The spreadsheets of timelines without a language stay as they
-		// were before it was a column.
-		columns = slices.DeleteFunc(slices.Clone(columns), func(c string) bool { return c == "lang" })
-	}
+	// The spreadsheets of timelines without a language, inferred accounts
+	// or updates stay as they were before those were columns.
+	unused := map[string]bool{"lang": t.Lang == "", "inferred": !hasInferredAccount(t), "text": len(t.Updates) == 0}
+	columns := slices.DeleteFunc(slices.Clone(csvColumns), func(c string) bool { return unused[c] })
 	out.Write(columns)
 	row := func(cells map[string]string) {
 		record := make([]string, len(columns))
@@ -520,6 +568,16 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 		}
 		return cells
 	}
+	accounts := func(list []Account) {
+		for _, a := range list {
+			inferred := ""
+			if a.Inferred {
+				inferred = csvYes
+			}
+			row(date(map[string]string{"type": "account", "inferred": inferred}, &a.Date))
+			evidence(a.Evidence)
+		}
+	}
 	row(map[string]string{"type": "timeline", "id": t.ID, "title": t.Title, "summary": t.Summary, "lang": t.Lang})
 	for _, p := range t.People {
 		row(date(map[string]string{"type": "person", "id": p.ID, "name": p.Name, "description": p.Description,
@@ -534,11 +592,13 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 		for _, p := range r.Phases {
 			row(date(map[string]string{"type": "phase", "of": r.ID, "status": string(p.Status), "certainty": string(p.Certainty)}, &p.From))
 			evidence(p.Evidence)
+			accounts(p.Alternatives)
 		}
 		if e := r.End; e != nil {
 			row(date(map[string]string{"type": "end", "of": r.ID, "kind": string(e.Kind), "initiator": e.Initiator,
 				"reason": e.Reason, "certainty": string(e.Certainty)}, &e.Date))
 			evidence(e.Evidence)
+			accounts(e.Alternatives)
 		}
 	}
 	for _, e := range t.Events {
@@ -546,6 +606,24 @@ func WriteCSV(w io.Writer, t *Timeline) error {
 			"people": strings.Join(e.People, ";"), "quote": e.Quote}, &e.Date))
 		evidence(e.Evidence)
 	}
+	for _, u := range t.Updates {
+		row(date(map[string]string{"type": "update", "kind": string(u.Kind), "text": u.Text}, &u.Date))
+	}
 	out.Flush()
 	return out.Error()
+}
+
+// hasInferredAccount reports whether an account of t is inferred.
+func hasInferredAccount(t *Timeline) bool {
+	for _, r := range t.Relationships {
+		for _, p := range r.Phases {
+			if slices.ContainsFunc(p.Alternatives, func(a Account) bool { return a.Inferred }) {
+				return true
+			}
+		}
+		if r.End != nil && slices.ContainsFunc(r.End.Alternatives, func(a Account) bool { return a.Inferred }) {
+			return true
+		}
+	}
+	return false
 }

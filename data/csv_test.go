@@ -23,6 +23,38 @@ func loadDefault(t *testing.T) *Timeline {
 	return tl
 }
 
+// TestCSVRoundTripOfAccountsAndUpdates writes a timeline whose end has
+// another account and which has corrections and updates, and reads it
+// back: the same timeline.
+func TestCSVRoundTripOfAccountsAndUpdates(t *testing.T) {
+	want, err := Parse("t.json", []byte(`{"schema": "timeline/v1", "id": "t", "title": "T",
+	"people": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}],
+	"sources": [{"id": "s", "outlet": "News", "published": "2026-11-02"}],
+	"relationships": [{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}],
+		"end": {"date": "2023", "evidence": [{"source": "s", "quote": "They split in 2023."}],
+			"alternatives": [{"date": "2024-02", "evidence": [{"source": "s", "quote": "Ann said they split last February."}]},
+				{"date": {"date": "2022", "label": "the year before, by Bob"}, "evidence": [{"source": "s", "quote": "Bob: a year earlier."}]}]}}],
+	"updates": [{"date": "2026-12-03", "kind": "correction", "text": "=An earlier version gave the wrong year; it was 2023."},
+		{"date": "2026-12-05", "kind": "update", "text": "Bob's account added."}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, want); err != nil {
+		t.Fatal(err)
+	}
+	got, notes, err := ImportCSV("t.csv", bytes.NewReader(buf.Bytes()))
+	if err != nil || len(notes) > 0 {
+		t.Fatalf("the written spreadsheet does not import cleanly: %v %v\n%s", err, notes, buf.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("imported timeline differs:\n%+v\nwant\n%+v\n%s", got, want, buf.String())
+	}
+	if header, _, _ := strings.Cut(buf.String(), "\n"); strings.Contains(header, "inferred") || !strings.Contains(header, "text") {
+		t.Errorf("header %q: want a text column for the updates, and no inferred column, which no account uses", header)
+	}
+}
+
 // TestCSVRoundTrip writes the default timeline as a spreadsheet and reads
 // it back: the same timeline. The example spreadsheet of the docs is that
 // file, so it stays in step with the default timeline.
@@ -50,6 +82,7 @@ func TestCSVRoundTrip(t *testing.T) {
 
 func TestImportCSVErrors(t *testing.T) {
 	const header = "type,id,of,name,people,status,date,label,quote,source,outlet\n"
+	const accountsHeader = "type,id,of,people,status,date,label,inferred,kind,source,quote,name,outlet,text,title\n"
 	tests := []struct {
 		name, csv string
 		want      []string
@@ -67,17 +100,33 @@ func TestImportCSVErrors(t *testing.T) {
 			[]string{`t.csv:3:4: D (name): the " that closes this cell is followed by " Smith": a " inside a cell is written twice ("")`}},
 		{"bare quote", header + "timeline,t\nperson,ann,,Ann \"The Voice\" Smith\n",
 			[]string{`t.csv:3:4: D (name): a " inside a cell that does not start with one: start and end the cell with ", and a " inside a cell is written twice ("")`}},
-		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, lang, description, aliases, people, status, date, label, certainty, kind, initiator, reason, quote, source, outlet, url`}},
+		{"unknown column", "type,id,nmae\ntimeline,t\n", []string{`t.csv:1:3: C: unknown column "nmae"; expected columns among type, id, of, name, title, summary, lang, description, aliases, people, status, date, label, inferred, certainty, kind, initiator, reason, quote, source, outlet, url, text`}},
 		{"unknown language", "type,id,title,lang,name\ntimeline,t,T,xx,\nperson,ann,,,Ann\n",
 			[]string{`t.csv:2:4: D (lang): lang: unknown language "xx": "xx" is no language, script or region the registry knows; expected a BCP 47 tag such as de, pt-BR or ar`}},
 		{"a language on a person", "type,id,name,lang\ntimeline,t,,\nperson,ann,Ann,de\n",
 			[]string{`t.csv:3:4: D (lang): a person row has no lang; the lang goes on a timeline row`}},
 		{"no type column", "id,name\nt,T\n", []string{"t.csv:1: no type column: every row needs a type"}},
-		{"unknown type", header + "timeline,t\nspouse,x\n", []string{`t.csv:3:1: A (type): expected timeline, person, source, relationship, phase, end, event or evidence, found "spouse"`}},
+		{"unknown type", header + "timeline,t\nspouse,x\n", []string{`t.csv:3:1: A (type): expected timeline, person, source, relationship, phase, end, account, event, evidence or update, found "spouse"`}},
 		{"phase of nothing", header + "timeline,t\nphase,,r1,,,dating,2018\n", []string{`t.csv:3:3: C (of): expected the id of a relationship on a row above, found "r1"`}},
 		{"one person", header + "timeline,t\nrelationship,r,,,ann\n", []string{`t.csv:3:5: E (people): expected the relationship's two people, as ids separated by ; like "ann;bob", found "ann"`}},
-		{"evidence of nothing", header + "timeline,t\nevidence,,,,,,,,They met.,s\n", []string{"t.csv:3:1: A (type): evidence backs the relationship, phase, end or event on a row above, and there is none"}},
+		{"evidence of nothing", header + "timeline,t\nevidence,,,,,,,,They met.,s\n", []string{"t.csv:3:1: A (type): evidence backs the relationship, phase, end, account or event on a row above, and there is none"}},
 		{"no timeline row", header + "person,ann,,Ann\n", []string{"t.csv:2: no timeline row: one row of type timeline gives the id and title"}},
+		// Accounts of a date, and corrections and updates.
+		{"account of nothing", accountsHeader + "timeline,t,,,,,,,,,,,,,T\nrelationship,r,,ann;bob\naccount,,,,,2017,,yes\n",
+			[]string{"t.csv:4:1: A (type): an account gives another date of the phase or end on a row above, and there is none"}},
+		{"account without evidence", accountsHeader + "timeline,t,,,,,,,,,,,,,T\nrelationship,r,,ann;bob\nphase,,r,,dating,2018\naccount,,,,,2017,,yes\n",
+			[]string{"t.csv:5:1: A (type): an account stands on its evidence: put evidence rows under it, each a quote and its source"}},
+		{"account inferred maybe", accountsHeader + "timeline,t,,,,,,,,,,,,,T\nrelationship,r,,ann;bob\nphase,,r,,dating,2018\naccount,,,,,2017,,maybe\nevidence,,,,,,,,,s,six years\n",
+			[]string{`t.csv:5:8: H (inferred): expected yes, for a date inferred from its quotes, or an empty cell, found "maybe"`}},
+		{"account the same as its phase", accountsHeader + "timeline,t,,,,,,,,,,,,,T\nperson,ann,,,,,,,,,,Ann\nperson,bob,,,,,,,,,,Bob\nsource,s,,,,,,,,,,,News\n" +
+			"relationship,r,,ann;bob\nphase,,r,,dating,2018\naccount,,,,,2018,,\nevidence,,,,,,,,,s,six years\n",
+			[]string{`t.csv:8:6: F (date): relationships[0].phases[0].alternatives[0].date: expected another date than from's, found the same, "2018": an alternative gives a date that differs`}},
+		{"update of an unknown kind", accountsHeader + "timeline,t,,,,,,,,,,,,,T\nperson,ann,,,,,,,,,,Ann\nupdate,,,,,2026-12-03,,,erratum,,,,,Fixed.\n",
+			[]string{`t.csv:4:9: I (kind): updates[0].kind: expected one of correction, update, found "erratum"`}},
+		{"update dated to a month, with a label", accountsHeader + "timeline,t,,,,,,,,,,,,,T\nperson,ann,,,,,,,,,,Ann\nupdate,,,,,2026-12,today,,correction,,,,,Fixed.\n",
+			[]string{`t.csv:4:7: G (label): an update row has no label; the label goes on a person, source, phase, end, account or event row`}},
+		{"update without text", accountsHeader + "timeline,t,,,,,,,,,,,,,T\nperson,ann,,,,,,,,,,Ann\nupdate,,,,,2026-12-03,,,correction\n",
+			[]string{`t.csv:4:14: N (text): updates[0].text: expected some text, found ""`}},
 		// Nothing an editor typed is dropped: a cell the row has no use
 		// for says where it belongs.
 		{"cells a row does not use",

@@ -71,6 +71,7 @@ func check(dir fs.FS, file string, src []byte, now time.Time, sourceHash io.Writ
 	if d.errs.found > 0 {
 		return nil, nil, d.errs.finish(file, src, false)
 	}
+	setAsOf(t)
 	d.warnUnrelatedPeople(t)
 	d.warnRepeatedNames(t)
 	return t, d.warnings.finish(file, src, true), nil
@@ -167,11 +168,13 @@ func (fs fieldSet) String() string {
 }
 
 var (
-	timelineFields     = fieldSet{[]string{"schema", "id", "title", "people", "relationships"}, []string{"$schema", "summary", "lang", "events", "sources"}}
+	timelineFields     = fieldSet{[]string{"schema", "id", "title", "people", "relationships"}, []string{"$schema", "summary", "lang", "events", "sources", "updates"}}
 	personFields       = fieldSet{[]string{"id", "name"}, []string{"born", "description", "aliases"}}
-	relationshipFields = fieldSet{[]string{"id", "people", "phases"}, []string{"end", "certainty", "evidence"}}
-	phaseFields        = fieldSet{[]string{"status", "from"}, []string{"certainty", "evidence"}}
-	endFields          = fieldSet{[]string{"date"}, []string{"kind", "initiator", "reason", "certainty", "evidence"}}
+	relationshipFields = fieldSet{[]string{"id", "people", "phases"}, []string{"end", "certainty", "evidence", "asOf"}}
+	phaseFields        = fieldSet{[]string{"status", "from"}, []string{"certainty", "evidence", "alternatives"}}
+	endFields          = fieldSet{[]string{"date"}, []string{"kind", "initiator", "reason", "certainty", "evidence", "alternatives"}}
+	accountFields      = fieldSet{[]string{"date", "evidence"}, []string{"inferred"}}
+	updateFields       = fieldSet{[]string{"date", "kind", "text"}, nil}
 	eventFields        = fieldSet{[]string{"id", "date", "kind", "title", "people"}, []string{"quote", "evidence"}}
 	sourceFields       = fieldSet{[]string{"id", "outlet"}, []string{"title", "url", "published", "text", "ignoreCase"}}
 	evidenceFields     = fieldSet{[]string{"source", "quote"}, []string{"ignoreCase", "verified", "passage"}}
@@ -467,7 +470,42 @@ func (d *decoder) timeline(root *node) *Timeline {
 		before := d.errs.found
 		t.Events = keep(d, t.Events, d.event(n, path), before)
 	})
+	d.array(f["updates"], "updates", "updates", func(n *node, path string) {
+		before := d.errs.found
+		t.Updates = keep(d, t.Updates, d.update(n, path), before)
+	})
 	return t
+}
+
+// update reads a correction or update: its day, kind and text.
+func (d *decoder) update(n *node, path string) Update {
+	var u Update
+	f := d.object(n, path, updateFields)
+	if f == nil {
+		return u
+	}
+	u.Date = d.day(f["date"], join(path, "date"))
+	u.Kind = enum(d, f["kind"], join(path, "kind"), UpdateKinds)
+	u.Text = d.text(f["text"], join(path, "text"))
+	return u
+}
+
+// day reads a date that must be one day, written YYYY-MM-DD: the day a
+// note was published is known.
+func (d *decoder) day(n *node, path string) Date {
+	if n == nil {
+		return Date{}
+	}
+	if n.kind != stringNode {
+		d.fail(n.offset, path, "expected a day like \"2026-12-03\", found %s", describe(n))
+		return Date{}
+	}
+	date := d.edtf(n, path)
+	if !date.IsZero() && (date.Precision != Day || date.Interval || date.Approximate || date.Uncertain) {
+		d.fail(n.offset, path, "expected a day like \"2026-12-03\", found %q: a correction or update is dated to the day it was made", n.text())
+		return Date{}
+	}
+	return date
 }
 
 func (d *decoder) person(n *node, path string) Person {
@@ -598,22 +636,23 @@ func (d *decoder) relationship(n *node, path string) Relationship {
 		r.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
 	}
 	r.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	if n := f["asOf"]; n != nil {
+		// What the server says of an ongoing relationship, which an API
+		// answer saved as a file carries: checked, and set again.
+		d.date(n, join(path, "asOf"))
+	}
 	if !hasEvidence(&r) {
 		d.warn(n.offset, path, "no evidence: add a quote and its source, so that readers can check it")
 	}
 	return r
 }
 
-// hasEvidence reports whether any quote backs r, its phases or its end.
+// hasEvidence reports whether any quote backs r, its phases, its end or
+// an account of their dates.
 func hasEvidence(r *Relationship) bool {
-	n := len(r.Evidence)
-	for _, p := range r.Phases {
-		n += len(p.Evidence)
-	}
-	if r.End != nil {
-		n += len(r.End.Evidence)
-	}
-	return n > 0
+	found := false
+	r.EachEvidence(func(Evidence) { found = true })
+	return found
 }
 
 // A place is where something is declared in a file.
@@ -720,7 +759,41 @@ func (d *decoder) phase(n *node, path string) Phase {
 		p.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
 	}
 	p.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	p.Alternatives = d.accounts(f["alternatives"], join(path, "alternatives"), p.From, "from")
 	return p
+}
+
+// accounts reads the alternatives of a date, given in the field named
+// dateField: other dates, each with its own evidence.
+func (d *decoder) accounts(n *node, path string, date Date, dateField string) []Account {
+	var list []Account
+	d.nonEmptyArray(n, path, "account", "accounts", func(n *node, path string) {
+		before := d.errs.found
+		var a Account
+		f := d.object(n, path, accountFields)
+		if f == nil {
+			return
+		}
+		a.Date = d.date(f["date"], join(path, "date"))
+		switch {
+		case a.Date.IsZero():
+		case a.Date.Text == date.Text:
+			d.fail(f["date"].offset, join(path, "date"), "expected another date than %s's, found the same, %q: an alternative gives a date that differs", dateField, a.Date.Text)
+		default:
+			for _, other := range list {
+				if other.Date.Text == a.Date.Text {
+					d.fail(f["date"].offset, join(path, "date"), "the alternative %q is given twice: list each date once, with all its evidence", a.Date.Text)
+				}
+			}
+		}
+		a.Inferred = d.boolean(f["inferred"], join(path, "inferred"))
+		if e := f["evidence"]; e != nil && e.kind == arrayNode && len(e.kids()) == 0 {
+			d.fail(e.offset, join(path, "evidence"), "expected at least one quote and its source, found an empty array: an account stands on its evidence")
+		}
+		a.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+		list = keep(d, list, a, before)
+	})
+	return list
 }
 
 // end reads r's end, which must not lie wholly before r's last phase
@@ -751,6 +824,7 @@ func (d *decoder) end(n *node, path string, r Relationship, lastFrom Date) *End 
 		e.Certainty = enum(d, f["certainty"], join(path, "certainty"), Certainties)
 	}
 	e.Evidence = d.evidence(f["evidence"], join(path, "evidence"))
+	e.Alternatives = d.accounts(f["alternatives"], join(path, "alternatives"), e.Date, "date")
 	return e
 }
 

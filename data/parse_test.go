@@ -249,17 +249,17 @@ var parseErrorTests = []struct {
 
 	// Unknown and repeated fields, at every level.
 	{"unknown top-level field", file(mark + `"titel": "T"`),
-		[]string{"titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources"}},
+		[]string{"titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources, updates"}},
 	{"unknown person field", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"age": 40}, {"id": "bob", "name": "Bob"}]`),
 		[]string{"people[0].age: unknown field; expected one of id, name, born, description, aliases"}},
 	{"$schema inside a person", file(`"people": [{"id": "ann", "name": "Ann", ` + mark + `"$schema": "x"}, {"id": "bob", "name": "Bob"}]`),
 		[]string{"people[0].$schema: unknown field; expected one of id, name, born, description, aliases"}},
 	{"unknown relationship field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], ` + mark + `"status": "married"}`)),
-		[]string{"relationships[0].status: unknown field; expected one of id, people, phases, end, certainty, evidence"}},
+		[]string{"relationships[0].status: unknown field; expected one of id, people, phases, end, certainty, evidence, asOf"}},
 	{"unknown phase field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", ` + mark + `"to": "2019"}]}`)),
-		[]string{"relationships[0].phases[0].to: unknown field; expected one of status, from, certainty, evidence"}},
+		[]string{"relationships[0].phases[0].to: unknown field; expected one of status, from, certainty, evidence, alternatives"}},
 	{"unknown end field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], "end": {"date": "2019", ` + mark + `"why": "x"}}`)),
-		[]string{"relationships[0].end.why: unknown field; expected one of date, kind, initiator, reason, certainty, evidence"}},
+		[]string{"relationships[0].end.why: unknown field; expected one of date, kind, initiator, reason, certainty, evidence, alternatives"}},
 	{"unknown evidence field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], "evidence": [{"source": "s1", "quote": "q", ` + mark + `"page": 3}]}`)),
 		[]string{"relationships[0].evidence[0].page: unknown field; expected one of source, quote, ignoreCase, verified, passage"}},
 	{"unknown event field", file(events(`{"id": "e", "date": "2020", "kind": "other", "title": "E", "people": ["ann"], ` + mark + `"place": "London"}`)),
@@ -429,6 +429,56 @@ var parseErrorTests = []struct {
 		[]string{`events[0].date: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "2023-12/2023-09": the interval ends (2023-09) before it starts (2023-12)`}},
 	{"a bad phase date is not also out of order", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}, {"status": "engaged", "from": ` + mark + `"2017-13"}]}`)),
 		[]string{`relationships[0].phases[1].from: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "2017-13": month 13 is not 01 to 12`}},
+
+	// Conflicting accounts: alternatives of a phase's start or an end.
+	{"alternatives not an array", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": ` + mark + `{"date": "2017"}}]}`)),
+		[]string{`relationships[0].phases[0].alternatives: expected an array of accounts, found an object`}},
+	{"alternatives empty", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": ` + mark + `[]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives: expected at least one account, found an empty array`}},
+	{"alternative without evidence", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [` + mark + `{"date": "2017"}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].evidence: required field is missing`}},
+	{"alternative with empty evidence", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [{"date": "2017", "evidence": ` + mark + `[]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].evidence: expected at least one quote and its source, found an empty array: an account stands on its evidence`}},
+	{"alternative without a date", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [` + mark + `{"evidence": [{"source": "s1", "quote": "q"}]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].date: required field is missing`}},
+	{"alternative with a bad date", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [{"date": ` + mark + `"six years", "evidence": [{"source": "s1", "quote": "q"}]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].date: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "six years": expected YYYY, YYYY-MM or YYYY-MM-DD`}},
+	{"alternative the same as from", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [{"date": ` + mark + `"2018", "evidence": [{"source": "s1", "quote": "q"}]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].date: expected another date than from's, found the same, "2018": an alternative gives a date that differs`}},
+	{"alternative the same as the end's date", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], "end": {"date": "2020", "alternatives": [{"date": ` + mark + `"2020", "evidence": [{"source": "s1", "quote": "q"}]}]}}`)),
+		[]string{`relationships[0].end.alternatives[0].date: expected another date than date's, found the same, "2020": an alternative gives a date that differs`}},
+	{"alternative given twice", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [{"date": "2017", "evidence": [{"source": "s1", "quote": "q"}]}, {"date": ` + mark + `"2017", "evidence": [{"source": "s1", "quote": "r"}]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[1].date: the alternative "2017" is given twice: list each date once, with all its evidence`}},
+	{"alternative inferred not a boolean", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [{"date": "2017", "inferred": ` + mark + `"yes", "evidence": [{"source": "s1", "quote": "q"}]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].inferred: expected true or false, found the string "yes"`}},
+	{"alternative with an unknown field", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [{"date": "2017", ` + mark + `"quote": "q", "evidence": [{"source": "s1", "quote": "q"}]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].quote: unknown field; expected one of date, evidence, inferred`}},
+	{"alternative's evidence of an unknown source", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018", "alternatives": [{"date": "2017", "evidence": [{"source": ` + mark + `"s9", "quote": "q"}]}]}]}`)),
+		[]string{`relationships[0].phases[0].alternatives[0].evidence[0].source: no source has the id "s9"`}},
+	{"asOf is the server's, but a date", file(rel(`{"id": "r", "people": ["ann", "bob"], "phases": [{"status": "dating", "from": "2018"}], "asOf": ` + mark + `"soon"}`)),
+		[]string{`relationships[0].asOf: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "soon": expected YYYY, YYYY-MM or YYYY-MM-DD`}},
+
+	// Corrections and updates.
+	{"updates not an array", file(`"updates": ` + mark + `{"date": "2026-12-03"}`),
+		[]string{`updates: expected an array of updates, found an object`}},
+	{"update of an unknown kind", file(`"updates": [{"date": "2026-12-03", "kind": ` + mark + `"erratum", "text": "T"}]`),
+		[]string{`updates[0].kind: expected one of correction, update, found "erratum"`}},
+	{"update without a kind", file(`"updates": [` + mark + `{"date": "2026-12-03", "text": "T"}]`),
+		[]string{`updates[0].kind: required field is missing`}},
+	{"update with empty text", file(`"updates": [{"date": "2026-12-03", "kind": "correction", "text": ` + mark + `"  "}]`),
+		[]string{`updates[0].text: expected some text, found "  "`}},
+	{"update without text", file(`"updates": [` + mark + `{"date": "2026-12-03", "kind": "update"}]`),
+		[]string{`updates[0].text: required field is missing`}},
+	{"update dated to a month", file(`"updates": [{"date": ` + mark + `"2026-12", "kind": "update", "text": "T"}]`),
+		[]string{`updates[0].date: expected a day like "2026-12-03", found "2026-12": a correction or update is dated to the day it was made`}},
+	{"update dated uncertainly", file(`"updates": [{"date": ` + mark + `"2026-12-03?", "kind": "update", "text": "T"}]`),
+		[]string{`updates[0].date: expected a day like "2026-12-03", found "2026-12-03?": a correction or update is dated to the day it was made`}},
+	{"update with a bad date", file(`"updates": [{"date": ` + mark + `"2026-02-30", "kind": "update", "text": "T"}]`),
+		[]string{`updates[0].date: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "2026-02-30": February 2026 has no day 30`}},
+	{"update dated with a label", file(`"updates": [{"date": ` + mark + `{"date": "2026-12-03", "label": "today"}, "kind": "update", "text": "T"}]`),
+		[]string{`updates[0].date: expected a day like "2026-12-03", found an object`}},
+	{"update with an unknown field", file(`"updates": [{"date": "2026-12-03", "kind": "update", "text": "T", ` + mark + `"by": "Ed"}]`),
+		[]string{`updates[0].by: unknown field; expected one of date, kind, text`}},
 }
 
 func TestParseErrors(t *testing.T) {
@@ -568,7 +618,7 @@ func TestParseColumnsCountCharacters(t *testing.T) {
 		"  \"relationships\": []\n" +
 		"}\n"
 	checkErrors(t, "t.json", src, []string{
-		`t.json:3:31: titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources`,
+		`t.json:3:31: titel: unknown field; expected one of schema, id, title, people, relationships, $schema, summary, lang, events, sources, updates`,
 		`t.json:4:51: people[0].born: expected a date like 2018, 2025-06, 2022-03-14, 1985~, 2024? or 2023-09/2023-12, found "19∞": expected YYYY, YYYY-MM or YYYY-MM-DD`,
 	})
 	// A syntax error after non-ASCII text on a later line.

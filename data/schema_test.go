@@ -87,6 +87,8 @@ var beyondSchema = []string{
 	"lies wholly before the last phase",
 	"expected the file's name",
 	"has no day",
+	"expected another date than",
+	"is given twice: list each date once",
 	"before it starts",
 	"field given twice",
 	"surrogate pair",

@@ -1,5 +1,7 @@
 package data
 
+import "time"
+
 // SchemaV1 is the only value the schema field accepts.
 const SchemaV1 = "timeline/v1"
 
@@ -19,6 +21,42 @@ type Timeline struct {
 	Relationships []Relationship `json:"relationships"`
 	Events        []Event        `json:"events,omitempty"`
 	Sources       []Source       `json:"sources,omitempty"`
+	// Updates are the corrections and updates published since the
+	// timeline first appeared, in the file's order.
+	Updates []Update `json:"updates,omitempty"`
+}
+
+// An Update is a dated note to readers: a correction of something the
+// timeline said, or an update that adds to it.
+type Update struct {
+	// Date is a day: "Corrected on 3 December 2026".
+	Date Date       `json:"date"`
+	Kind UpdateKind `json:"kind"`
+	Text string     `json:"text"`
+}
+
+// UpdateKind says whether an Update corrects the timeline or adds to it.
+type UpdateKind string
+
+// Update kinds.
+const (
+	Correction UpdateKind = "correction"
+	Addition   UpdateKind = "update"
+)
+
+// UpdateKinds lists every UpdateKind.
+var UpdateKinds = []UpdateKind{Correction, Addition}
+
+// LatestUpdate is the update of the latest date, the one listed last of
+// those of that day; false when there is none.
+func (t *Timeline) LatestUpdate() (*Update, bool) {
+	var latest *Update
+	for i := range t.Updates {
+		if u := &t.Updates[i]; latest == nil || !u.Date.Earliest.Before(latest.Date.Earliest) {
+			latest = u
+		}
+	}
+	return latest, latest != nil
 }
 
 // A Person is one lane of the timeline.
@@ -45,6 +83,12 @@ type Relationship struct {
 	// Certainty as written; Certainty() has the default applied.
 	Certainty Certainty  `json:"certainty,omitempty"`
 	Evidence  []Evidence `json:"evidence,omitempty"`
+	// AsOf, while the relationship lasts (End is nil), is the date of
+	// its latest evidence: the latest publication date of the sources
+	// its quotes come from, or its last phase's date if that is later.
+	// Nothing is known of it after then, and it is drawn and told so.
+	// The server sets it when it loads the timeline; a file cannot.
+	AsOf *Date `json:"asOf,omitempty"`
 }
 
 // Status is a phase of a relationship.
@@ -67,7 +111,43 @@ type Phase struct {
 	// Certainty, when set, overrides the relationship's.
 	Certainty Certainty  `json:"certainty,omitempty"`
 	Evidence  []Evidence `json:"evidence,omitempty"`
+	// Alternatives are other accounts of when the phase began.
+	Alternatives []Account `json:"alternatives,omitempty"`
 }
+
+// An Account is another date than the one a phase or an end gives, as
+// another source, or another reading of one, has it: "2017, inferred from
+// ‘together for six years before splitting in 2023’" against "2018".
+type Account struct {
+	Date Date `json:"date"`
+	// Inferred says the date is worked out from what the quotes say,
+	// rather than stated in them.
+	Inferred bool       `json:"inferred,omitempty"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// accountsSpan is the first and last day that a date and its
+// alternatives cover.
+func accountsSpan(d Date, alternatives []Account) (first, last time.Time) {
+	first, last = d.Earliest, d.Latest
+	for _, a := range alternatives {
+		if a.Date.Earliest.Before(first) {
+			first = a.Date.Earliest
+		}
+		if a.Date.Latest.After(last) {
+			last = a.Date.Latest
+		}
+	}
+	return first, last
+}
+
+// Begins is the first and last day on which the phase may have begun, by
+// any account.
+func (p *Phase) Begins() (first, last time.Time) { return accountsSpan(p.From, p.Alternatives) }
+
+// Ends is the first and last day on which the relationship may have
+// ended, by any account.
+func (e *End) Ends() (first, last time.Time) { return accountsSpan(e.Date, e.Alternatives) }
 
 // EndKind is how a relationship ended.
 type EndKind string
@@ -92,6 +172,8 @@ type End struct {
 	Reason    string     `json:"reason,omitempty"`
 	Certainty Certainty  `json:"certainty,omitempty"`
 	Evidence  []Evidence `json:"evidence,omitempty"`
+	// Alternatives are other accounts of when it ended.
+	Alternatives []Account `json:"alternatives,omitempty"`
 }
 
 // Certainty is how well established a fact is.
@@ -187,6 +269,30 @@ func (e *End) KindOrDefault() EndKind {
 		return Split
 	}
 	return e.Kind
+}
+
+// EachEvidence calls see with every quote that backs r: its own, its
+// phases', its end's and those of every account of their dates.
+func (r *Relationship) EachEvidence(see func(Evidence)) {
+	all := func(list []Evidence) {
+		for _, ev := range list {
+			see(ev)
+		}
+	}
+	accounts := func(list []Account) {
+		for _, a := range list {
+			all(a.Evidence)
+		}
+	}
+	all(r.Evidence)
+	for _, p := range r.Phases {
+		all(p.Evidence)
+		accounts(p.Alternatives)
+	}
+	if r.End != nil {
+		all(r.End.Evidence)
+		accounts(r.End.Alternatives)
+	}
 }
 
 // Involves reports whether id is one of the relationship's two partners.

@@ -121,3 +121,18 @@ func TestCheckWarnsOfRepeatedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountsAreEvidence counts the quotes of an account as evidence of
+// its relationship: one backed by them alone is not warned of.
+func TestAccountsAreEvidence(t *testing.T) {
+	_, warnings, err := Check("w.json", []byte(`{
+  "schema": "timeline/v1", "id": "w", "title": "W",
+  "people": [{"id": "a", "name": "Ann"}, {"id": "b", "name": "Bob"}],
+  "relationships": [{"id": "ab", "people": ["a", "b"], "phases": [{"status": "dating", "from": "2018",
+    "alternatives": [{"date": "2017", "evidence": [{"source": "s", "quote": "since 2017"}]}]}]}],
+  "sources": [{"id": "s", "outlet": "S"}]
+}`))
+	if err != nil || len(warnings) > 0 {
+		t.Errorf("a relationship backed by an account's quote: %v, warnings %v; want none", err, warnings)
+	}
+}

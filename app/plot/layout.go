@@ -18,7 +18,8 @@ type LaneLayout struct {
 	// Events are the timeline's events in date order; a marker's Number is
 	// its place in this list, counting from 1.
 	Events []*data.Event
-	// Now is where the ongoing relationships end.
+	// Now is where the ongoing relationships end whose date of latest
+	// evidence (data.Relationship.AsOf) is not known.
 	Now time.Time
 }
 
@@ -42,13 +43,18 @@ type Bar struct {
 	Left, Width float64
 	Segments    []Segment
 	Ongoing     bool
-	Certainty   data.Certainty
+	// AsOf is set on an ongoing relationship's bar that ends at the date
+	// of its latest evidence: nothing is known of it after then.
+	AsOf      bool
+	Certainty data.Certainty
 }
 
 // A Segment is one phase within a bar, placed in percent of the bar. A
 // phase whose start is uncertain fades in across the start date's span (from
 // transparent, or from the previous phase's colour); a relationship whose
-// end is uncertain fades out across the end date's span.
+// end is uncertain fades out across the end date's span. Where accounts
+// of a date differ (data.Account), the span between them is not faded but
+// marked as contested: ContestedIn at the start, ContestedOut at the end.
 type Segment struct {
 	Phase       *data.Phase
 	Previous    data.Status // the phase before, "" for the first
@@ -56,7 +62,11 @@ type Segment struct {
 	// FadeIn and FadeOut are the shares of the segment, in percent, across
 	// which it fades in and out.
 	FadeIn, FadeOut float64
-	Certainty       data.Certainty
+	// ContestedIn and ContestedOut are the shares of the segment, in
+	// percent, over which the accounts of its start and of the
+	// relationship's end differ.
+	ContestedIn, ContestedOut float64
+	Certainty                 data.Certainty
 }
 
 // A Marker draws one event in one of its people's lanes.
@@ -189,10 +199,13 @@ func (l *LaneLayout) bar(r *data.Relationship, segments *[]Segment) Bar {
 		return b
 	}
 	b.Ongoing = r.End == nil
+	b.AsOf = b.Ongoing && r.AsOf != nil
 	start, end := l.span(r)
 	var endFade time.Duration
+	endContested := false
 	if r.End != nil {
-		endFade = r.End.Date.End().Sub(r.End.Date.Earliest)
+		first, last := r.End.Ends()
+		endFade, endContested = last.AddDate(0, 0, 1).Sub(first), len(r.End.Alternatives) > 0
 	}
 	b.Left, b.Width = l.Scale.Percent(start), l.Scale.Width(start, end)
 
@@ -201,9 +214,10 @@ func (l *LaneLayout) bar(r *data.Relationship, segments *[]Segment) Bar {
 	b.Segments, *segments = carve(*segments, len(r.Phases))
 	for i := range r.Phases {
 		p := &r.Phases[i]
-		from, to := p.From.Earliest, end
+		from, begun := p.Begins()
+		to := end
 		if i+1 < len(r.Phases) {
-			to = r.Phases[i+1].From.Earliest
+			to, _ = r.Phases[i+1].Begins()
 		}
 		seg := Segment{
 			Phase:     p,
@@ -214,23 +228,40 @@ func (l *LaneLayout) bar(r *data.Relationship, segments *[]Segment) Bar {
 		if i > 0 {
 			seg.Previous = r.Phases[i-1].Status
 		}
-		if fade := p.From.End().Sub(p.From.Earliest); to.After(from) && fade > 24*time.Hour {
-			seg.FadeIn = min(100, 100*float64(fade)/float64(to.Sub(from)))
+		if fade := begun.AddDate(0, 0, 1).Sub(from); to.After(from) && fade > 24*time.Hour {
+			in := min(100, 100*float64(fade)/float64(to.Sub(from)))
+			if len(p.Alternatives) > 0 {
+				seg.ContestedIn = in
+			} else {
+				seg.FadeIn = in
+			}
 		}
 		if i == len(r.Phases)-1 && endFade > 24*time.Hour && to.After(from) {
-			seg.FadeOut = min(100-seg.FadeIn, 100*float64(endFade)/float64(to.Sub(from)))
+			out := min(100-seg.FadeIn-seg.ContestedIn, 100*float64(endFade)/float64(to.Sub(from)))
+			if endContested {
+				seg.ContestedOut = out
+			} else {
+				seg.FadeOut = out
+			}
 		}
 		b.Segments = append(b.Segments, seg)
 	}
 	return b
 }
 
-// span is when r's bar starts and ends: from its first phase to its end,
-// or to now while it lasts, and a day at least.
+// span is when r's bar starts and ends: from its first phase, by its
+// earliest account, to its end by the latest, or while it lasts to the
+// date of its latest evidence (to now when that is not known), and a day
+// at least.
 func (l *LaneLayout) span(r *data.Relationship) (start, end time.Time) {
-	start, end = r.Phases[0].From.Earliest, l.Now
-	if r.End != nil {
-		end = r.End.Date.End()
+	start, _ = r.Phases[0].Begins()
+	end = l.Now
+	switch {
+	case r.End != nil:
+		_, last := r.End.Ends()
+		end = last.AddDate(0, 0, 1)
+	case r.AsOf != nil:
+		end = r.AsOf.End()
 	}
 	if !end.After(start) {
 		end = start.AddDate(0, 0, 1)

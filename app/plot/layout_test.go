@@ -33,8 +33,10 @@ const layoutTimeline = `{"schema":"timeline/v1","id":"test","title":"Test",
 		 "phases":[{"status":"dating","from":"2013-03","certainty":"rumoured"}],
 		 "end":{"date":"2016-05-01"}},
 		{"id":"ann-dan","people":["ann","dan"],
-		 "phases":[{"status":"dating","from":"2017"}]}
+		 "phases":[{"status":"dating","from":"2017"}],
+		 "evidence":[{"source":"news","quote":"Ann and Dan are dating."}]}
 	],
+	"sources":[{"id":"news","outlet":"News","published":"2020-02"}],
 	"events":[
 		{"id":"late","date":"2019-05-05","kind":"sighting","title":"Late","people":["dan","ann"]},
 		{"id":"early","date":"2011","kind":"interview","title":"Early","people":["ann","bob"]},
@@ -46,7 +48,8 @@ var layoutNow = ymd(2020, time.June, 1)
 func TestLaneLayoutLanes(t *testing.T) {
 	tl := mustParseTimeline(t, layoutTimeline)
 	l := NewLaneLayout(tl, layoutNow, Window(tl, layoutNow))
-	if want := (TimeScale{From: ymd(2010, time.January, 1), To: ymd(2021, time.January, 1)}); l.Scale != want {
+	// A few months after the month of Ann and Dan's source, February 2020.
+	if want := (TimeScale{From: ymd(2010, time.January, 1), To: ymd(2020, time.July, 1)}); l.Scale != want {
 		t.Errorf("Scale = %v, want %v", l.Scale, want)
 	}
 	var got []string
@@ -195,8 +198,9 @@ func TestLaneLayoutBars(t *testing.T) {
 			// From a month: fades in; ends on a known day: no fade out.
 			{data.Dating, "", true, false, data.Rumoured},
 		}},
-		{"ann-dan", ymd(2017, time.January, 1), layoutNow, true, data.Confirmed, []segment{
-			// Ongoing: runs to now, no fade out.
+		{"ann-dan", ymd(2017, time.January, 1), ymd(2020, time.March, 1), true, data.Confirmed, []segment{
+			// Ongoing: runs to the month its source was published, not to
+			// now (June 2020); no fade out.
 			{data.Dating, "", true, false, data.Confirmed},
 		}},
 	}
@@ -207,8 +211,8 @@ func TestLaneLayoutBars(t *testing.T) {
 				t.Errorf("bar from %v%% to %v%%, want %v%% (%s) to %v%% (%s)", b.Left, b.Left+b.Width,
 					left, tt.from.Format(time.DateOnly), right, tt.to.Format(time.DateOnly))
 			}
-			if b.Ongoing != tt.ongoing {
-				t.Errorf("Ongoing = %v, want %v", b.Ongoing, tt.ongoing)
+			if b.Ongoing != tt.ongoing || b.AsOf != tt.ongoing {
+				t.Errorf("Ongoing, AsOf = %v, %v; want %v, %v", b.Ongoing, b.AsOf, tt.ongoing, tt.ongoing)
 			}
 			if b.Certainty != tt.certainty {
 				t.Errorf("Certainty = %q, want %q", b.Certainty, tt.certainty)
@@ -339,5 +343,34 @@ func TestBarRows(t *testing.T) {
 		if many == 0 {
 			t.Errorf("%s: no lane has more than one row of bars: the test proves nothing", tt.name)
 		}
+	}
+}
+
+// TestLaneLayoutAccounts draws the span between the accounts of a date as
+// contested, not faded: the bar starts at the earliest account and ends
+// at the latest.
+func TestLaneLayoutAccounts(t *testing.T) {
+	tl := mustParseTimeline(t, `{"schema":"timeline/v1","id":"test","title":"Test",
+	"people":[{"id":"ann","name":"Ann"},{"id":"bob","name":"Bob"}],
+	"sources":[{"id":"news","outlet":"News"}],
+	"relationships":[{"id":"ab","people":["ann","bob"],
+		"phases":[{"status":"dating","from":"2018",
+			"alternatives":[{"date":"2017","inferred":true,"evidence":[{"source":"news","quote":"six years"}]}]}],
+		"end":{"date":"2023-06-01",
+			"alternatives":[{"date":"2023-12-01","evidence":[{"source":"news","quote":"late 2023"}]}]}}]}`)
+	l := NewLaneLayout(tl, layoutNow, Window(tl, layoutNow))
+	b := barOf(t, l, "ann", "ab")
+	from, to := ymd(2017, time.January, 1), ymd(2023, time.December, 2)
+	if !near(b.Left, l.Scale.Percent(from)) || !near(b.Left+b.Width, l.Scale.Percent(to)) {
+		t.Errorf("bar from %v%% to %v%%, want %v%% (2017) to %v%% (2 December 2023)", b.Left, b.Left+b.Width,
+			l.Scale.Percent(from), l.Scale.Percent(to))
+	}
+	s := b.Segments[0]
+	span := float64(to.Sub(from))
+	wantIn := 100 * float64(ymd(2019, time.January, 1).Sub(from)) / span
+	wantOut := 100 * float64(to.Sub(ymd(2023, time.June, 1))) / span
+	if !near(s.ContestedIn, wantIn) || !near(s.ContestedOut, wantOut) || s.FadeIn != 0 || s.FadeOut != 0 {
+		t.Errorf("ContestedIn, ContestedOut, FadeIn, FadeOut = %v, %v, %v, %v; want %v, %v, 0, 0",
+			s.ContestedIn, s.ContestedOut, s.FadeIn, s.FadeOut, wantIn, wantOut)
 	}
 }

@@ -95,9 +95,14 @@ func TestWindow(t *testing.T) {
 		{"an ended relationship leaves now out", "ann,bob",
 			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2019"}}`, "",
 			ymd(2018, time.January, 1), ymd(2020, time.January, 1)},
-		{"an ongoing relationship runs to now", "ann,bob",
-			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}]}`, "",
-			ymd(2018, time.January, 1), ymd(2026, time.January, 1)},
+		// To its last phase's date, March 2021, and 3 % of the window more.
+		{"an ongoing relationship without a dated source runs to the end of its last phase's date, not to now", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"},{"status":"married","from":"2021-03"}]}`, "",
+			ymd(2018, time.January, 1), ymd(2021, time.June, 1)},
+		{"an event after an ongoing relationship's latest evidence rounds out to the year", "ann,bob",
+			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"},{"status":"married","from":"2021-03"}]}`,
+			`{"id":"a","date":"2021-05-05","kind":"other","title":"A","people":["ann"]}`,
+			ymd(2018, time.January, 1), ymd(2022, time.January, 1)},
 		{"an uncertain end counts to its latest day", "ann,bob",
 			`{"id":"r","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],"end":{"date":"2023-09/2024-02"}}`, "",
 			ymd(2018, time.January, 1), ymd(2025, time.January, 1)},
@@ -130,5 +135,32 @@ func TestWindowIgnoresBirthDates(t *testing.T) {
 	s := Window(tl, ymd(2025, time.June, 15))
 	if want := ymd(2018, time.January, 1); !s.From.Equal(want) {
 		t.Errorf("Window starts %s, want %s: birth dates must not stretch the chart", s.From.Format(time.DateOnly), want.Format(time.DateOnly))
+	}
+}
+
+// TestWindowOfAnOngoingRelationship ends the window of an ongoing
+// relationship a few months after the month of its latest evidence,
+// within its year, or after now when that is not known (a timeline made in
+// code, not read by the server).
+func TestWindowOfAnOngoingRelationship(t *testing.T) {
+	now := ymd(2026, time.December, 1)
+	tl := mustParseTimeline(t, `{"schema":"timeline/v1","id":"test","title":"Test",
+	"people":[{"id":"ann","name":"Ann"},{"id":"bob","name":"Bob"}],
+	"sources":[{"id":"news","outlet":"News","published":"2025-07"}],
+	"relationships":[{"id":"ab","people":["ann","bob"],"phases":[{"status":"dating","from":"2018"}],
+		"evidence":[{"source":"news","quote":"q"}]}]}`)
+	if s := Window(tl, now); !s.From.Equal(ymd(2018, time.January, 1)) || !s.To.Equal(ymd(2025, time.November, 1)) {
+		t.Errorf("Window = %s – %s, want 2018-01-01 – 2025-11-01, 3 %% after its source of July 2025, to the month",
+			s.From.Format(time.DateOnly), s.To.Format(time.DateOnly))
+	}
+	late := *tl.Relationships[0].AsOf
+	late.Earliest, late.Latest = ymd(2025, time.November, 1), ymd(2025, time.November, 30)
+	tl.Relationships[0].AsOf = &late
+	if s := Window(tl, now); !s.To.Equal(ymd(2026, time.January, 1)) {
+		t.Errorf("with evidence of November 2025, Window ends %s, want 2026-01-01: no further than its year", s.To.Format(time.DateOnly))
+	}
+	tl.Relationships[0].AsOf = nil
+	if s := Window(tl, now); !s.To.Equal(ymd(2027, time.January, 1)) {
+		t.Errorf("without AsOf, Window ends %s, want 2027-01-01, after now", s.To.Format(time.DateOnly))
 	}
 }

@@ -63,7 +63,7 @@ func importCSV(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	src, err := json.MarshalIndent(t, "", "  ")
+	src, err := json.MarshalIndent(t.AsWritten(), "", "  ")
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -55,7 +55,7 @@ func TestDefaultTimelineLoads(t *testing.T) {
 	}{
 		{"james-norton", "imogen-poots"}: {[]phase{{data.Dating, "2018"}, {data.Engaged, "2022"}}, data.Confirmed, true, "imogen-poots"},
 		{"lily-allen", "david-harbour"}:  {[]phase{{data.Dating, "2019"}, {data.Married, "2020"}}, data.Confirmed, true, "lily-allen"},
-		{"james-norton", "lily-allen"}:   {[]phase{{data.Dating, "2025?"}}, data.Reported, false, ""},
+		{"james-norton", "lily-allen"}:   {[]phase{{data.Dating, "2025-01/2025-07"}}, data.Reported, false, ""},
 	}
 	if len(tl.Relationships) != len(want) {
 		t.Errorf("%d relationships, want %d", len(tl.Relationships), len(want))
@@ -187,8 +187,22 @@ func TestInferredDatesSaySo(t *testing.T) {
 		t.Fatalf("the article does not say %q", lateIn2023)
 	}
 
+	// An account of a date marked inferred says so in the details
+	// ("2017, inferred from: …"), and needs no label.
+	inferredAccounts := map[string]bool{}
+	walk(reflect.ValueOf(tl), "", func(path string, a data.Account) {
+		if a.Inferred {
+			inferredAccounts[path+".date"] = true
+		}
+	})
+	if len(inferredAccounts) != 1 {
+		t.Errorf("%d inferred accounts, want the one of “six years before splitting in 2023”", len(inferredAccounts))
+	}
 	var plain, late, inferred int
 	walk(reflect.ValueOf(tl), "", func(path string, d data.Date) {
+		if inferredAccounts[path] {
+			return
+		}
 		if d.IsZero() {
 			t.Errorf("%s: zero date", path)
 			return
@@ -237,7 +251,10 @@ func TestQuotesAreVerified(t *testing.T) {
 	if n < 10 {
 		t.Errorf("only %d quotes checked; the walk over the timeline is broken", n)
 	}
-	if s := tl.Sources[0]; s.Published != nil {
-		t.Errorf("the source has the date %q, but the article states none", s.Published.Text)
+	// The article states no date of its own: its month is inferred (and
+	// labelled so, TestInferredDatesSaySo), and what is ongoing is so as
+	// of then.
+	if s := tl.Sources[0]; s.Published == nil || s.Published.Text != "2025-07" {
+		t.Errorf("the source's publication = %v, want July 2025, the month after Glastonbury Festival, which it reports", s.Published)
 	}
 }

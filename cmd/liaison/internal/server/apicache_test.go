@@ -30,6 +30,11 @@ func generatedServer(t testing.TB, relationships int) (*Server, *httptest.Server
 	}
 	dir := writeFiles(t, map[string]string{tl.ID + ".json": string(src), "james-norton.json": readDefaultTimeline(t)})
 	s, srv := serve(t, dir, Config{})
+	// The timeline as the server reads it, which sets what it derives
+	// (data.Relationship.AsOf).
+	if tl, err = data.Parse(tl.ID+".json", src); err != nil {
+		t.Fatal(err)
+	}
 	return s, srv, tl
 }
 

@@ -64,8 +64,10 @@ func TestHostileDataIsLongAndEverywhere(t *testing.T) {
 }
 
 // notText are the fields that take ids, values from a fixed set, dates and
-// URLs, which the format keeps free of markup.
-var notText = []string{".ID", ".Schema", ".Status", ".Kind", ".Certainty", ".Text", ".URL", ".Source", ".Initiator", ".People[]", ".Lang"}
+// URLs, which the format keeps free of markup, and the day of a correction
+// or update, which takes no label.
+var notText = []string{".ID", ".Schema", ".Status", ".Kind", ".Certainty", ".Text", ".URL", ".Source", ".Initiator", ".People[]", ".Lang",
+	".Updates[].Date.Label"}
 
 // walk calls visit with every string field under v and its path, with
 // list indices left out.

@@ -253,8 +253,10 @@ func TestBrowserZoomAndPan(t *testing.T) {
 
 func testZoomAndPan(t *testing.T, b *browser, s surface) {
 	years := b.ticks(t)
-	if len(years) < 5 || years[0] != "2018" {
-		t.Fatalf("fitted ticks = %q, want years from 2018", years)
+	// From 2017, the earlier account of when James Norton and Imogen
+	// Poots began, to 2025, the article's year.
+	if len(years) < 5 || years[0] != "2017" || years[len(years)-1] != "2025" {
+		t.Fatalf("fitted ticks = %q, want years from 2017 to 2025", years)
 	}
 	b.checkTicksApart(t)
 	// The whole timeline shows: nothing to zoom out to, or fit.
@@ -365,7 +367,7 @@ func testZoomAndPan(t *testing.T, b *browser, s surface) {
 	for range 40 {
 		b.run(t, chromedp.KeyEvent(kb.ArrowLeft))
 	}
-	b.waitFor(t, "the pan to stop at the first day", `new URLSearchParams(location.search).get("from") == "2018-01-01"`)
+	b.waitFor(t, "the pan to stop at the first day", `new URLSearchParams(location.search).get("from") == "2017-01-01"`)
 	for range 40 {
 		b.run(t, chromedp.KeyEvent("-"))
 	}
@@ -434,7 +436,7 @@ func testDetails(t *testing.T, b *browser, s surface) {
 	b.run(t, chromedp.Click(`#bar-james-norton-james-norton-lily-allen`, chromedp.ByQuery))
 	b.waitFor(t, "the details panel", `document.querySelector("#details")`)
 	details = b.texts(t, `#details`)[0]
-	for _, want := range []string{"James Norton & Lily Allen", "Reported, not confirmed", "Dating from probably 2025 (inferred from the article)", "Ongoing"} {
+	for _, want := range []string{"James Norton & Lily Allen", "Reported, not confirmed", "Dating from 2025, by July (inferred from the article)", "Reported together as of July 2025"} {
 		if !strings.Contains(details, want) {
 			t.Errorf("details lack %q:\n%s", want, details)
 		}
@@ -507,6 +509,12 @@ func testAsOfCursor(t *testing.T, b *browser, s surface) {
 	b.waitFor(t, "the cursor dragged to July 2025", `location.search == "?at=2025-07"`)
 	if got, want := b.asOf(t), []string{"James Norton & Lily Allen possibly dating (reported)"}; !slices.Equal(got, want) {
 		t.Errorf("as of July 2025: %q, want %q", got, want)
+	}
+	// Past the article of July 2025, nothing is known.
+	b.run(t, chromedp.Focus(`#cursor`, chromedp.ByQuery), chromedp.KeyEvent(kb.End))
+	b.waitFor(t, "the cursor at the chart's end", `location.search == "?at=2025-11"`)
+	if got, want := b.asOf(t), []string{"James Norton & Lily Allen not known after July 2025 (dating then) (reported)"}; !slices.Equal(got, want) {
+		t.Errorf("as of November 2025: %q, want %q", got, want)
 	}
 
 	// Escape hides it; the button shows it again, focused.
@@ -632,20 +640,21 @@ func (b *browser) dateAt(t *testing.T, x float64) float64 {
 	b.eval(t, `(() => {
 		const g = document.querySelector("#chart-grid").getBoundingClientRect();
 		const q = new URLSearchParams(location.search);
-		const from = q.get("from") ? new Date(q.get("from")) : new Date("2018-01-01");
-		const to = q.get("to") ? new Date(new Date(q.get("to")).getTime() + 864e5) : new Date("2027-01-01");
+		const from = q.get("from") ? new Date(q.get("from")) : new Date("2017-01-01");
+		const to = q.get("to") ? new Date(new Date(q.get("to")).getTime() + 864e5) : new Date("2025-12-01");
 		return (from.getTime() + (`+ftoa(x)+` - g.left) / g.width * (to - from)) / 864e5 })()`, &day)
 	return day
 }
 
-// xOfDate is the client x of a day on the chart, read from the tick marks'
-// years: the window of an unzoomed chart of the default timeline.
+// xOfDate is the client x of a day on the chart: the window of an unzoomed
+// chart of the default timeline, from its first account, 2017, to a few
+// months after its source of July 2025 (plot.Window).
 func (b *browser) xOfDate(t *testing.T, day string) float64 {
 	t.Helper()
 	var x float64
 	b.eval(t, `(() => {
 		const g = document.querySelector("#chart-grid").getBoundingClientRect();
-		const from = new Date("2018-01-01"), to = new Date("2027-01-01");
+		const from = new Date("2017-01-01"), to = new Date("2025-12-01");
 		return g.left + (new Date("`+day+`") - from) / (to - from) * g.width })()`, &x)
 	return x
 }

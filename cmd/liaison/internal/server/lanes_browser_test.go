@@ -115,7 +115,13 @@ func TestBrowserLoadingLanes(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := startServer(t, writeFiles(t, map[string]string{"medium.json": string(src)}))
-	rows := plot.BarRows(tl, time.Now())
+	// The rows of the timeline as the server reads it, which draws an
+	// ongoing relationship to its latest evidence (data.Relationship.AsOf).
+	read, err := data.Parse("medium.json", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := plot.BarRows(read, time.Now())
 	for _, tt := range []struct {
 		width  int
 		scheme string

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/liaison-timeline/liaison/app/plot"
 	"github.com/liaison-timeline/liaison/data"
 )
 
@@ -157,10 +158,10 @@ func canonicalHTML(page string) string {
 }
 
 // TestPageCacheFollowsTheClock moves the pages' clock by a year: the chart,
-// whose window ends after now while a relationship goes on, is rendered
-// again rather than served from the cache, and replaces the old page.
+// whose window holds now, is rendered again rather than served from the
+// cache, with its now line moved, and replaces the old page.
 func TestPageCacheFollowsTheClock(t *testing.T) {
-	lib, err := loadLibrary("")
+	lib, err := loadLibrary(writeFiles(t, map[string]string{"james-norton.json": clockTimeline(t)}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,15 +171,40 @@ func TestPageCacheFollowsTheClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, year := range []int{2030, 2031} {
-		clock.Set(time.Date(year, time.June, 1, 0, 0, 0, 0, time.UTC))
+		now := time.Date(year, time.June, 1, 0, 0, 0, 0, time.UTC)
+		clock.Set(now)
 		body := readBody(t, serveOnce(s, "/t/james-norton"))
-		if want := fmt.Sprintf("to %d.", year); !strings.Contains(body, want) {
-			t.Errorf("in %d the chart is not labelled %q: the page is from another time", year, want)
+		if !drawsNowLineAt(body, now) {
+			t.Errorf("in %d the chart lacks the now line of June %d: the page is from another time", year, year)
 		}
 	}
 	if n := len(s.current().pageCache.entries); n != 1 {
 		t.Errorf("the cache holds %d pages, want one: the page of 2031 in place of 2030's", n)
 	}
+}
+
+// clockTimeline is the default timeline with an event in 2050: the window
+// of its chart holds now, where it draws the now line. (The default
+// timeline's own chart ends with its source, in July 2025, whatever the
+// clock says.)
+func clockTimeline(t testing.TB) string {
+	t.Helper()
+	src := readDefaultTimeline(t)
+	const events = `"events": [`
+	i := strings.Index(src, events)
+	if i < 0 {
+		t.Fatalf("the default timeline has no %s", events)
+	}
+	i += len(events)
+	return src[:i] + `{"id": "far", "date": "2050", "kind": "other", "title": "Far", "people": ["lily-allen"]},` + src[i:]
+}
+
+// drawsNowLineAt reports whether page, of clockTimeline, from 2017 to
+// 2050, draws the now line at now (its attributes in either order).
+func drawsNowLineAt(page string, now time.Time) bool {
+	window := plot.TimeScale{From: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2051, 1, 1, 0, 0, 0, 0, time.UTC)}
+	style := fmt.Sprintf(`style="left:%.3f%%"`, window.Percent(now))
+	return strings.Contains(page, `class="now-line" `+style) || strings.Contains(page, style+` class="now-line"`)
 }
 
 // TestPageCacheServesTheNewVersion reloads changed data into a server whose

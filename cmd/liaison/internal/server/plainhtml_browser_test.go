@@ -69,7 +69,7 @@ var controlSteps = []controlStep{
 	{what: "choose Imogen Poots", click: `.lane[data-person="imogen-poots"] .lane__link`,
 		sees:  `!!document.querySelector('.chip[data-person="imogen-poots"]') && ` + lanesAre("imogen-poots", "james-norton"),
 		query: "person=imogen-poots", filter: true},
-	{what: "zoom to fit", click: `.zoom__fit`, sees: `document.querySelector(".tick").textContent == "2018"`},
+	{what: "zoom to fit", click: `.zoom__fit`, sees: `document.querySelector(".tick").textContent == "2017"`},
 	{what: "clear the filter", click: `.filter__clear`,
 		sees: `!document.querySelector(".chip") && ` + lanesAre("imogen-poots", "james-norton", "lily-allen", "david-harbour"), filter: true},
 }

@@ -373,8 +373,9 @@ func (st *serverState) barRows(t *data.Timeline) []int {
 }
 
 // relationshipSpan is the earliest and latest time that r's dates reach,
-// as plot.Window sees them (an ongoing relationship reaches now, which
-// lanesAnswer keeps apart).
+// by every account of them, as plot.Window sees them: an ongoing
+// relationship reaches the date of its latest evidence (one whose date is
+// not known reaches now, which lanesAnswer keeps apart).
 func relationshipSpan(r *data.Relationship) (from, to time.Time) {
 	see := func(a, b time.Time) {
 		if from.IsZero() || a.Before(from) {
@@ -385,10 +386,15 @@ func relationshipSpan(r *data.Relationship) (from, to time.Time) {
 		}
 	}
 	for _, p := range r.Phases {
-		see(p.From.Earliest, p.From.End())
+		first, last := p.Begins()
+		see(first, last.AddDate(0, 0, 1))
 	}
-	if r.End != nil {
-		see(r.End.Date.Earliest, r.End.Date.End())
+	switch {
+	case r.End != nil:
+		first, last := r.End.Ends()
+		see(first, last.AddDate(0, 0, 1))
+	case r.AsOf != nil:
+		see(r.AsOf.Earliest, r.AsOf.End())
 	}
 	return from, to
 }

@@ -118,6 +118,53 @@ func TestAPITimeline(t *testing.T) {
 	}
 }
 
+// TestAPIEvidenceDates answers a timeline with a correction, filtered
+// and not: the answer carries the corrections and updates, the accounts of
+// a contested date, and each ongoing relationship's date of its latest
+// evidence, which a file does not give.
+func TestAPIEvidenceDates(t *testing.T) {
+	src := strings.Replace(readDefaultTimeline(t), `"sources": [`,
+		`"updates": [{"date": "2025-08-02", "kind": "correction", "text": "Corrected."}], "sources": [`, 1)
+	if strings.Contains(src, `"asOf"`) {
+		t.Fatal("the default timeline's file gives an asOf")
+	}
+	srv := startServer(t, writeFiles(t, map[string]string{"james-norton.json": src}))
+	for _, query := range []string{"", "?person=lily-allen"} {
+		_, _, body := get(t, srv.URL+"/api/timelines/james-norton"+query)
+		var answer struct {
+			Updates       []struct{ Date, Kind, Text string }
+			Relationships []struct {
+				ID     string
+				AsOf   json.RawMessage
+				Phases []struct{ Alternatives []struct{ Date string } }
+			}
+		}
+		if err := json.Unmarshal([]byte(body), &answer); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		if len(answer.Updates) != 1 || answer.Updates[0] != (struct{ Date, Kind, Text string }{"2025-08-02", "correction", "Corrected."}) {
+			t.Errorf("%s: updates = %+v, want the correction", query, answer.Updates)
+		}
+		for _, r := range answer.Relationships {
+			switch r.ID {
+			case "james-norton-lily-allen":
+				if string(r.AsOf) != `{"date":"2025-01/2025-07","label":"2025, by July (inferred from the article)"}` {
+					t.Errorf("%s: %s's asOf = %s, want its phase's date, July 2025 at the latest", query, r.ID, r.AsOf)
+				}
+			case "james-norton-imogen-poots":
+				if len(r.Phases[0].Alternatives) != 1 || r.Phases[0].Alternatives[0].Date != "2017" {
+					t.Errorf("%s: %s's first phase has the accounts %+v, want 2017", query, r.ID, r.Phases[0].Alternatives)
+				}
+				fallthrough
+			default:
+				if r.AsOf != nil {
+					t.Errorf("%s: %s ended, but has the asOf %s", query, r.ID, r.AsOf)
+				}
+			}
+		}
+	}
+}
+
 func TestAPIErrors(t *testing.T) {
 	srv := startServer(t, "")
 	tests := []struct {
@@ -226,9 +273,9 @@ func TestPagesArePrerendered(t *testing.T) {
 		{"/t/james-norton", 200, []string{
 			"<title>James Norton, Imogen Poots, Lily Allen and David Harbour · Liaison</title>",
 			"Imogen Poots", "James Norton", "Lily Allen", "David Harbour",
-			`aria-label="James Norton and Imogen Poots: dating from 2018, engaged from 2022, split late 2023"`,
+			`aria-label="James Norton and Imogen Poots: dating from 2018 (or 2017 by another account), engaged from 2022, split late 2023"`,
 			`aria-label="Lily Allen and David Harbour: dating from 2019, married from 2020, split probably 2024 (inferred from “last year”)"`,
-			`aria-label="James Norton and Lily Allen: dating from probably 2025 (inferred from the article), ongoing (reported)"`,
+			`aria-label="James Norton and Lily Allen: dating from 2025, by July (inferred from the article), together as of July 2025 (reported)"`,
 			`id="app-wasm-loader"`, `--loader-before: &#34;Loading the interactive timeline… &#34;`, `data-interactive="false"`,
 			`href="/web/liaison.`, // under its hashed name: see TestPagesLoadHashedAssets
 		}, nil},

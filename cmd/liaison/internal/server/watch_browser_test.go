@@ -11,9 +11,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserLiveReload edits the data under an open page: a change shows
-// without a reload; a broken file keeps the last good version, with its
-// errors in a banner; the fix takes the banner away.
+// TestBrowserLiveReload edits the data under an open page: a change, and
+// a correction published, show without a reload; a broken file keeps the
+// last good version, with its errors in a banner; the fix takes the banner
+// away.
 func TestBrowserLiveReload(t *testing.T) {
 	dir, src := defaultTimelineDir(t)
 	addr := startWatching(t, dir)
@@ -31,6 +32,15 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Errorf("the view changed to %q", q)
 	}
 
+	// A correction published shows at the foot of the open page.
+	corrected := strings.Replace(changed, `"sources": [`, `"updates": [{"date": "2026-12-03", "kind": "correction", "text": "Lily Allen is a singer-songwriter."}],
+  "sources": [`, 1)
+	if err := os.WriteFile(file, []byte(corrected), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.waitFor(t, "the new correction", `document.querySelector(".updates__latest")?.textContent == "Corrected on 3 December 2026: Lily Allen is a singer-songwriter."`)
+
+	changed = corrected
 	if err := os.WriteFile(file, []byte(changed[:len(changed)/2]), 0o644); err != nil {
 		t.Fatal(err)
 	}
