@@ -203,7 +203,7 @@ func clockTimeline(t testing.TB) string {
 // 2050, draws the now line at now (its attributes in either order).
 func drawsNowLineAt(page string, now time.Time) bool {
 	window := plot.TimeScale{From: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2051, 1, 1, 0, 0, 0, 0, time.UTC)}
-	style := fmt.Sprintf(`style="left:%.3f%%"`, window.Percent(now))
+	style := fmt.Sprintf(`style="inset-inline-start:%.3f%%"`, window.Percent(now))
 	return strings.Contains(page, `class="now-line" `+style) || strings.Contains(page, style+` class="now-line"`)
 }
 
