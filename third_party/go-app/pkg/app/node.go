@@ -723,6 +723,13 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 		child := children[0]
 		if text, ok := child.(*text); ok {
 			m.encodeText(w, 0, text)
+		} else if holdsTextOnly(child) {
+			// Liaison: an element that holds one element of text only,
+			// <q><bdi>quote</bdi></q>, is written on one line: the
+			// indentation's whitespace inside an inline element is a
+			// space the reader sees (“ quote ”) until the WebAssembly
+			// takes the page over, and the render has none.
+			m.encode(ctx, w, 0, child)
 		} else {
 			w.WriteByte('\n')
 			m.encode(ctx, w, depth+1, child)
@@ -734,6 +741,23 @@ func (m nodeManager) encodeHTML(ctx Context, w *bytes.Buffer, depth int, v HTML)
 	w.WriteString("</")
 	w.WriteString(v.Tag())
 	w.WriteByte('>')
+}
+
+// holdsTextOnly reports whether v is an element whose body is one text,
+// or nothing (Liaison).
+func holdsTextOnly(v UI) bool {
+	e, ok := v.(HTML)
+	if !ok || e.SelfClosing() {
+		return false
+	}
+	switch body := e.body(); len(body) {
+	case 0:
+		return true
+	case 1:
+		_, ok := body[0].(*text)
+		return ok
+	}
+	return false
 }
 
 func (m nodeManager) encodeHTMLAttribute(ctx Context, w *bytes.Buffer, name, value string) {
