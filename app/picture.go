@@ -19,8 +19,10 @@ type Picture struct {
 	// Showing says whom the view is filtered to, as the page does; "" for
 	// the whole timeline.
 	Showing string
-	// Dir is the direction of the page's language, "ltr" or "rtl".
-	Dir string
+	// RTL is set when the page's language runs right to left: the
+	// picture mirrors as the page does (direction.go), its names on the
+	// right and later dates to the left.
+	RTL bool
 	// Dark is the dark theme (theme=dark); the light one otherwise, since
 	// a picture cannot follow its reader's system.
 	Dark   bool
@@ -49,10 +51,11 @@ type PictureLabel struct {
 }
 
 // PictureLegend is the words of the legend: the statuses' (dating,
-// engaged, married, by data.Status), and those of the other marks.
+// engaged, married, by data.Status), and those of the other marks, as
+// the page's legend has them (renderLegend).
 type PictureLegend struct {
-	Statuses                                 map[data.Status]string
-	Reported, Rumoured, Fade, Ongoing, Event string
+	Statuses                                         map[data.Status]string
+	Reported, Rumoured, Fade, Contested, AsOf, Event string
 }
 
 // PictureOf is the picture of t in the state s, with now placing the
@@ -61,7 +64,7 @@ func PictureOf(t *data.Timeline, s ViewState, now time.Time, maxTicks int) Pictu
 	v := deriveView(timelineView{}, t, nil, s, now)
 	p := Picture{
 		Title:  t.Title,
-		Dir:    words().Dir,
+		RTL:    laterward() < 0,
 		Dark:   v.state.Theme == "dark",
 		Layout: v.layout,
 		Colors: v.people.colors,
@@ -72,7 +75,7 @@ func PictureOf(t *data.Timeline, s ViewState, now time.Time, maxTicks int) Pictu
 				data.Married: capitalized(statusWord(data.Married)),
 			},
 			Reported: legendReported(), Rumoured: legendRumoured(), Fade: legendFade(),
-			Ongoing: ongoingLabel(), Event: legendEvent(),
+			Contested: legendContested(), AsOf: legendAsOf(), Event: legendEvent(),
 		},
 	}
 	if len(v.state.People) > 0 {

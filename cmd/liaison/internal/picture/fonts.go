@@ -59,20 +59,27 @@ func loadFont(name string, style canvas.FontStyle) *canvas.Font {
 }
 
 // fontOf is the index in fontFamilies of the first font that has r, or
-// -1 when none has. Spaces and marks that every font has belong to none
-// in particular (-2): they stay in the run they are in; a format mark
-// that no font has is -3, left out (it is seen as nothing).
+// -1 when none has. Spaces, and the punctuation and digits of ASCII,
+// belong to none in particular (-2): they stay in the run they are in
+// when its font has them (see runs); a format mark that no font has is
+// -3, left out (it is seen as nothing).
 func (s *fontSet) fontOf(r rune) int {
 	if unicode.IsSpace(r) || unicode.IsPunct(r) && r < 0x80 || unicode.IsDigit(r) && r < 0x80 {
 		return -2
 	}
+	return s.firstWith(r)
+}
+
+// firstWith is the index of the first font that has r, -1 when none
+// has, or -3 for a format mark without a glyph (U+E0001…).
+func (s *fontSet) firstWith(r rune) int {
 	for i, f := range s.regular {
 		if f.GlyphIndex(r) != 0 {
 			return i
 		}
 	}
 	if unicode.Is(unicode.Cf, r) {
-		return -3 // a format mark without a glyph (U+E0001…): left out
+		return -3
 	}
 	return -1
 }
@@ -109,7 +116,12 @@ type run struct {
 }
 
 // runs splits text into pieces each in the first font that has its
-// letters, with each run of letters no font has replaced by undrawn.
+// letters, with each run of letters no font has replaced by undrawn. A
+// space, or ASCII's punctuation or digit, stays in the piece it is in
+// when that piece's font has it, and goes to the first font that has it
+// otherwise: Noto Sans Arabic has no brackets, and Noto Sans Hebrew
+// neither brackets nor digits nor full stops, whose glyph there would be
+// a box ("(خط متقطع" had one).
 func (s *fontSet) runs(text string) []run {
 	var out []run
 	var b strings.Builder
@@ -126,10 +138,13 @@ func (s *fontSet) runs(text string) []run {
 		switch {
 		case f == -3:
 			continue
-		case f == -2:
+		case f == -2 && (unicode.IsSpace(r) || s.regular[cur].GlyphIndex(r) != 0):
 			b.WriteRune(r)
 			lastUndrawn = false
 			continue
+		case f == -2:
+			f = max(s.firstWith(r), 0) // Noto Sans has every ASCII character
+			lastUndrawn = false
 		case f == -1:
 			if lastUndrawn {
 				continue
@@ -162,16 +177,19 @@ type line struct {
 }
 
 // A piece is a word of a line (a run of letters in one direction, without
-// spaces) at X from the line's start.
+// spaces), or the part of a word in one font, at X from the line's start
+// and Y below its top: the pieces' baselines are Noto Sans's, whatever
+// their font (Noto Sans Arabic's is 30% lower: a Latin name or a bracket
+// in Arabic text stood above its line).
 type piece struct {
-	X    float64
+	X, Y float64
 	text *canvas.Text
 }
 
 // draw draws l with its top left at x, y.
 func (l *line) draw(ctx *canvas.Context, x, y float64) {
 	for _, p := range l.pieces {
-		ctx.DrawText(x+p.X, y, p.text)
+		ctx.DrawText(x+p.X, y+p.Y, p.text)
 	}
 }
 
@@ -185,7 +203,8 @@ func textLine(text string, size float64, bold bool, col color.Color) *line {
 	}
 	face := func(i int) *canvas.FontFace { return list[i].Face(size*ptPerPx, col) }
 	space := face(0).TextWidth(" ")
-	l := &line{Height: face(0).Metrics().LineHeight}
+	metrics := face(0).Metrics()
+	l := &line{Height: metrics.LineHeight}
 	// A word is shaped a run of one font at a time (canvas misplaced the
 	// runs of a right-to-left word in several fonts, "أحم…"), from
 	// its last run when it reads from the right.
@@ -195,10 +214,14 @@ func textLine(text string, size float64, bold bool, col color.Color) *line {
 			slices.Reverse(runs)
 		}
 		for _, r := range runs {
+			text := r.text
+			if rtl && !hasRTL(text) {
+				text = reversed(text)
+			}
 			t := canvas.NewRichText(face(r.font))
-			t.WriteString(r.text)
+			t.WriteString(text)
 			shaped := t.ToText(0, 0, canvas.Left, canvas.Top, &canvas.TextOptions{Linebreaker: canvas.GreedyLinebreaker{}})
-			l.pieces = append(l.pieces, piece{l.Width, shaped})
+			l.pieces = append(l.pieces, piece{l.Width, metrics.Ascent - face(r.font).Metrics().Ascent, shaped})
 			l.Width += shaped.Width
 		}
 	}
@@ -206,9 +229,6 @@ func textLine(text string, size float64, bold bool, col color.Color) *line {
 		words := strings.Split(r.text, " ")
 		if r.rtl {
 			slices.Reverse(words)
-			for i, w := range words {
-				words[i] = mirrored.Replace(w)
-			}
 		}
 		for i, w := range words {
 			if i > 0 {
@@ -222,10 +242,33 @@ func textLine(text string, size float64, bold bool, col color.Color) *line {
 	return l
 }
 
-// mirrored swaps the brackets of a right-to-left run, which are seen
-// mirrored (Unicode's Bidi_Mirrored): "(2019)" reads ")2019(" from the
-// left.
-var mirrored = strings.NewReplacer("(", ")", ")", "(", "[", "]", "]", "[", "{", "}", "}", "{", "«", "»", "»", "«", "‹", "›", "›", "‹")
+// reversed is the punctuation of a right-to-left run, a piece of it
+// without a right-to-left letter (hasRTL) in Noto Sans, as it is seen
+// from the left: in reverse order, each bracket mirrored (Unicode's
+// Bidi_Mirrored), as "(2019)." reads ".)2019(" from the left. canvas
+// shapes such a piece from the left as it is given; one with Arabic or
+// Hebrew letters it shapes from the right, and its shaper mirrors its
+// brackets itself (twice mirrored is not mirrored).
+func reversed(text string) string {
+	runes := []rune(text)
+	slices.Reverse(runes)
+	return mirrored.Replace(string(runes))
+}
+
+// mirrored swaps each bracket for its mirror image.
+var mirrored = strings.NewReplacer("(", ")", ")", "(", "[", "]", "]", "[", "{", "}", "}", "{",
+	"<", ">", ">", "<", "«", "»", "»", "«", "‹", "›", "›", "‹")
+
+// hasRTL reports whether s has a letter written from the right (Arabic,
+// Hebrew), which has canvas shape it from the right.
+func hasRTL(s string) bool {
+	for _, r := range s {
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
+			return true
+		}
+	}
+	return false
+}
 
 // A visualRun is a run of text in one direction.
 type visualRun struct {

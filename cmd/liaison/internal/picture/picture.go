@@ -16,6 +16,7 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/tdewolff/canvas"
@@ -435,71 +436,181 @@ func covered(row []bool, left, right float64) bool {
 
 // drawBar draws a relationship's bar, which runs from x0 to x1 and is
 // seen from left to right, in the row at y: the partner's name over its
-// band of phases.
+// band of phases, and how it ends while the relationship lasts.
 func (d *drawing) drawBar(b *plot.Bar, x0, x1, left, right, y float64) {
 	if right-left >= 24 {
 		d.text(d.name(b.Partner), left+2, y-1, 13, false, d.pal.ink, right-left-4)
 	}
 	top := y + bandTop
 	width := x1 - x0
-	for _, s := range b.Segments {
+	for i, s := range b.Segments {
 		sx0 := x0 + s.Left/100*width
 		sx1 := sx0 + s.Width/100*width
 		sl, sr := max(sx0, left), min(sx1, right)
 		if sr <= sl {
 			continue
 		}
-		d.drawSegment(s, sx0, sx1, sl, sr, top)
+		var fade endFade
+		if b.AsOf && i == len(b.Segments)-1 {
+			fade = asOfEnd(sx0, sx1)
+		}
+		d.drawSegment(s, sx0, sx1, sl, sr, top, fade)
 	}
-	if b.Ongoing && x1 <= d.chartX+d.chartW+1 {
+	if x1 > d.chartX+d.chartW+1 {
+		return // it ends after the window
+	}
+	switch {
+	case b.AsOf:
+		d.asOfLine(x1, top)
+	case b.Ongoing:
 		d.arrow(x1+1, top)
 	}
 }
 
+// The end of a bar drawn to the date of its relationship's latest
+// evidence (plot.Bar's AsOf), as the page's .bar--as-of: its last
+// segment fades over its last asOfFadeWidth px (at most asOfFadeShare of
+// it) to asOfOpacity, and a dashed line closes it, so that it reads
+// neither as known up to today nor as ended.
+const (
+	asOfFadeWidth = 40.0 // the page's 2.5rem at 16 px, as its bands are drawn here
+	asOfFadeShare = .7
+	asOfOpacity   = .3
+	// asOfOverhang is how far the closing line reaches above and below
+	// the band: the page's .3rem.
+	asOfOverhang = 4.8
+)
+
+// An endFade is where what is drawn of a bar fades: from full at from
+// to asOfOpacity at to, seen over the paper. The zero endFade fades
+// nothing.
+type endFade struct{ from, to float64 }
+
+// asOfEnd is the fade of a bar's last segment, from x0 to x1, when its
+// relationship is known only to its latest evidence.
+func asOfEnd(x0, x1 float64) endFade {
+	return endFade{x1 - min(asOfFadeWidth, asOfFadeShare*(x1-x0)), x1}
+}
+
+func (f endFade) on() bool { return f.to > f.from }
+
+// opacity is how opaque what is drawn at x is seen.
+func (f endFade) opacity(x float64) float64 {
+	if !f.on() || x <= f.from {
+		return 1
+	}
+	return 1 - min((x-f.from)/(f.to-f.from), 1)*(1-asOfOpacity)
+}
+
+// faded is c as it is seen at x when it fades so: over the paper, as the
+// page's mask shows it.
+func (d *drawing) faded(c color.RGBA, x float64, f endFade) color.RGBA {
+	return mix(c, d.pal.paper, f.opacity(x))
+}
+
+// asOfLine draws the dashed line that closes an as-of end at x, across a
+// band at top: the page's 2 px dashed border at the band's end.
+func (d *drawing) asOfLine(x, top float64) {
+	d.vline(x-1, top-asOfOverhang, top+bandHeight+asOfOverhang, 2, d.pal.ink, []float64{4, 3})
+}
+
 // arrow draws the arrow of an ongoing relationship, from x, beside a band
-// at top.
+// at top, toward later dates. (The server's data draws none: it sets
+// every ongoing relationship's AsOf, see app's renderLegend.)
 func (d *drawing) arrow(x, top float64) {
 	tri := &canvas.Path{}
-	tri.MoveTo(0, 0)
-	tri.LineTo(9, bandHeight/2)
-	tri.LineTo(0, bandHeight)
+	tri.MoveTo(d.seen(x), top)
+	tri.LineTo(d.seen(x+9), top+bandHeight/2)
+	tri.LineTo(d.seen(x), top+bandHeight)
 	tri.Close()
 	d.ctx.SetFillColor(d.pal.ink)
 	d.ctx.SetStrokeColor(canvas.Transparent)
-	d.ctx.DrawPath(x, top, tri)
+	d.ctx.DrawPath(0, 0, tri)
 }
 
-// drawSegment draws a phase of a band: its status's colour at its
-// certainty's strength, fading in and out across uncertain dates, with
-// its status's texture and its certainty's outline (web/liaison.css's
-// .segment rules).
-func (d *drawing) drawSegment(s plot.Segment, x0, x1, left, right, top float64) {
+// A stop is a colour at an offset, from 0 to 1, of a gradient.
+type stop struct {
+	offset float64
+	color  color.RGBA
+}
+
+// colorAt is the colour of the gradient stops (in offset order) at
+// offset t.
+func colorAt(stops []stop, t float64) color.RGBA {
+	for i := 1; i < len(stops); i++ {
+		a, b := stops[i-1], stops[i]
+		if t <= b.offset {
+			if b.offset <= a.offset {
+				return b.color
+			}
+			return mix(b.color, a.color, max(0, (t-a.offset)/(b.offset-a.offset)))
+		}
+	}
+	return stops[len(stops)-1].color
+}
+
+// fadedStops are stops, of a band from x0 to x1, as seen where they
+// fade: a stop at each of theirs and at fadeSamples places across the
+// fade, between which a mask of one slope over a gradient of another is
+// a curve, drawn here as lines.
+func (d *drawing) fadedStops(stops []stop, x0, x1 float64, f endFade) []stop {
+	const fadeSamples = 5
+	from := (f.from - x0) / (x1 - x0)
+	offsets := []float64{}
+	for _, s := range stops {
+		offsets = append(offsets, s.offset)
+	}
+	for i := range fadeSamples {
+		offsets = append(offsets, from+(1-from)*float64(i)/(fadeSamples-1))
+	}
+	slices.Sort(offsets)
+	out := []stop{}
+	for _, t := range slices.Compact(offsets) {
+		if t < 0 || t > 1 {
+			continue
+		}
+		out = append(out, stop{t, d.faded(colorAt(stops, t), x0+t*(x1-x0), f)})
+	}
+	return out
+}
+
+// drawSegment draws a phase of a band from x0 to x1, seen from left to
+// right: its status's colour at its certainty's strength, fading in and
+// out across uncertain dates, with its status's texture, stripes where
+// accounts of its dates differ, and its certainty's outline
+// (web/liaison.css's .segment rules), fading as fade says.
+func (d *drawing) drawSegment(s plot.Segment, x0, x1, left, right, top float64, fade endFade) {
 	pal := d.pal
 	c := mix(pal.status[s.Phase.Status], pal.paper, strength(s.Certainty))
+	stops := []stop{{0, c}, {1, c}}
 	if s.FadeIn > 0 || s.FadeOut > 0 {
 		// Faded to the paper, not to transparent: an SVG viewer blends
 		// transparent black into the colour, a grey the PNG lacks.
-		from := pal.paper
+		from, to := pal.paper, c
 		if s.Previous != "" {
 			from = mix(pal.status[s.Previous], pal.paper, strength(s.Certainty))
 		}
-		// canvas places a gradient in the canvas's units, before the
-		// drawing's scale (a card's fades ended at 1/1.5 of their bars).
-		g := canvas.NewLinearGradient(canvas.Point{X: x0 * d.scale, Y: 0}, canvas.Point{X: x1 * d.scale, Y: 0})
-		g.Add(0, from)
-		g.Add(s.FadeIn/100, c)
-		g.Add(1-s.FadeOut/100, c)
 		if s.FadeOut > 0 {
-			g.Add(1, pal.paper)
-		} else {
-			g.Add(1, c)
+			to = pal.paper
+		}
+		stops = []stop{{0, from}, {s.FadeIn / 100, c}, {1 - s.FadeOut/100, c}, {1, to}}
+	}
+	if fade.on() {
+		stops = d.fadedStops(stops, x0, x1, fade)
+	}
+	if len(stops) == 2 && stops[0].color == stops[1].color {
+		d.rect(left, top, right-left, bandHeight, c)
+	} else {
+		g := d.gradient(x0, x1)
+		for _, s := range stops {
+			g.Add(s.offset, s.color)
 		}
 		d.ctx.SetFillGradient(g)
 		d.ctx.SetStrokeColor(canvas.Transparent)
-		d.ctx.DrawPath(left, top, canvas.Rectangle(right-left, bandHeight))
-	} else {
-		d.rect(left, top, right-left, bandHeight, c)
+		d.ctx.DrawPath(min(d.seen(left), d.seen(right)), top, canvas.Rectangle(right-left, bandHeight))
 	}
+	// The textures are of the paper: they need not fade with the band,
+	// which fades toward the paper.
 	switch s.Phase.Status {
 	case data.Engaged: // dots of paper, 7 px apart
 		dot := withAlpha(pal.paper, .85)
@@ -507,7 +618,7 @@ func (d *drawing) drawSegment(s plot.Segment, x0, x1, left, right, top float64) 
 			if x-1.5 >= left {
 				d.ctx.SetFillColor(dot)
 				d.ctx.SetStrokeColor(canvas.Transparent)
-				d.ctx.DrawPath(x, top+bandHeight/2, canvas.Circle(1.5))
+				d.ctx.DrawPath(d.seen(x), top+bandHeight/2, canvas.Circle(1.5))
 			}
 		}
 	case data.Married: // a double line of paper
@@ -515,14 +626,86 @@ func (d *drawing) drawSegment(s plot.Segment, x0, x1, left, right, top float64) 
 		d.rect(left, top+bandHeight*.28, right-left, bandHeight*.12, line)
 		d.rect(left, top+bandHeight*.60, right-left, bandHeight*.12, line)
 	}
+	width := x1 - x0
+	if s.ContestedIn > 0 {
+		d.contested(x0, x0+s.ContestedIn/100*width, left, right, top, c, fade)
+	}
+	if s.ContestedOut > 0 {
+		d.contested(x1-s.ContestedOut/100*width, x1, left, right, top, c, fade)
+	}
 	switch s.Certainty {
 	case data.Reported:
-		d.dashed(left, right, top-1, []float64{5, 3})
-		d.dashed(left, right, top+bandHeight+1, []float64{5, 3})
+		d.dashed(left, right, top-1, []float64{5, 3}, fade)
+		d.dashed(left, right, top+bandHeight+1, []float64{5, 3}, fade)
 	case data.Rumoured:
-		d.dashed(left, right, top-1, []float64{2, 2})
-		d.dashed(left, right, top+bandHeight+1, []float64{2, 2})
+		d.dashed(left, right, top-1, []float64{2, 2}, fade)
+		d.dashed(left, right, top+bandHeight+1, []float64{2, 2}, fade)
 	}
+}
+
+// stripeWidth is the width of a contested span's stripes along the band,
+// each of its colour or of the paper, at 45°: the page's .18rem at
+// 16 px, across the stripes, is 4 px along them.
+const stripeWidth = 4.0
+
+// contested draws the span from x0 to x1 of a band at top, of colour c,
+// where accounts of a date differ (seen from left to right), as the
+// page's .segment__contested: stripes of c and the paper rising to the
+// right, in a line of ink.
+func (d *drawing) contested(x0, x1, left, right, top float64, c color.RGBA, fade endFade) {
+	l, r := max(x0, left), min(x1, right)
+	if r <= l {
+		return
+	}
+	d.rect(l, top, r-l, bandHeight, d.pal.paper)
+	// The stripes are the page's, which do not mirror: they are placed
+	// from the left. Each is where k ≤ x+y ≤ k+stripeWidth (y down).
+	a, b := min(d.seen(l), d.seen(r)), max(d.seen(l), d.seen(r))
+	box := []canvas.Point{{X: a, Y: top}, {X: b, Y: top}, {X: b, Y: top + bandHeight}, {X: a, Y: top + bandHeight}}
+	d.ctx.SetStrokeColor(canvas.Transparent)
+	for k := math.Floor((a+top)/(2*stripeWidth)) * 2 * stripeWidth; k < b+top+bandHeight; k += 2 * stripeWidth {
+		stripe := clipped(clipped(box, func(p canvas.Point) float64 { return p.X + p.Y - k }),
+			func(p canvas.Point) float64 { return k + stripeWidth - p.X - p.Y })
+		if len(stripe) < 3 {
+			continue
+		}
+		path := &canvas.Path{}
+		path.MoveTo(stripe[0].X, stripe[0].Y)
+		for _, p := range stripe[1:] {
+			path.LineTo(p.X, p.Y)
+		}
+		path.Close()
+		middle := d.seen(k + stripeWidth/2 - top - bandHeight/2)
+		d.ctx.SetFillColor(d.faded(c, middle, fade))
+		d.ctx.DrawPath(0, 0, path)
+	}
+	ink := d.faded(d.pal.ink, r, fade)
+	d.rect(l, top, r-l, 1, ink)
+	d.rect(l, top+bandHeight-1, r-l, 1, ink)
+	if x0 >= left {
+		d.rect(x0, top, 1, bandHeight, ink)
+	}
+	if x1 <= right {
+		d.rect(x1-1, top, 1, bandHeight, ink)
+	}
+}
+
+// clipped is the convex polygon poly cut to where keep, a linear
+// function, is not negative (Sutherland and Hodgman's algorithm).
+func clipped(poly []canvas.Point, keep func(canvas.Point) float64) []canvas.Point {
+	var out []canvas.Point
+	for i, p := range poly {
+		q := poly[(i+1)%len(poly)]
+		kp, kq := keep(p), keep(q)
+		if kp >= 0 {
+			out = append(out, p)
+		}
+		if (kp >= 0) != (kq >= 0) {
+			t := kp / (kp - kq)
+			out = append(out, canvas.Point{X: p.X + t*(q.X-p.X), Y: p.Y + t*(q.Y-p.Y)})
+		}
+	}
+	return out
 }
 
 // marker draws an event's numbered circle centred at x, y.
@@ -533,8 +716,8 @@ func (d *drawing) marker(x, y float64, n int) {
 	d.ctx.SetDashes(0)
 	label := textLine(fmt.Sprint(n), 11, true, d.pal.ink)
 	r := max(markerR, label.Width/2+4)
-	d.ctx.DrawPath(x, y, canvas.RoundedRectangle(2*r, 2*markerR, markerR).Translate(-r, -markerR))
-	label.draw(d.ctx, x-label.Width/2, y-label.Height/2)
+	d.ctx.DrawPath(d.seen(x), y, canvas.RoundedRectangle(2*r, 2*markerR, markerR).Translate(-r, -markerR))
+	label.draw(d.ctx, d.seen(x)-label.Width/2, y-label.Height/2)
 }
 
 // personMark draws a person's mark, as the page's .swatch--N: colour
@@ -543,14 +726,14 @@ func (d *drawing) personMark(x, y float64, m int) {
 	d.ctx.SetFillColor(d.pal.marks[m%8])
 	d.ctx.SetStrokeColor(canvas.Transparent)
 	if (m%8+m/8)%2 == 1 {
-		d.ctx.DrawPath(x, y, canvas.RegularPolygon(4, 6, true))
+		d.ctx.DrawPath(d.seen(x), y, canvas.RegularPolygon(4, 6, true))
 	} else {
-		d.ctx.DrawPath(x, y, canvas.Circle(5))
+		d.ctx.DrawPath(d.seen(x), y, canvas.Circle(5))
 	}
 }
 
 // legendItems is the legend, as the page's (renderLegend): a swatch and
-// its words each.
+// its words each, in its order.
 func (d *drawing) legendItems() []legendItem {
 	w := d.p.Legend
 	items := []legendItem{
@@ -560,13 +743,18 @@ func (d *drawing) legendItems() []legendItem {
 		{w.Reported, func(x, y float64) float64 { return d.swatch(x, y, data.Dating, data.Reported) }},
 		{w.Rumoured, func(x, y float64) float64 { return d.swatch(x, y, data.Dating, data.Rumoured) }},
 		{w.Fade, func(x, y float64) float64 {
-			d.drawSegment(plot.Segment{Phase: &data.Phase{Status: data.Dating}, FadeIn: 70, Certainty: data.Confirmed}, x, x+32, x, x+32, y)
+			d.drawSegment(plot.Segment{Phase: &data.Phase{Status: data.Dating}, FadeIn: 70, Certainty: data.Confirmed}, x, x+32, x, x+32, y, endFade{})
 			return 32
 		}},
-		{w.Ongoing, func(x, y float64) float64 {
-			d.swatchOf(x, y, 24, data.Dating, data.Confirmed)
-			d.arrow(x+25, y)
-			return 36
+		{w.Contested, func(x, y float64) float64 {
+			d.contested(x, x+32, x, x+32, y, d.pal.status[data.Dating], endFade{})
+			return 32
+		}},
+		{w.AsOf, func(x, y float64) float64 {
+			// The page's swatch: solid to 40 %, then fading.
+			d.drawSegment(plot.Segment{Phase: &data.Phase{Status: data.Dating}, Width: 100, Certainty: data.Confirmed}, x, x+32, x, x+32, y, endFade{x + 32*.4, x + 32})
+			d.asOfLine(x+32, y)
+			return 32
 		}},
 	}
 	if len(d.p.Events) > 0 && d.kind == Chart {
@@ -599,7 +787,7 @@ func (d *drawing) swatch(x, y float64, s data.Status, c data.Certainty) float64 
 
 // swatchOf draws a band w wide of status s at certainty c from x, y.
 func (d *drawing) swatchOf(x, y, w float64, s data.Status, c data.Certainty) {
-	d.drawSegment(plot.Segment{Phase: &data.Phase{Status: s}, Width: 100, Certainty: c}, x, x+w, x, x+w, y)
+	d.drawSegment(plot.Segment{Phase: &data.Phase{Status: s}, Width: 100, Certainty: c}, x, x+w, x, x+w, y, endFade{})
 }
 
 // legendLine is the height of a line of the legend.
@@ -625,7 +813,7 @@ func (d *drawing) legendLines(y float64, draw bool) int {
 		if draw {
 			top := y + float64(line)*legendLine
 			sw := item.draw(x, top+4)
-			words.draw(d.ctx, x+sw+6, top+1)
+			d.place(words, x+sw+6, top+1)
 		}
 		x += w + 18
 	}
@@ -752,39 +940,57 @@ func (d *drawing) fitted(text string, size float64, bold bool, col color.RGBA, w
 	return textLine(string(runes[:lo])+"…", size, bold, col)
 }
 
-// text draws text with its top left at x, y, cut to width.
+// A drawing places everything by its distance from the picture's start
+// edge, as the page places its items from the inline start (app's
+// startEdge): the left in a left-to-right picture, the right in a
+// right-to-left one (app.Picture's RTL), which mirrors it all as the
+// page is mirrored: names on the right, later dates to the left, the
+// legend and the events from the right. Only seen, rect, place and the
+// paths below turn such an x into the canvas's, from the left.
+
+// seen is where x, from the start edge, is seen from the left.
+func (d *drawing) seen(x float64) float64 {
+	if d.p.RTL {
+		return d.width - x
+	}
+	return x
+}
+
+// text draws text from x, y, its start edge and top, cut to width.
 func (d *drawing) text(text string, x, y, size float64, bold bool, col color.RGBA, width float64) {
 	if t := d.fitted(text, size, bold, col, width); t != nil {
-		t.draw(d.ctx, x, y)
+		d.place(t, x, y)
 	}
 }
 
-// textAligned draws text at y across the picture's width, from the side
-// its language starts on.
+// place draws t with its start edge at x and its top at y.
+func (d *drawing) place(t *line, x, y float64) {
+	left := x
+	if d.p.RTL {
+		left = d.width - x - t.Width
+	}
+	t.draw(d.ctx, left, y)
+}
+
+// textAligned draws text at y across the picture's width, from its start
+// edge.
 func (d *drawing) textAligned(text string, y, size float64, bold bool, col color.RGBA) {
-	t := d.fitted(text, size, bold, col, d.width-2*margin)
-	if t == nil {
-		return
-	}
-	x := margin
-	if d.p.Dir == "rtl" {
-		x = d.width - margin - t.Width
-	}
-	t.draw(d.ctx, x, y)
+	d.text(text, margin, y, size, bold, col, d.width-2*margin)
 }
 
+// rect fills the rectangle from x to x+w, and from y to y+h, with c.
 func (d *drawing) rect(x, y, w, h float64, c color.RGBA) {
 	d.ctx.SetFillColor(c)
 	d.ctx.SetStrokeColor(canvas.Transparent)
-	d.ctx.DrawPath(x, y, canvas.Rectangle(w, h))
+	d.ctx.DrawPath(min(d.seen(x), d.seen(x+w)), y, canvas.Rectangle(w, h))
 }
 
 func (d *drawing) hline(x0, x1, y float64, c color.RGBA) { d.rect(x0, y-.5, x1-x0, 1, c) }
 
 func (d *drawing) vline(x, y0, y1, width float64, c color.RGBA, dashes []float64) {
 	p := &canvas.Path{}
-	p.MoveTo(x, y0)
-	p.LineTo(x, y1)
+	p.MoveTo(d.seen(x), y0)
+	p.LineTo(d.seen(x), y1)
 	d.ctx.SetFillColor(canvas.Transparent)
 	d.ctx.SetStrokeColor(c)
 	d.ctx.SetStrokeWidth(width)
@@ -793,15 +999,31 @@ func (d *drawing) vline(x, y0, y1, width float64, c color.RGBA, dashes []float64
 	d.ctx.SetDashes(0)
 }
 
-// dashed draws the ink's 2 px dashed or dotted line from x0 to x1 at y.
-func (d *drawing) dashed(x0, x1, y float64, dashes []float64) {
+// dashed draws a 2 px dashed or dotted line from x0 to x1 at y, in ink
+// or in the ink of an as-of end (fade).
+func (d *drawing) dashed(x0, x1, y float64, dashes []float64, fade endFade) {
 	p := &canvas.Path{}
-	p.MoveTo(x0, y)
-	p.LineTo(x1, y)
+	p.MoveTo(d.seen(x0), y)
+	p.LineTo(d.seen(x1), y)
 	d.ctx.SetFillColor(canvas.Transparent)
-	d.ctx.SetStrokeColor(d.pal.ink)
+	if fade.on() && x1 > fade.from {
+		g := d.gradient(fade.from, fade.to)
+		g.Add(0, d.pal.ink)
+		g.Add(1, d.faded(d.pal.ink, fade.to, fade))
+		d.ctx.SetStrokeGradient(g)
+	} else {
+		d.ctx.SetStrokeColor(d.pal.ink)
+	}
 	d.ctx.SetStrokeWidth(2)
 	d.ctx.SetDashes(0, dashes...)
 	d.ctx.DrawPath(0, 0, p)
 	d.ctx.SetDashes(0)
+}
+
+// gradient is a linear gradient from x0 to x1 across the picture, to
+// which the caller adds its stops. canvas places a gradient in the
+// canvas's units, before the drawing's scale (a card's fades ended at
+// 1/1.5 of their bars).
+func (d *drawing) gradient(x0, x1 float64) *canvas.LinearGradient {
+	return canvas.NewLinearGradient(canvas.Point{X: d.seen(x0) * d.scale}, canvas.Point{X: d.seen(x1) * d.scale})
 }

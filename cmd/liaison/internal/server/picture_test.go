@@ -256,9 +256,9 @@ func TestExportWritesPictures(t *testing.T) {
 
 // TestPicturesOfDocs draws the pictures docs/ shows (docs/http-api.md),
 // and writes them there under LIAISON_SCREENSHOTS: the default timeline,
-// a filtered view, and 2,000 people with names in Arabic, Hebrew and
-// Chinese, the last drawn by their id, since the build ships no CJK
-// font.
+// a filtered view, its card, the timeline in Arabic, mirrored as its page
+// is, and 2,000 people with names in Arabic, Hebrew and Chinese, the last
+// drawn by their id, since the build ships no CJK font.
 func TestPicturesOfDocs(t *testing.T) {
 	big := data.Generate(2000, 4000, 18)
 	big.ID, big.Title = "newsroom", "2,000 people, 4,000 relationships"
@@ -278,6 +278,7 @@ func TestPicturesOfDocs(t *testing.T) {
 		{"/t/james-norton.png", "picture-default.png"},
 		{"/t/james-norton.png?person=lily-allen", "picture-filtered-lily-allen.png"},
 		{"/t/james-norton.card.png", "picture-card.png"},
+		{"/t/james-norton.png?lang=ar", "picture-ar.png"},
 		{"/t/newsroom.png", "picture-2000-people.png"},
 	} {
 		status, _, body := get(t, srv.URL+tt.url)
