@@ -140,11 +140,12 @@ func TestServeDomain(t *testing.T) {
 	if got := meta("og:url"); got != "https://news.example/t/james-norton" {
 		t.Errorf("og:url %q, want https://news.example/t/james-norton", got)
 	}
-	image, ok := strings.CutPrefix(meta("og:image"), "https://news.example/web/icon-512.")
+	// The view's share card (docs/http-api.md, "Pictures").
+	image, ok := strings.CutPrefix(meta("og:image"), "https://news.example/t/james-norton.card.png")
 	if !ok {
-		t.Fatalf("og:image %q, want the 512 px icon on news.example", meta("og:image"))
+		t.Fatalf("og:image %q, want the view's share card on news.example", meta("og:image"))
 	}
-	if status, header, _ := get(t, base+"/web/icon-512."+image); status != http.StatusOK || header.Get("Content-Type") != "image/png" {
+	if status, header, _ := get(t, base+"/t/james-norton.card.png"+html.UnescapeString(image)); status != http.StatusOK || header.Get("Content-Type") != "image/png" {
 		t.Errorf("the og:image answers %d, %s", status, header.Get("Content-Type"))
 	}
 
