@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/liaison-timeline/liaison/data"
@@ -175,6 +176,14 @@ func checkCorrection(t *testing.T, b *browser, screenshot string) {
 	b.eval(t, `!document.querySelector(".updates__list").checkVisibility()`, &hidden)
 	if !hidden {
 		t.Error("every correction and update is listed before the reader asks")
+	}
+	// A printout lists them all, with nothing to click.
+	var printed struct{ List, Summary bool }
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("print"))
+	b.eval(t, `({List: document.querySelector(".updates__list").checkVisibility(), Summary: document.querySelector(".updates__all summary").checkVisibility()})`, &printed)
+	b.run(t, emulation.SetEmulatedMedia().WithMedia("screen"))
+	if !printed.List || printed.Summary {
+		t.Errorf("in print, every correction and update is shown: %v, and the summary to click: %v; want shown, and no summary", printed.List, printed.Summary)
 	}
 	b.click(t, "list every correction and update", ".updates__all summary")
 	b.waitFor(t, "every correction and update", `document.querySelector(".updates__list").checkVisibility()`)
