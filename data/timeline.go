@@ -149,6 +149,32 @@ func (p *Phase) Begins() (first, last time.Time) { return accountsSpan(p.From, p
 // ended, by any account.
 func (e *End) Ends() (first, last time.Time) { return accountsSpan(e.Date, e.Alternatives) }
 
+// DatedSpan is the earliest day on which r's phases may begin, by any
+// account, and the day after the latest day on which one may begin or r
+// may end: what r's own dates reach, without an ongoing relationship's
+// latest evidence (AsOf) or today. Both are zero when r has no phase and
+// no end. The chart's window and the server's chunks of lanes both start
+// from it.
+func (r *Relationship) DatedSpan() (first, end time.Time) {
+	see := func(a, b time.Time) {
+		if first.IsZero() || a.Before(first) {
+			first = a
+		}
+		if end.IsZero() || b.After(end) {
+			end = b
+		}
+	}
+	for i := range r.Phases {
+		begins, begun := r.Phases[i].Begins()
+		see(begins, begun.AddDate(0, 0, 1))
+	}
+	if r.End != nil {
+		ends, ended := r.End.Ends()
+		see(ends, ended.AddDate(0, 0, 1))
+	}
+	return first, end
+}
+
 // EndKind is how a relationship ended.
 type EndKind string
 

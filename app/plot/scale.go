@@ -75,16 +75,13 @@ func Window(t *data.Timeline, now time.Time) TimeScale {
 			last = to
 		}
 	}
-	for _, r := range t.Relationships {
-		for _, p := range r.Phases {
-			begins, begun := p.Begins()
-			see(begins, begun.AddDate(0, 0, 1))
+	for i := range t.Relationships {
+		r := &t.Relationships[i]
+		if begins, ends := r.DatedSpan(); !ends.IsZero() {
+			see(begins, ends)
 		}
 		switch {
-		case r.End != nil:
-			ends, ended := r.End.Ends()
-			see(ends, ended.AddDate(0, 0, 1))
-		case len(r.Phases) == 0:
+		case r.End != nil, len(r.Phases) == 0:
 		case r.AsOf != nil:
 			see(r.AsOf.Earliest, r.AsOf.Earliest)
 			if end := r.AsOf.End(); end.After(asOf) {

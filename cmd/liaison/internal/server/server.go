@@ -377,24 +377,14 @@ func (st *serverState) barRows(t *data.Timeline) []int {
 // relationship reaches the date of its latest evidence (one whose date is
 // not known reaches now, which lanesAnswer keeps apart).
 func relationshipSpan(r *data.Relationship) (from, to time.Time) {
-	see := func(a, b time.Time) {
-		if from.IsZero() || a.Before(from) {
-			from = a
+	from, to = r.DatedSpan()
+	if r.End == nil && r.AsOf != nil {
+		if from.IsZero() || r.AsOf.Earliest.Before(from) {
+			from = r.AsOf.Earliest
 		}
-		if to.IsZero() || b.After(to) {
-			to = b
+		if asOf := r.AsOf.End(); to.IsZero() || asOf.After(to) {
+			to = asOf
 		}
-	}
-	for _, p := range r.Phases {
-		first, last := p.Begins()
-		see(first, last.AddDate(0, 0, 1))
-	}
-	switch {
-	case r.End != nil:
-		first, last := r.End.Ends()
-		see(first, last.AddDate(0, 0, 1))
-	case r.AsOf != nil:
-		see(r.AsOf.Earliest, r.AsOf.End())
 	}
 	return from, to
 }
